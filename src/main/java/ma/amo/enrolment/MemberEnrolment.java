@@ -1,0 +1,246 @@
+package ma.amo.enrolment;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import ma.amo.enrolment.Dependant.Relation;
+import ma.amo.population.Person;
+import ma.amo.population.PopulationRegister;
+import ma.amo.shared.InvalidInput;
+import ma.amo.shared.NotFound;
+import ma.amo.shared.RuleBroken;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Enrols people in regimes and attaches their dependants, enforcing the enrolment rules of amo-rules.md: one regime
+ * at a time (a new regime ends the previous one the day before), a person dependant of one member only, children
+ * within their age limits. Each change locks the person's register row, so two changes to one person never race.
+ */
+@Service
+public class MemberEnrolment {
+
+	/** Polygamy is legal within the limits of the Moudawana: at most four spouses at once. */
+	private static final int MAX_SPOUSES = 4;
+
+	private final Members members;
+	private final PopulationRegister register;
+	private final JdbcClient jdbc;
+
+	MemberEnrolment(Members members, PopulationRegister register, JdbcClient jdbc) {
+		this.members = members;
+		this.register = register;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Enrols the person in {@code regime} from {@code start}, registering them at the regime's payer body when they
+	 * are not yet. A regime period still running is ended the day before with {@code REGIME_CHANGE}.
+	 */
+	@Transactional
+	public Enrolled enrol(String idcs, Regime regime, LocalDate start, boolean waitingWaived) {
+		require("regime", regime);
+		require("startDate", start);
+		Person person = lockPerson("idcs", idcs);
+		if (person.deathDate() != null && !start.isBefore(person.deathDate())) {
+			throw new RuleBroken("startDate", "deceased", "the person died on " + person.deathDate());
+		}
+		List<Enrolment> existing = members.enrolmentsOfPerson(idcs);
+		for (Enrolment enrolment : existing) {
+			if (!enrolment.startDate().isBefore(start)) {
+				throw new RuleBroken("startDate", "one-regime-at-a-time", "the person already has a " + enrolment.regime()
+						+ " period starting on " + enrolment.startDate() + "; a new regime must start after it");
+			}
+			if (enrolment.covers(start)) {
+				if (enrolment.regime() == regime) {
+					throw new RuleBroken("regime", "already-enrolled",
+							"the person is already enrolled in " + regime + " since " + enrolment.startDate());
+				}
+				members.end(enrolment.id(), start.minusDays(1), Enrolment.EndReason.REGIME_CHANGE);
+			}
+		}
+		Member member = members.byPayer(regime.payerBody(), idcs)
+			.orElseGet(() -> members.register(idcs, regime.payerBody(), start));
+		return new Enrolled(member, members.insert(member.id(), regime, start, waitingWaived));
+	}
+
+	/** Ends a regime period: the member left the regime's conditions, or died. */
+	@Transactional
+	public Enrolment end(long enrolmentId, LocalDate end, Enrolment.EndReason reason) {
+		require("endDate", end);
+		require("reason", reason);
+		if (reason == Enrolment.EndReason.REGIME_CHANGE) {
+			throw new InvalidInput("reason", "enum", "REGIME_CHANGE is set by enrolling in the new regime");
+		}
+		Enrolment enrolment = enrolment(enrolmentId);
+		lockPerson("idcs", memberOf(enrolment).idcs());
+		if (enrolment.endDate() != null) {
+			throw new RuleBroken("enrolmentId", "already-ended", "the period already ended on " + enrolment.endDate());
+		}
+		if (end.isBefore(enrolment.startDate())) {
+			throw new InvalidInput("endDate", "after-start", "must not be before the start " + enrolment.startDate());
+		}
+		members.end(enrolmentId, end, reason);
+		return enrolment(enrolmentId);
+	}
+
+	/** Records the working days declared for a salaried member in a month (replacing an earlier figure). */
+	@Transactional
+	public void declareDays(String registrationNumber, LocalDate month, int days) {
+		require("month", month);
+		if (days < 0 || days > 31) {
+			throw new InvalidInput("days", "range", "must be between 0 and 31");
+		}
+		members.declareDays(member(registrationNumber).id(), month.withDayOfMonth(1), days);
+	}
+
+	/** Suspends an enrolment's rights from {@code start} until {@code end} (open-ended when null). */
+	@Transactional
+	public Suspension suspend(long enrolmentId, LocalDate start, LocalDate end, String reason) {
+		require("startDate", start);
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInput("reason", "required", "is required");
+		}
+		if (end != null && end.isBefore(start)) {
+			throw new InvalidInput("endDate", "after-start", "must not be before the start date");
+		}
+		Enrolment enrolment = enrolment(enrolmentId);
+		if (!enrolment.covers(start)) {
+			throw new RuleBroken("startDate", "within-period", "the enrolment does not run on " + start);
+		}
+		return members.suspend(enrolmentId, start, end, reason.strip());
+	}
+
+	/** Attaches a spouse or child to a member from {@code start}. */
+	@Transactional
+	public Dependant attach(String registrationNumber, String idcs, Relation relation, LocalDate start,
+			LocalDate studentUntil, boolean disabled) {
+		require("relation", relation);
+		require("startDate", start);
+		Member member = member(registrationNumber);
+		if (member.idcs().equals(idcs)) {
+			throw new RuleBroken("idcs", "not-self", "a member cannot be their own dependant");
+		}
+		Person person = lockPerson("idcs", idcs);
+		if (person.diedBefore(start)) {
+			throw new RuleBroken("startDate", "deceased", "the person died on " + person.deathDate());
+		}
+		if (relation == Relation.SPOUSE && (studentUntil != null || disabled)) {
+			throw new InvalidInput("relation", "child-only", "student and disability status apply to children only");
+		}
+		for (Dependant link : members.linksOfPerson(idcs)) {
+			if (link.endDate() == null || !link.endDate().isBefore(start)) {
+				throw new RuleBroken("idcs", "one-member-only", "the person is already a dependant (" + link.relation()
+						+ ") of another member from " + link.startDate() + "; end that link first");
+			}
+		}
+		if (relation == Relation.CHILD && !disabled && person.ageOn(start) >= 21
+				&& (studentUntil == null || person.ageOn(start) >= 26)) {
+			throw new RuleBroken("idcs", "child-age-limit", "the child is " + person.ageOn(start)
+					+ " on " + start + ": over the age limit unless a student (until 26) or disabled");
+		}
+		if (relation == Relation.SPOUSE && members.dependantsOf(member.id()).stream()
+			.filter(d -> d.relation() == Relation.SPOUSE && d.activeOn(start))
+			.count() >= MAX_SPOUSES) {
+			throw new RuleBroken("relation", "max-spouses", "a member has at most " + MAX_SPOUSES + " spouses");
+		}
+		return members.attach(member.id(), idcs, relation, start, studentUntil, disabled);
+	}
+
+	/** Ends a dependant link: divorce keeps the spouse covered for a while, any other end does not. */
+	@Transactional
+	public Dependant detach(long dependantId, LocalDate end, Dependant.EndReason reason) {
+		require("endDate", end);
+		require("reason", reason);
+		Dependant dependant = dependant(dependantId);
+		if (dependant.endDate() != null) {
+			throw new RuleBroken("dependantId", "already-ended", "the link already ended on " + dependant.endDate());
+		}
+		if (end.isBefore(dependant.startDate())) {
+			throw new InvalidInput("endDate", "after-start", "must not be before the start " + dependant.startDate());
+		}
+		if (reason == Dependant.EndReason.DIVORCE && dependant.relation() != Relation.SPOUSE) {
+			throw new InvalidInput("reason", "spouse-only", "only a spouse can divorce");
+		}
+		members.detach(dependantId, end, reason);
+		return dependant(dependantId);
+	}
+
+	/** Records a child's student certificate: covered up to 26 while it runs. */
+	@Transactional
+	public Dependant certifyStudies(long dependantId, LocalDate studentUntil) {
+		require("studentUntil", studentUntil);
+		Dependant dependant = dependant(dependantId);
+		if (dependant.relation() != Relation.CHILD) {
+			throw new InvalidInput("studentUntil", "child-only", "student status applies to children only");
+		}
+		members.certifyStudies(dependantId, studentUntil);
+		return dependant(dependantId);
+	}
+
+	public Member member(String registrationNumber) {
+		String problem = RegistrationNumber.problem(registrationNumber);
+		if (problem != null) {
+			throw new InvalidInput("registrationNumber", "registration-number", problem);
+		}
+		return members.byRegistrationNumber(registrationNumber)
+			.orElseThrow(() -> new NotFound("registrationNumber", "no member with registration number " + registrationNumber));
+	}
+
+	public List<Member> members(int page, int size) {
+		return members.page(page, size);
+	}
+
+	public long countMembers() {
+		return members.count();
+	}
+
+	public List<Enrolment> enrolmentsOf(Member member) {
+		return members.enrolmentsOfMember(member.id());
+	}
+
+	public List<Enrolment> enrolmentsOfPerson(String idcs) {
+		register.checkIdcs("idcs", idcs);
+		return members.enrolmentsOfPerson(idcs);
+	}
+
+	public List<Dependant> dependantsOf(Member member) {
+		return members.dependantsOf(member.id());
+	}
+
+	public List<Suspension> suspensionsOf(long enrolmentId) {
+		enrolment(enrolmentId);
+		return members.suspensions(enrolmentId);
+	}
+
+	public Enrolment enrolment(long id) {
+		return members.enrolment(id).orElseThrow(() -> new NotFound("enrolmentId", "no enrolment " + id));
+	}
+
+	public Dependant dependant(long id) {
+		return members.dependant(id).orElseThrow(() -> new NotFound("dependantId", "no dependant " + id));
+	}
+
+	private Member memberOf(Enrolment enrolment) {
+		return jdbc.sql("select id, idcs, payer_body, registration_number, registered_on from member where id = ?")
+			.param(enrolment.memberId()).query(Members::member).single();
+	}
+
+	private Person lockPerson(String field, String idcs) {
+		register.checkIdcs(field, idcs);
+		jdbc.sql("select 1 from person where idcs = ? for update").param(idcs).query(Integer.class).optional()
+			.orElseThrow(() -> new NotFound(field, "no person with IDCS " + idcs + " in the population register"));
+		return register.person(idcs).orElseThrow();
+	}
+
+	private static void require(String field, Object value) {
+		if (value == null) {
+			throw new InvalidInput(field, "required", "is required");
+		}
+	}
+
+	/** A member and the regime period just opened for them. */
+	public record Enrolled(Member member, Enrolment enrolment) {
+	}
+}

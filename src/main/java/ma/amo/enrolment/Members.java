@@ -1,0 +1,142 @@
+package ma.amo.enrolment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Members, their regime periods, declared days, suspensions and dependants, in PostgreSQL. */
+@Repository
+class Members {
+
+	private static final String MEMBER = "select id, idcs, payer_body, registration_number, registered_on from member ";
+	private static final String ENROLMENT = "select id, member_id, regime, start_date, end_date, end_reason, waiting_waived from enrolment ";
+	private static final String DEPENDANT = "select id, member_id, idcs, relation, start_date, end_date, end_reason, student_until, disabled from dependant ";
+
+	private final JdbcClient jdbc;
+
+	Members(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Member> byRegistrationNumber(String registrationNumber) {
+		return jdbc.sql(MEMBER + "where registration_number = ?").param(registrationNumber).query(Members::member).optional();
+	}
+
+	Optional<Member> byPayer(PayerBody payer, String idcs) {
+		return jdbc.sql(MEMBER + "where payer_body = ? and idcs = ?").params(payer.name(), idcs).query(Members::member).optional();
+	}
+
+	List<Member> page(int page, int size) {
+		return jdbc.sql(MEMBER + "order by id limit ? offset ?").params(size, (long) page * size).query(Members::member).list();
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from member").query(Long.class).single();
+	}
+
+	Member register(String idcs, PayerBody payer, LocalDate on) {
+		long number = jdbc.sql("select nextval(?)").param(payer == PayerBody.CNSS ? "registration_cnss" : "registration_cnops")
+			.query(Long.class).single();
+		String registration = RegistrationNumber.of(number);
+		long id = jdbc.sql("insert into member (idcs, payer_body, registration_number, registered_on) values (?, ?, ?, ?) returning id")
+			.params(idcs, payer.name(), registration, on).query(Long.class).single();
+		return new Member(id, idcs, payer, registration, on);
+	}
+
+	/** Every regime period of the person, across payer bodies, oldest first. */
+	List<Enrolment> enrolmentsOfPerson(String idcs) {
+		return jdbc.sql(ENROLMENT + "where member_id in (select id from member where idcs = ?) order by start_date")
+			.param(idcs).query(Members::enrolment).list();
+	}
+
+	List<Enrolment> enrolmentsOfMember(long memberId) {
+		return jdbc.sql(ENROLMENT + "where member_id = ? order by start_date").param(memberId).query(Members::enrolment).list();
+	}
+
+	Optional<Enrolment> enrolment(long id) {
+		return jdbc.sql(ENROLMENT + "where id = ?").param(id).query(Members::enrolment).optional();
+	}
+
+	Enrolment insert(long memberId, Regime regime, LocalDate start, boolean waitingWaived) {
+		long id = jdbc.sql("insert into enrolment (member_id, regime, start_date, waiting_waived) values (?, ?, ?, ?) returning id")
+			.params(memberId, regime.name(), start, waitingWaived).query(Long.class).single();
+		return new Enrolment(id, memberId, regime, start, null, null, waitingWaived);
+	}
+
+	void end(long enrolmentId, LocalDate end, Enrolment.EndReason reason) {
+		jdbc.sql("update enrolment set end_date = ?, end_reason = ? where id = ?").params(end, reason.name(), enrolmentId).update();
+	}
+
+	void declareDays(long memberId, LocalDate month, int days) {
+		jdbc.sql("""
+				insert into declared_days (member_id, month, days) values (?, ?, ?)
+				on conflict (member_id, month) do update set days = excluded.days""")
+			.params(memberId, month, days).update();
+	}
+
+	List<Suspension> suspensions(long enrolmentId) {
+		return jdbc.sql("select id, enrolment_id, start_date, end_date, reason from rights_suspension where enrolment_id = ? order by start_date")
+			.param(enrolmentId)
+			.query((rs, n) -> new Suspension(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+					rs.getObject(4, LocalDate.class), rs.getString(5)))
+			.list();
+	}
+
+	Suspension suspend(long enrolmentId, LocalDate start, LocalDate end, String reason) {
+		long id = jdbc.sql("insert into rights_suspension (enrolment_id, start_date, end_date, reason) values (?, ?, ?, ?) returning id")
+			.params(enrolmentId, start, end, reason).query(Long.class).single();
+		return new Suspension(id, enrolmentId, start, end, reason);
+	}
+
+	List<Dependant> dependantsOf(long memberId) {
+		return jdbc.sql(DEPENDANT + "where member_id = ? order by start_date, id").param(memberId).query(Members::dependant).list();
+	}
+
+	List<Dependant> linksOfPerson(String idcs) {
+		return jdbc.sql(DEPENDANT + "where idcs = ?").param(idcs).query(Members::dependant).list();
+	}
+
+	Optional<Dependant> dependant(long id) {
+		return jdbc.sql(DEPENDANT + "where id = ?").param(id).query(Members::dependant).optional();
+	}
+
+	Dependant attach(long memberId, String idcs, Dependant.Relation relation, LocalDate start, LocalDate studentUntil,
+			boolean disabled) {
+		long id = jdbc.sql("""
+				insert into dependant (member_id, idcs, relation, start_date, student_until, disabled)
+				values (?, ?, ?, ?, ?, ?) returning id""")
+			.params(memberId, idcs, relation.name(), start, studentUntil, disabled).query(Long.class).single();
+		return new Dependant(id, memberId, idcs, relation, start, null, null, studentUntil, disabled);
+	}
+
+	void detach(long dependantId, LocalDate end, Dependant.EndReason reason) {
+		jdbc.sql("update dependant set end_date = ?, end_reason = ? where id = ?").params(end, reason.name(), dependantId).update();
+	}
+
+	void certifyStudies(long dependantId, LocalDate studentUntil) {
+		jdbc.sql("update dependant set student_until = ? where id = ?").params(studentUntil, dependantId).update();
+	}
+
+	static Member member(ResultSet rs, int n) throws SQLException {
+		return new Member(rs.getLong(1), rs.getString(2), PayerBody.valueOf(rs.getString(3)), rs.getString(4),
+				rs.getObject(5, LocalDate.class));
+	}
+
+	static Enrolment enrolment(ResultSet rs, int n) throws SQLException {
+		String reason = rs.getString(6);
+		return new Enrolment(rs.getLong(1), rs.getLong(2), Regime.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
+				rs.getObject(5, LocalDate.class), reason == null ? null : Enrolment.EndReason.valueOf(reason), rs.getBoolean(7));
+	}
+
+	static Dependant dependant(ResultSet rs, int n) throws SQLException {
+		String reason = rs.getString(7);
+		return new Dependant(rs.getLong(1), rs.getLong(2), rs.getString(3), Dependant.Relation.valueOf(rs.getString(4)),
+				rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+				reason == null ? null : Dependant.EndReason.valueOf(reason), rs.getObject(8, LocalDate.class), rs.getBoolean(9));
+	}
+}

@@ -1,0 +1,6 @@
+package ma.amo.enrolment;
+
+/** The bodies that manage AMO (organismes gestionnaires). */
+public enum PayerBody {
+	CNSS, CNOPS
+}

@@ -1,0 +1,13 @@
+package ma.amo.enrolment;
+
+import java.time.LocalDate;
+
+/**
+ * The answer of the rights engine for a person on a date: the status, the rule that decided and why (in French, as
+ * agents and insured people read it), the regime and payer body, the member the person is covered through, and the
+ * dates the cover started and ends when known.
+ */
+public record Rights(String idcs, LocalDate date, RightsStatus status, String rule, String reason, Regime regime,
+		PayerBody payerBody, String memberRegistrationNumber, String memberIdcs, String relation,
+		LocalDate coveredSince, LocalDate coverEnd) {
+}

@@ -1,0 +1,48 @@
+package ma.amo.enrolment.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.enrolment.Eligibility;
+import ma.amo.enrolment.Rights;
+import ma.amo.shared.InvalidInput;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Eligibility", description = "Whether a person's rights are open on a date, and why")
+@RestController
+@RequestMapping("/api/v1/eligibility")
+class EligibilityController {
+
+	private final Eligibility eligibility;
+	private final Clock clock;
+
+	EligibilityController(Eligibility eligibility, Clock clock) {
+		this.eligibility = eligibility;
+		this.clock = clock;
+	}
+
+	@Operation(summary = "Rights of a person on a date (today by default)",
+			description = "Give exactly one of idcs, cin or registrationNumber. The answer names the status (OPEN, "
+					+ "WAITING, SUSPENDED, CLOSED), the rule that decided and why, the regime, payer body, the member "
+					+ "the person is covered through and the end of cover when known.")
+	@GetMapping
+	Rights eligibility(@RequestParam(required = false) String idcs, @RequestParam(required = false) String cin,
+			@RequestParam(required = false) String registrationNumber,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+		int given = (idcs != null ? 1 : 0) + (cin != null ? 1 : 0) + (registrationNumber != null ? 1 : 0);
+		if (given != 1) {
+			throw new InvalidInput("idcs", "one-identifier", "give exactly one of idcs, cin or registrationNumber");
+		}
+		LocalDate on = date == null ? LocalDate.now(clock) : date;
+		if (idcs != null) {
+			return eligibility.of(idcs, on);
+		}
+		return cin != null ? eligibility.ofCin(cin, on) : eligibility.ofRegistrationNumber(registrationNumber, on);
+	}
+}

@@ -1,0 +1,164 @@
+package ma.amo.enrolment.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.enrolment.Dependant;
+import ma.amo.enrolment.Enrolment;
+import ma.amo.enrolment.Member;
+import ma.amo.enrolment.MemberEnrolment;
+import ma.amo.enrolment.Regime;
+import ma.amo.shared.InvalidInput;
+import ma.amo.shared.PageOf;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Members", description = "Members (assurés), their regime periods, declared days and dependants")
+@RestController
+@RequestMapping("/api/v1")
+class MemberController {
+
+	private final MemberEnrolment enrolment;
+
+	MemberController(MemberEnrolment enrolment) {
+		this.enrolment = enrolment;
+	}
+
+	@Operation(summary = "Enrol a person in a regime",
+			description = "Registers the person at the regime's payer body if needed; a regime period still running "
+					+ "ends the day before (REGIME_CHANGE). waitingWaived: moving because of a job change.")
+	@PostMapping("/enrolments")
+	ResponseEntity<MemberView> enrol(@RequestBody NewEnrolment body) {
+		MemberEnrolment.Enrolled enrolled = enrolment.enrol(body.idcs(), body.regime(), body.startDate(),
+				Boolean.TRUE.equals(body.waitingWaived()));
+		return ResponseEntity.created(URI.create("/api/v1/members/" + enrolled.member().registrationNumber()))
+			.body(view(enrolled.member()));
+	}
+
+	@Operation(summary = "Regime periods of a person, across payer bodies")
+	@GetMapping("/enrolments")
+	List<Enrolment> enrolments(@RequestParam String idcs) {
+		return enrolment.enrolmentsOfPerson(idcs);
+	}
+
+	@Operation(summary = "End a regime period (CONDITIONS_ENDED keeps rights where the regime says; DEATH)")
+	@PostMapping("/enrolments/{id}/end")
+	Enrolment end(@PathVariable long id, @RequestBody EndOfPeriod body) {
+		return enrolment.end(id, body.endDate(), body.reason());
+	}
+
+	@Operation(summary = "Suspend an enrolment's rights (end date optional)")
+	@PostMapping("/enrolments/{id}/suspensions")
+	ResponseEntity<?> suspend(@PathVariable long id, @RequestBody NewSuspension body) {
+		return ResponseEntity.status(201).body(enrolment.suspend(id, body.startDate(), body.endDate(), body.reason()));
+	}
+
+	@Operation(summary = "Suspensions of an enrolment")
+	@GetMapping("/enrolments/{id}/suspensions")
+	List<?> suspensions(@PathVariable long id) {
+		return enrolment.suspensionsOf(id);
+	}
+
+	@Operation(summary = "Members in registration order")
+	@GetMapping("/members")
+	PageOf<Member> members(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		PageOf.check(page, size, 500);
+		return PageOf.of(enrolment.members(page, size), page, size, enrolment.countMembers());
+	}
+
+	@Operation(summary = "A member with their regime periods and dependants")
+	@GetMapping("/members/{registrationNumber}")
+	MemberView member(@PathVariable String registrationNumber) {
+		return view(enrolment.member(registrationNumber));
+	}
+
+	@Operation(summary = "Record the working days declared for a salaried member in a month (yyyy-MM)")
+	@PutMapping("/members/{registrationNumber}/declared-days/{month}")
+	ResponseEntity<Void> declareDays(@PathVariable String registrationNumber, @PathVariable String month,
+			@RequestBody DeclaredDays body) {
+		YearMonth parsed;
+		try {
+			parsed = YearMonth.parse(month);
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw new InvalidInput("month", "format", "'" + month + "' is not a month (yyyy-MM)");
+		}
+		if (body.days() == null) {
+			throw new InvalidInput("days", "required", "is required");
+		}
+		enrolment.declareDays(registrationNumber, parsed.atDay(1), body.days());
+		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "Attach a spouse or child to a member")
+	@PostMapping("/members/{registrationNumber}/dependants")
+	ResponseEntity<Dependant> attach(@PathVariable String registrationNumber, @RequestBody NewDependant body) {
+		Dependant dependant = enrolment.attach(registrationNumber, body.idcs(), body.relation(), body.startDate(),
+				body.studentUntil(), Boolean.TRUE.equals(body.disabled()));
+		return ResponseEntity.created(URI.create("/api/v1/dependants/" + dependant.id())).body(dependant);
+	}
+
+	@Operation(summary = "A member's dependants, current and past")
+	@GetMapping("/members/{registrationNumber}/dependants")
+	List<Dependant> dependants(@PathVariable String registrationNumber) {
+		return enrolment.dependantsOf(enrolment.member(registrationNumber));
+	}
+
+	@Operation(summary = "One dependant link")
+	@GetMapping("/dependants/{id}")
+	Dependant dependant(@PathVariable long id) {
+		return enrolment.dependant(id);
+	}
+
+	@Operation(summary = "End a dependant link (DIVORCE keeps a spouse covered 12 months)")
+	@PostMapping("/dependants/{id}/end")
+	Dependant detach(@PathVariable long id, @RequestBody EndOfLink body) {
+		return enrolment.detach(id, body.endDate(), body.reason());
+	}
+
+	@Operation(summary = "Record a child's student certificate (cover up to 26 while it runs)")
+	@PutMapping("/dependants/{id}/student-until")
+	Dependant certifyStudies(@PathVariable long id, @RequestBody StudentCertificate body) {
+		return enrolment.certifyStudies(id, body.studentUntil());
+	}
+
+	private MemberView view(Member member) {
+		return new MemberView(member, enrolment.enrolmentsOf(member), enrolment.dependantsOf(member));
+	}
+
+	record MemberView(Member member, List<Enrolment> enrolments, List<Dependant> dependants) {
+	}
+
+	record NewEnrolment(String idcs, Regime regime, LocalDate startDate, Boolean waitingWaived) {
+	}
+
+	record EndOfPeriod(LocalDate endDate, Enrolment.EndReason reason) {
+	}
+
+	record NewSuspension(LocalDate startDate, LocalDate endDate, String reason) {
+	}
+
+	record DeclaredDays(Integer days) {
+	}
+
+	record NewDependant(String idcs, Dependant.Relation relation, LocalDate startDate, LocalDate studentUntil,
+			Boolean disabled) {
+	}
+
+	record EndOfLink(LocalDate endDate, Dependant.EndReason reason) {
+	}
+
+	record StudentCertificate(LocalDate studentUntil) {
+	}
+}

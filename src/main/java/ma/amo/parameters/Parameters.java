@@ -1,0 +1,110 @@
+package ma.amo.parameters;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+import ma.amo.shared.InvalidInput;
+import ma.amo.shared.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and records effective-dated parameters. Values are held in memory (the table is small and read on every
+ * eligibility request) and reloaded after each change.
+ */
+@Service
+public class Parameters implements ParameterValues {
+
+	private final JdbcClient jdbc;
+	private volatile Map<String, Definition> definitions = Map.of();
+
+	Parameters(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+		reload();
+	}
+
+	@Override
+	public String text(String name, LocalDate date) {
+		Definition definition = definition(name);
+		Map.Entry<LocalDate, String> entry = definition.values().floorEntry(date);
+		if (entry == null) {
+			throw new NotFound("date", "parameter " + name + " has no value in force on " + date);
+		}
+		return entry.getValue();
+	}
+
+	public List<Definition> all() {
+		return definitions.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+	}
+
+	public Definition definition(String name) {
+		Definition definition = definitions.get(name);
+		if (definition == null) {
+			throw new NotFound("name", "unknown parameter " + name);
+		}
+		return definition;
+	}
+
+	/** Records a value applying from {@code effectiveFrom}; a value already recorded for that date is replaced. */
+	@Transactional
+	public Definition define(String name, LocalDate effectiveFrom, String value) {
+		Definition definition = definition(name);
+		if (effectiveFrom == null) {
+			throw new InvalidInput("effectiveFrom", "required", "is required");
+		}
+		if (value == null || value.isBlank()) {
+			throw new InvalidInput("value", "required", "is required");
+		}
+		definition.kind().check(value.strip());
+		jdbc.sql("""
+				insert into parameter_value (name, effective_from, value) values (:name, :from, :value)
+				on conflict (name, effective_from) do update set value = excluded.value, recorded_at = now()
+				""")
+			.param("name", name).param("from", effectiveFrom).param("value", value.strip())
+			.update();
+		reload();
+		return definition(name);
+	}
+
+	private void reload() {
+		Map<String, Definition> loaded = new HashMap<>();
+		jdbc.sql("select name, kind, description, source from parameter")
+			.query((rs, n) -> new Definition(rs.getString(1), Kind.valueOf(rs.getString(2)), rs.getString(3),
+					rs.getString(4), new TreeMap<>()))
+			.list()
+			.forEach(d -> loaded.put(d.name(), d));
+		jdbc.sql("select name, effective_from, value from parameter_value").query((rs, n) -> {
+			loaded.get(rs.getString(1)).values().put(rs.getObject(2, LocalDate.class), rs.getString(3));
+			return null;
+		}).list();
+		definitions = Map.copyOf(loaded);
+	}
+
+	/** A parameter and its values by effective date. */
+	public record Definition(String name, Kind kind, String description, String source,
+			NavigableMap<LocalDate, String> values) {
+	}
+
+	public enum Kind {
+		INTEGER, DECIMAL, TEXT;
+
+		void check(String value) {
+			try {
+				switch (this) {
+					case INTEGER -> Integer.parseInt(value);
+					case DECIMAL -> new BigDecimal(value);
+					case TEXT -> { }
+				}
+			}
+			catch (NumberFormatException e) {
+				throw new InvalidInput("value", "format", "'" + value + "' is not a valid " + name().toLowerCase());
+			}
+		}
+	}
+}

@@ -1,0 +1,5 @@
+package ma.amo.population;
+
+public enum Sex {
+	M, F
+}

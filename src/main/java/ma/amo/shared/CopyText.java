@@ -1,0 +1,72 @@
+package ma.amo.shared;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Builds rows in PostgreSQL's COPY text format (tab-separated, \N for null) into a reusable buffer, escaping what the
+ * format needs escaped.
+ */
+public final class CopyText {
+
+	private final StringBuilder row = new StringBuilder(256);
+	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 17);
+
+	public CopyText add(long value) {
+		separator();
+		row.append(value);
+		return this;
+	}
+
+	public CopyText add(Object value) {
+		return add(value == null ? null : value.toString());
+	}
+
+	public CopyText add(String value) {
+		separator();
+		if (value == null) {
+			row.append("\\N");
+			return this;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> row.append("\\\\");
+				case '\t' -> row.append("\\t");
+				case '\n' -> row.append("\\n");
+				case '\r' -> row.append("\\r");
+				default -> row.append(c);
+			}
+		}
+		return this;
+	}
+
+	private void separator() {
+		if (!row.isEmpty()) {
+			row.append('\t');
+		}
+	}
+
+	/** Ends the current row and moves it to the buffer. */
+	public void end() {
+		row.append('\n');
+		byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
+		buffer.write(bytes, 0, bytes.length);
+		row.setLength(0);
+	}
+
+	/** Forgets a row begun and not ended. */
+	public void discard() {
+		row.setLength(0);
+	}
+
+	public int bufferedBytes() {
+		return buffer.size();
+	}
+
+	public byte[] drain() {
+		byte[] bytes = buffer.toByteArray();
+		buffer.reset();
+		return bytes;
+	}
+}

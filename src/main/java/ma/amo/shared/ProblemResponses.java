@@ -1,0 +1,126 @@
+package ma.amo.shared;
+
+import java.net.URI;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal into an RFC 9457 problem detail whose {@code errors} name the field and the rule, and never
+ * lets a stack trace reach the client.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+	@ExceptionHandler(InvalidInput.class)
+	ProblemDetail invalidInput(InvalidInput e) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage(), e.violations());
+	}
+
+	@ExceptionHandler(NotFound.class)
+	ProblemDetail notFound(NotFound e) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(),
+				List.of(new Violation(e.field(), "not-found", e.getMessage())));
+	}
+
+	@ExceptionHandler(RuleBroken.class)
+	ProblemDetail ruleBroken(RuleBroken e) {
+		return problem(HttpStatus.CONFLICT, "Refused by a business rule", e.getMessage(),
+				List.of(new Violation(e.field(), e.rule(), e.getMessage())));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+		String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+		String message = "'" + e.getValue() + "' is not a valid " + describe(expected);
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + ": " + message,
+				List.of(new Violation(e.getName(), "format", message)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String message = "is required";
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid input",
+				e.getParameterName() + ": " + message, List.of(new Violation(e.getParameterName(), "required", message))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String message = "is required";
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid input",
+				e.getRequestPartName() + ": " + message, List.of(new Violation(e.getRequestPartName(), "required", message))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Violation> violations = e.getBindingResult().getFieldErrors().stream()
+			.map(f -> new Violation(f.getField(), rule(f), f.getDefaultMessage()))
+			.toList();
+		String detail = violations.isEmpty() ? "invalid request body"
+				: violations.getFirst().field() + ": " + violations.getFirst().message();
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid input", detail, violations));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// The parser's message names the JSON path of the bad value; keep only its first line.
+		String message = e.getMostSpecificCause().getMessage();
+		message = message == null ? "unreadable body" : message.lines().findFirst().orElse(message);
+		if (e.getMostSpecificCause() instanceof InvalidInput invalid) {
+			return ResponseEntity.badRequest().body(invalidInput(invalid));
+		}
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", message,
+				List.of(new Violation("body", "readable-json", message))));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception e) {
+		log.error("Unexpected error", e);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"The request could not be completed; it has been logged.", List.of());
+	}
+
+	private static String rule(FieldError error) {
+		return error.getCode() == null ? "invalid" : error.getCode().toLowerCase();
+	}
+
+	private static String describe(String type) {
+		return switch (type) {
+			case "LocalDate" -> "date (expected yyyy-MM-dd)";
+			case "int", "Integer", "long", "Long" -> "number";
+			default -> type;
+		};
+	}
+
+	static ProblemDetail problem(HttpStatus status, String title, String detail, List<Violation> violations) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("https://amo.ma/problems/" + status.value()));
+		if (!violations.isEmpty()) {
+			problem.setProperty("errors", violations);
+		}
+		return problem;
+	}
+}
