@@ -1,19 +1,17 @@
 #!/usr/bin/env bash
 # Eligibility throughput and latency over HTTP on a database of N demo persons (default 1,000,000), with wrk at a
 # fixed concurrency on the same machine (load generator included in the 2 cores).
-# Usage: bench/eligibility.sh [persons] [connections] [seconds]. Needs wrk and psql (Debian packages).
+# Usage: bench/eligibility.sh [persons] [seconds]: runs wrk at 4, 8 and 16 connections. Needs wrk and psql (Debian packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 persons=${1:-1000000}
-connections=${2:-16}
-seconds=${3:-30}
+seconds=${2:-30}
 work=target/bench-eligibility-$persons
 port=54349
 mkdir -p "$work"
 ./mvnw -q package -DskipTests
 jar=$(ls target/amo-platform-*.jar | head -n 1)
-java_bin=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1)/bin/java
-[ -x "$java_bin" ] || java_bin=java
+. bench/jdk.sh
 started=$(date +%s%N)
 "$java_bin" -Xmx512m -jar "$jar" --amo.demo.persons=$persons --server.port=18081 \
   --amo.embedded-postgres.data-directory="$work/postgres" --amo.embedded-postgres.port=$port \
@@ -27,6 +25,8 @@ if grep -q "Empty register" "$work/app.log"; then
   until grep -qE "Demo population loaded|APPLICATION FAILED|Exception" "$work/app.log"; do sleep 2; done
 fi
 grep -E "Demo population loaded" "$work/app.log" || true
+# Let autovacuum's work on freshly loaded tables not be measured as request latency.
+psql -h localhost -p $port -U postgres -q -c "vacuum analyze"
 psql -h localhost -p $port -U postgres -At -c "select idcs from person tablesample bernoulli(5) limit 20000" > "$work/idcs.txt"
 cat > "$work/eligibility.lua" <<LUA
 local ids = {}
@@ -37,6 +37,8 @@ request = function()
   return wrk.format("GET", "/api/v1/eligibility?idcs=" .. ids[(i % #ids) + 1] .. "&date=2026-06-01")
 end
 LUA
-wrk -t1 -c"$connections" -d10s -s "$work/eligibility.lua" http://localhost:18081 > /dev/null
-wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/eligibility.lua" http://localhost:18081
+wrk -t1 -c8 -d10s -s "$work/eligibility.lua" http://localhost:18081 > /dev/null
+for connections in 4 8 16; do
+  wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/eligibility.lua" http://localhost:18081
+done
 curl -s "localhost:18081/api/v1/eligibility?idcs=$(head -n 1 "$work/idcs.txt")&date=2026-06-01"; echo

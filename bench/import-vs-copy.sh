@@ -15,8 +15,7 @@ fi
 rm -rf "$work/postgres"
 ./mvnw -q package -DskipTests
 jar=$(ls target/amo-platform-*.jar | head -n 1)
-java_bin=$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -n 1)/bin/java
-[ -x "$java_bin" ] || java_bin=java
+. bench/jdk.sh
 "$java_bin" -Xmx512m -jar "$jar" --amo.demo.enabled=false --server.port=18080 \
   --amo.embedded-postgres.data-directory="$work/postgres" --amo.embedded-postgres.port=$port \
   --amo.population.import-directory="$work/imports" > "$work/app.log" 2>&1 &

@@ -78,6 +78,8 @@ public class PortfolioLoad {
 				progress.accept(members);
 			}
 		}
+		// Fresh statistics at once: eligibility queries planned on empty-table statistics would scan.
+		jdbc.sql("analyze member, enrolment, declared_days, rights_suspension, dependant").update();
 		return members;
 	}
 

@@ -41,6 +41,8 @@ class EmbeddedDatabase {
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(settings.clean())
+			// Spring stops it after the beans that use it; its own JVM hook would stop it under their feet.
+			.setRegisterShutdownHook(false)
 			.setPort(settings.port())
 			.setPGStartupWait(Duration.ofSeconds(60))
 			// Tuned for bulk loads on a small machine; durability is unchanged (fsync stays on).

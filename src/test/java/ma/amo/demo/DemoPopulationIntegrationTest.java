@@ -1,0 +1,70 @@
+package ma.amo.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import ma.amo.enrolment.Eligibility;
+import ma.amo.enrolment.Regime;
+import ma.amo.enrolment.Rights;
+import ma.amo.enrolment.RightsStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(properties = { "amo.demo.enabled=true", "amo.demo.persons=4000",
+		"amo.embedded-postgres.data-directory=target/test-postgres-demo" })
+@ActiveProfiles("test")
+class DemoPopulationIntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Eligibility eligibility;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void theFirstStartLoadsAPopulationInWhichEveryRegimeAndRightsStateOccurs() {
+		assertThat(jdbc.sql("select count(*) from person").query(Long.class).single()).isEqualTo(4000);
+		assertThat(jdbc.sql("select count(distinct region) from person").query(Long.class).single()).isEqualTo(12);
+		assertThat(jdbc.sql("select count(*) from person where death_date is not null").query(Long.class).single()).isPositive();
+		assertThat(jdbc.sql("select count(*) from rsu_score").query(Long.class).single()).isPositive();
+		List<String> regimes = jdbc.sql("select distinct regime from enrolment").query(String.class).list();
+		assertThat(regimes).containsExactlyInAnyOrder(
+				EnumSet.allOf(Regime.class).stream().map(Enum::name).toArray(String[]::new));
+
+		LocalDate today = LocalDate.now(clock);
+		Set<RightsStatus> statuses = EnumSet.noneOf(RightsStatus.class);
+		Set<String> rules = new HashSet<>();
+		for (String idcs : jdbc.sql("select idcs from person").query(String.class).list()) {
+			Rights rights = eligibility.of(idcs, today);
+			statuses.add(rights.status());
+			rules.add(rights.rule());
+		}
+		assertThat(statuses).containsExactlyInAnyOrder(RightsStatus.values());
+		assertThat(rules).contains("REGIME_RIGHTS_OPEN", "DEPENDANT_OF_MEMBER", "SALARIED_WAITING_PERIOD",
+				"ACHAMIL_WAITING_PERIOD", "RIGHTS_SUSPENDED", "KEEP_RIGHTS", "CHILD_AGE_LIMIT", "DIVORCED_SPOUSE",
+				"SURVIVORS", "DEATH", "NOT_ENROLLED");
+	}
+
+	@Test
+	void theTadamonShareFollowsTheScoresBelowTheThreshold() {
+		long tadamon = jdbc.sql("""
+				select count(distinct m.idcs) from member m join enrolment e on e.member_id = m.id
+				where e.regime = 'TADAMON'""").query(Long.class).single();
+		long belowThreshold = jdbc.sql("""
+				select count(distinct idcs) from rsu_score s where score < 9.3264284
+				and score_date = (select max(score_date) from rsu_score l where l.idcs = s.idcs)""").query(Long.class).single();
+		assertThat(tadamon).isPositive().isLessThanOrEqualTo(belowThreshold);
+	}
+}
