@@ -81,7 +81,7 @@ public class SocialTargeting {
 					"RSU score " + score + " is not below the threshold " + threshold, score, threshold));
 		}
 		List<Person> people = new ArrayList<>(register.persons(household.stream().map(RsuScore::idcs).toList()));
-		people.removeIf(p -> p.diedBefore(date) || p.deathDate() != null && p.deathDate().equals(date));
+		people.removeIf(p -> p.deathDate() != null && !p.deathDate().isAfter(date));
 		int childLimit = parameters.integer("rights.child.age-limit", date);
 		Person head = headIdcs != null ? people.stream().filter(p -> p.idcs().equals(headIdcs)).findFirst()
 			.orElseThrow(() -> new InvalidInput("headIdcs", "household-member", "is not a living member of household " + householdId))
