@@ -22,7 +22,7 @@ until curl -sf localhost:18081/actuator/health > /dev/null; do sleep 0.2; done
 echo "serving after $(( ($(date +%s%N) - started) / 1000000 )) ms"
 sleep 2
 if grep -q "Empty register" "$work/app.log"; then
-  until grep -qE "Demo population loaded|APPLICATION FAILED|Exception" "$work/app.log"; do sleep 2; done
+  until grep -qE "Private sector: |APPLICATION FAILED|Exception" "$work/app.log"; do sleep 2; done
 fi
 grep -E "Demo population loaded" "$work/app.log" || true
 # Let autovacuum's work on freshly loaded tables not be measured as request latency.

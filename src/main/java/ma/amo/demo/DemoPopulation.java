@@ -25,11 +25,14 @@ import ma.amo.population.ImportKind;
 import ma.amo.population.ImportMode;
 import ma.amo.population.PopulationImports;
 import ma.amo.population.PopulationRegister;
+import ma.amo.providers.ProviderDirectory;
+import ma.amo.providers.Sector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +41,7 @@ import org.springframework.stereotype.Component;
  * RSU files go through the register imports, the enrolment histories through the portfolio load.
  */
 @Component
+@Order(2)
 @ConditionalOnProperty(name = "amo.demo.enabled", havingValue = "true")
 class DemoPopulation implements ApplicationRunner {
 
@@ -49,9 +53,11 @@ class DemoPopulation implements ApplicationRunner {
 	private final Parameters parameters;
 	private final Clock clock;
 	private final Settings settings;
+	private final ProviderDirectory directory;
 
 	DemoPopulation(PopulationRegister register, PopulationImports imports, PortfolioLoad portfolio,
-			Parameters parameters, Clock clock, Settings settings) {
+			Parameters parameters, Clock clock, Settings settings, ProviderDirectory directory) {
+		this.directory = directory;
 		this.register = register;
 		this.imports = imports;
 		this.portfolio = portfolio;
@@ -64,20 +70,29 @@ class DemoPopulation implements ApplicationRunner {
 	 * @param enabled load the demo population on first start
 	 * @param persons how many persons to generate
 	 * @param seed the generator's seed: the same seed gives the same population
+	 * @param privateSectorShare the share of the national private sector to generate
 	 */
 	@ConfigurationProperties("amo.demo")
-	record Settings(boolean enabled, long persons, long seed) {
+	record Settings(boolean enabled, long persons, long seed, double privateSectorShare) {
 		Settings {
 			persons = persons <= 0 ? 20_000 : persons;
 			seed = seed == 0 ? 2026 : seed;
+			privateSectorShare = privateSectorShare <= 0 ? 0.05 : privateSectorShare;
 		}
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (register.countPersons(null, null) > 0) {
-			return;
+		if (register.countPersons(null, null) == 0) {
+			loadPopulation();
 		}
+		if (directory.search(new ProviderDirectory.EstablishmentQuery(null, null, null, Sector.PRIVATE, null, null), 0, 1)
+			.content().isEmpty()) {
+			new PrivateSector(directory, settings.seed(), LocalDate.now(clock)).register(settings.privateSectorShare());
+		}
+	}
+
+	private void loadPopulation() {
 		long started = System.nanoTime();
 		LocalDate today = LocalDate.now(clock);
 		log.info("Empty register: loading a demo population of {} persons", settings.persons());

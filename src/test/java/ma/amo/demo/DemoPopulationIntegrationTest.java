@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(properties = { "amo.demo.enabled=true", "amo.demo.persons=4000",
+@SpringBootTest(properties = { "amo.demo.enabled=true", "amo.demo.persons=4000", "amo.demo.private-sector-share=0.02",
 		"amo.embedded-postgres.data-directory=target/test-postgres-demo" })
 @ActiveProfiles("test")
 class DemoPopulationIntegrationTest {
@@ -55,6 +55,19 @@ class DemoPopulationIntegrationTest {
 		assertThat(rules).contains("REGIME_RIGHTS_OPEN", "DEPENDANT_OF_MEMBER", "SALARIED_WAITING_PERIOD",
 				"ACHAMIL_WAITING_PERIOD", "RIGHTS_SUSPENDED", "KEEP_RIGHTS", "CHILD_AGE_LIMIT", "DIVORCED_SPOUSE",
 				"SURVIVORS", "DEATH", "NOT_ENROLLED");
+	}
+
+	@Test
+	void theFirstStartAlsoGeneratesAPrivateSectorWithEveryKindOfProvider() {
+		assertThat(jdbc.sql("select distinct category from establishment where sector = 'PRIVATE'").query(String.class).list())
+			.containsExactlyInAnyOrder("CLINIC", "PHARMACY", "LABORATORY", "RADIOLOGY", "OPTICIAN");
+		assertThat(jdbc.sql("select distinct profession from professional").query(String.class).list()).contains(
+				"GENERAL_PRACTITIONER", "SPECIALIST", "DENTIST", "PHARMACIST", "PHYSIOTHERAPIST", "MIDWIFE",
+				"SPEECH_THERAPIST", "ORTHOPTIST", "BIOLOGIST", "RADIOLOGIST", "OPTICIAN");
+		assertThat(jdbc.sql("select count(distinct region) from establishment where sector = 'PRIVATE'").query(Long.class)
+			.single()).isEqualTo(12);
+		assertThat(jdbc.sql("select count(*) from convention").query(Long.class).single()).isPositive();
+		assertThat(jdbc.sql("select count(*) from practice").query(Long.class).single()).isPositive();
 	}
 
 	@Test

@@ -1,0 +1,264 @@
+package ma.amo.providers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import ma.amo.shared.InvalidInput;
+import ma.amo.shared.NotFound;
+import ma.amo.shared.PageOf;
+import ma.amo.shared.RuleBroken;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The provider directory: registers establishments and professionals with a new INPE, records where professionals
+ * practise, their conventions and status by date, and searches them.
+ */
+@Service
+public class ProviderDirectory {
+
+	private static final String ESTABLISHMENT = "inpe, name, category, sector, region, province, commune, territorial_health_group";
+	private static final String PROFESSIONAL = "inpe, last_name, first_name, profession, specialty, region, province, commune";
+
+	private final JdbcClient jdbc;
+
+	ProviderDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** What is needed to register an establishment; the INPE is assigned. */
+	public record NewEstablishment(String name, String category, Sector sector, String region, String province,
+			String commune) {
+	}
+
+	/** What is needed to register a professional; the INPE is assigned. */
+	public record NewProfessional(String lastName, String firstName, Profession profession, String specialty,
+			String region, String province, String commune) {
+	}
+
+	/**
+	 * Registers an establishment active from {@code activeFrom}, or returns the one already registered with the same
+	 * sector, place, name and category (so that importing a list twice registers nothing twice).
+	 */
+	@Transactional
+	public Registered<Establishment> register(NewEstablishment e, LocalDate activeFrom) {
+		Optional<Establishment> existing = jdbc.sql("select " + ESTABLISHMENT + " " + """
+				 from establishment where sector = ? and region = ? and province = ? and commune = ? and name = ?
+				 and category = ?""")
+			.params(e.sector().name(), e.region(), e.province(), e.commune(), e.name(), e.category())
+			.query(ProviderDirectory::establishment).optional();
+		if (existing.isPresent()) {
+			return new Registered<>(existing.get(), false);
+		}
+		String inpe = nextInpe();
+		String group = e.sector() == Sector.PUBLIC ? "GST " + e.region() : null;
+		jdbc.sql("insert into establishment (" + ESTABLISHMENT + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(inpe, e.name(), e.category(), e.sector().name(), e.region(), e.province(), e.commune(), group)
+			.update();
+		status(inpe, ProviderStatus.ACTIVE, activeFrom, "registration");
+		return new Registered<>(establishment(inpe), true);
+	}
+
+	@Transactional
+	public Professional register(NewProfessional p, LocalDate activeFrom) {
+		if ((p.profession() == Profession.SPECIALIST) != (p.specialty() != null && !p.specialty().isBlank())) {
+			throw new InvalidInput("specialty", "specialists-only", "a specialist has a specialty, other professions none");
+		}
+		String inpe = nextInpe();
+		jdbc.sql("insert into professional (" + PROFESSIONAL + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(inpe, p.lastName(), p.firstName(), p.profession().name(), p.specialty(), p.region(), p.province(),
+					p.commune())
+			.update();
+		status(inpe, ProviderStatus.ACTIVE, activeFrom, "registration");
+		return professional(inpe);
+	}
+
+	/** A registration's result: the establishment, and whether it is new. */
+	public record Registered<T>(T provider, boolean created) {
+	}
+
+	/** Records that a professional practises in an establishment from {@code start}. */
+	@Transactional
+	public void practise(String professionalInpe, String establishmentInpe, LocalDate start) {
+		professional(professionalInpe);
+		establishment(establishmentInpe);
+		jdbc.sql("insert into practice (professional_inpe, establishment_inpe, start_date) values (?, ?, ?) on conflict do nothing")
+			.params(professionalInpe, establishmentInpe, start).update();
+	}
+
+	/** Records a convention with a payer body from {@code start} to {@code end} (open-ended when null). */
+	@Transactional
+	public void convention(String inpe, String payerBody, LocalDate start, LocalDate end) {
+		requireProvider(inpe);
+		if (!"CNSS".equals(payerBody) && !"CNOPS".equals(payerBody)) {
+			throw new InvalidInput("payerBody", "enum", "must be CNSS or CNOPS");
+		}
+		if (start == null) {
+			throw new InvalidInput("startDate", "required", "is required");
+		}
+		if (end != null && end.isBefore(start)) {
+			throw new InvalidInput("endDate", "after-start", "must not be before the start date");
+		}
+		boolean overlaps = jdbc.sql("""
+				select exists (select 1 from convention where inpe = ? and payer_body = ?
+				  and start_date <= coalesce(?::date, 'infinity') and coalesce(end_date, 'infinity') >= ?)""")
+			.params(inpe, payerBody, end, start).query(Boolean.class).single();
+		if (overlaps) {
+			throw new RuleBroken("startDate", "no-overlap", "a convention with " + payerBody + " already covers part of this period");
+		}
+		jdbc.sql("insert into convention (inpe, payer_body, start_date, end_date) values (?, ?, ?, ?)")
+			.params(inpe, payerBody, start, end).update();
+	}
+
+	/** Whether the provider is under convention with the payer body on {@code date}. */
+	public boolean conventionedOn(String inpe, String payerBody, LocalDate date) {
+		return jdbc.sql("""
+				select exists (select 1 from convention where inpe = ? and payer_body = ? and start_date <= ?
+				  and (end_date is null or end_date >= ?))""")
+			.params(inpe, payerBody, date, date).query(Boolean.class).single();
+	}
+
+	/** Records a status (active, suspended, closed) from a date. */
+	@Transactional
+	public void status(String inpe, ProviderStatus status, LocalDate from, String reason) {
+		if (status == null || from == null) {
+			throw new InvalidInput(status == null ? "status" : "effectiveFrom", "required", "is required");
+		}
+		requireProvider(inpe);
+		jdbc.sql("""
+				insert into provider_status (inpe, status, effective_from, reason) values (?, ?, ?, ?)
+				on conflict (inpe, effective_from) do update set status = excluded.status, reason = excluded.reason""")
+			.params(inpe, status.name(), from, reason).update();
+	}
+
+	/** The provider's status on {@code date}; empty before it was registered. */
+	public Optional<ProviderStatus> statusOn(String inpe, LocalDate date) {
+		return jdbc.sql("select status from provider_status where inpe = ? and effective_from <= ? order by effective_from desc limit 1")
+			.params(inpe, date).query(String.class).optional().map(ProviderStatus::valueOf);
+	}
+
+	public Establishment establishment(String inpe) {
+		checkInpe(inpe);
+		return jdbc.sql("select " + ESTABLISHMENT + " from establishment where inpe = ?").param(inpe)
+			.query(ProviderDirectory::establishment).optional()
+			.orElseThrow(() -> new NotFound("inpe", "no establishment with INPE " + inpe));
+	}
+
+	public Professional professional(String inpe) {
+		checkInpe(inpe);
+		return jdbc.sql("select " + PROFESSIONAL + " from professional where inpe = ?").param(inpe)
+			.query(ProviderDirectory::professional).optional()
+			.orElseThrow(() -> new NotFound("inpe", "no professional with INPE " + inpe));
+	}
+
+	/** Establishments where the professional practises on {@code date}. */
+	public List<Establishment> practices(String professionalInpe, LocalDate date) {
+		return jdbc.sql("select e." + ESTABLISHMENT.replace(", ", ", e.") + " " + """
+				 from practice p join establishment e on e.inpe = p.establishment_inpe
+				 where p.professional_inpe = ? and p.start_date <= ? and (p.end_date is null or p.end_date >= ?)
+				 order by e.name""")
+			.params(professionalInpe, date, date).query(ProviderDirectory::establishment).list();
+	}
+
+	/** Filters of an establishment search; all optional. */
+	public record EstablishmentQuery(String name, String inpe, String category, Sector sector, String region,
+			String commune) {
+	}
+
+	/**
+	 * Establishments matching every given filter; a name matches without accents or case and with a typo or two,
+	 * best matches first.
+	 */
+	@Transactional(readOnly = true)
+	public PageOf<Establishment> search(EstablishmentQuery q, int page, int size) {
+		tolerateTypos();
+		String where = """
+				 from establishment where (:name::text is null or folded(:name) <% folded(name))
+				 and (:inpe::text is null or inpe = :inpe) and (:category::text is null or category = :category)
+				 and (:sector::text is null or sector = :sector) and (:region::text is null or region = :region)
+				 and (:commune::text is null or folded(commune) = folded(:commune))""";
+		var statement = jdbc.sql("select " + ESTABLISHMENT + " " + where + " " + """
+				 order by case when :name::text is null then 0 else word_similarity(folded(:name), folded(name)) end desc, name
+				 limit :size offset :offset""");
+		var count = jdbc.sql("select count(*) " + where);
+		for (var s : List.of(statement, count)) {
+			s.param("name", blank(q.name())).param("inpe", blank(q.inpe())).param("category", blank(q.category()))
+				.param("sector", q.sector() == null ? null : q.sector().name()).param("region", blank(q.region()))
+				.param("commune", blank(q.commune()));
+		}
+		List<Establishment> found = statement.param("size", size).param("offset", (long) page * size)
+			.query(ProviderDirectory::establishment).list();
+		return PageOf.of(found, page, size, count.query(Long.class).single());
+	}
+
+	/** Professionals matching every given filter; the name is searched like establishment names. */
+	@Transactional(readOnly = true)
+	public PageOf<Professional> searchProfessionals(String name, String inpe, Profession profession, String specialty,
+			String commune, int page, int size) {
+		tolerateTypos();
+		String where = """
+				 from professional where (:name::text is null or folded(:name) <% folded(last_name || ' ' || first_name))
+				 and (:inpe::text is null or inpe = :inpe) and (:profession::text is null or profession = :profession)
+				 and (:specialty::text is null or folded(specialty) = folded(:specialty))
+				 and (:commune::text is null or folded(commune) = folded(:commune))""";
+		var statement = jdbc.sql("select " + PROFESSIONAL + " " + where + " " + """
+				 order by case when :name::text is null then 0
+				   else word_similarity(folded(:name), folded(last_name || ' ' || first_name)) end desc, last_name, first_name
+				 limit :size offset :offset""");
+		var count = jdbc.sql("select count(*) " + where);
+		for (var s : List.of(statement, count)) {
+			s.param("name", blank(name)).param("inpe", blank(inpe))
+				.param("profession", profession == null ? null : profession.name()).param("specialty", blank(specialty))
+				.param("commune", blank(commune));
+		}
+		List<Professional> found = statement.param("size", size).param("offset", (long) page * size)
+			.query(ProviderDirectory::professional).list();
+		return PageOf.of(found, page, size, count.query(Long.class).single());
+	}
+
+	/**
+	 * Lowers the word-similarity threshold for this transaction: at the default (0.6) a typo or two in a name of
+	 * three words is no longer found.
+	 */
+	private void tolerateTypos() {
+		jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)").query(String.class).single();
+	}
+
+	private void requireProvider(String inpe) {
+		checkInpe(inpe);
+		boolean known = jdbc.sql("select exists (select 1 from establishment where inpe = ?) or exists (select 1 from professional where inpe = ?)")
+			.params(inpe, inpe).query(Boolean.class).single();
+		if (!known) {
+			throw new NotFound("inpe", "no provider with INPE " + inpe);
+		}
+	}
+
+	private static void checkInpe(String inpe) {
+		String problem = Inpe.problem(inpe);
+		if (problem != null) {
+			throw new InvalidInput("inpe", "inpe", problem);
+		}
+	}
+
+	private String nextInpe() {
+		return Inpe.of(jdbc.sql("select nextval('inpe_number')").query(Long.class).single());
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	static Establishment establishment(ResultSet rs, int n) throws SQLException {
+		return new Establishment(rs.getString(1), rs.getString(2), rs.getString(3), Sector.valueOf(rs.getString(4)),
+				rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+	}
+
+	static Professional professional(ResultSet rs, int n) throws SQLException {
+		return new Professional(rs.getString(1), rs.getString(2), rs.getString(3), Profession.valueOf(rs.getString(4)),
+				rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+	}
+}

@@ -1,0 +1,5 @@
+package ma.amo.providers;
+
+public enum ProviderStatus {
+	ACTIVE, SUSPENDED, CLOSED
+}

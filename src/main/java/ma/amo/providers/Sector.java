@@ -1,0 +1,5 @@
+package ma.amo.providers;
+
+public enum Sector {
+	PUBLIC, PRIVATE
+}
