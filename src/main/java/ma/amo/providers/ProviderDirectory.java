@@ -176,23 +176,16 @@ public class ProviderDirectory {
 	@Transactional(readOnly = true)
 	public PageOf<Establishment> search(EstablishmentQuery q, int page, int size) {
 		tolerateTypos();
-		String where = """
-				 from establishment where (:name::text is null or folded(:name) <% folded(name))
-				 and (:inpe::text is null or inpe = :inpe) and (:category::text is null or category = :category)
-				 and (:sector::text is null or sector = :sector) and (:region::text is null or region = :region)
-				 and (:commune::text is null or folded(commune) = folded(:commune))""";
-		var statement = jdbc.sql("select " + ESTABLISHMENT + " " + where + " " + """
-				 order by case when :name::text is null then 0 else word_similarity(folded(:name), folded(name)) end desc, name
-				 limit :size offset :offset""");
-		var count = jdbc.sql("select count(*) " + where);
-		for (var s : List.of(statement, count)) {
-			s.param("name", blank(q.name())).param("inpe", blank(q.inpe())).param("category", blank(q.category()))
-				.param("sector", q.sector() == null ? null : q.sector().name()).param("region", blank(q.region()))
-				.param("commune", blank(q.commune()));
-		}
-		List<Establishment> found = statement.param("size", size).param("offset", (long) page * size)
-			.query(ProviderDirectory::establishment).list();
-		return PageOf.of(found, page, size, count.query(Long.class).single());
+		Filters filters = new Filters()
+			.add("folded(:name) <% folded(name)", "name", q.name())
+			.add("inpe = :inpe", "inpe", q.inpe())
+			.add("category = :category", "category", q.category())
+			.add("sector = :sector", "sector", q.sector() == null ? null : q.sector().name())
+			.add("region = :region", "region", q.region())
+			.add("folded(commune) = folded(:commune)", "commune", q.commune());
+		String order = filters.has("name") ? "word_similarity(folded(:name), folded(name)) desc, name" : "name";
+		return filters.page(jdbc, "select " + ESTABLISHMENT + " from establishment", order, page, size,
+				ProviderDirectory::establishment);
 	}
 
 	/** Professionals matching every given filter; the name is searched like establishment names. */
@@ -200,24 +193,49 @@ public class ProviderDirectory {
 	public PageOf<Professional> searchProfessionals(String name, String inpe, Profession profession, String specialty,
 			String commune, int page, int size) {
 		tolerateTypos();
-		String where = """
-				 from professional where (:name::text is null or folded(:name) <% folded(last_name || ' ' || first_name))
-				 and (:inpe::text is null or inpe = :inpe) and (:profession::text is null or profession = :profession)
-				 and (:specialty::text is null or folded(specialty) = folded(:specialty))
-				 and (:commune::text is null or folded(commune) = folded(:commune))""";
-		var statement = jdbc.sql("select " + PROFESSIONAL + " " + where + " " + """
-				 order by case when :name::text is null then 0
-				   else word_similarity(folded(:name), folded(last_name || ' ' || first_name)) end desc, last_name, first_name
-				 limit :size offset :offset""");
-		var count = jdbc.sql("select count(*) " + where);
-		for (var s : List.of(statement, count)) {
-			s.param("name", blank(name)).param("inpe", blank(inpe))
-				.param("profession", profession == null ? null : profession.name()).param("specialty", blank(specialty))
-				.param("commune", blank(commune));
+		Filters filters = new Filters()
+			.add("folded(:name) <% folded(last_name || ' ' || first_name)", "name", name)
+			.add("inpe = :inpe", "inpe", inpe)
+			.add("profession = :profession", "profession", profession == null ? null : profession.name())
+			.add("folded(specialty) = folded(:specialty)", "specialty", specialty)
+			.add("folded(commune) = folded(:commune)", "commune", commune);
+		String order = filters.has("name")
+				? "word_similarity(folded(:name), folded(last_name || ' ' || first_name)) desc, last_name, first_name"
+				: "last_name, first_name";
+		return filters.page(jdbc, "select " + PROFESSIONAL + " from professional", order, page, size,
+				ProviderDirectory::professional);
+	}
+
+	/**
+	 * The conditions of the filters actually given. Built per request rather than as "(:x is null or ...)" so that
+	 * PostgreSQL can use the trigram and commune indexes whatever the combination.
+	 */
+	private static final class Filters {
+
+		private final java.util.List<String> conditions = new java.util.ArrayList<>();
+		private final java.util.Map<String, Object> params = new java.util.HashMap<>();
+
+		Filters add(String condition, String name, String value) {
+			if (value != null && !value.isBlank()) {
+				conditions.add(condition);
+				params.put(name, value.strip());
+			}
+			return this;
 		}
-		List<Professional> found = statement.param("size", size).param("offset", (long) page * size)
-			.query(ProviderDirectory::professional).list();
-		return PageOf.of(found, page, size, count.query(Long.class).single());
+
+		boolean has(String name) {
+			return params.containsKey(name);
+		}
+
+		<T> PageOf<T> page(JdbcClient jdbc, String select, String order, int page, int size,
+				org.springframework.jdbc.core.RowMapper<T> mapper) {
+			String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+			List<T> found = jdbc.sql(select + where + " order by " + order + " limit :size offset :offset")
+				.params(params).param("size", size).param("offset", (long) page * size).query(mapper).list();
+			long total = jdbc.sql("select count(*) from (" + select + where + ") matching").params(params)
+				.query(Long.class).single();
+			return PageOf.of(found, page, size, total);
+		}
 	}
 
 	/**
@@ -246,10 +264,6 @@ public class ProviderDirectory {
 
 	private String nextInpe() {
 		return Inpe.of(jdbc.sql("select nextval('inpe_number')").query(Long.class).single());
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	static Establishment establishment(ResultSet rs, int n) throws SQLException {
