@@ -1,0 +1,153 @@
+package ma.amo.tariffs;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+
+import ma.amo.parameters.ParameterValues;
+import ma.amo.shared.InvalidInput;
+import ma.amo.shared.Money;
+import ma.amo.shared.NotFound;
+import ma.amo.shared.Rate;
+import ma.amo.shared.RuleBroken;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The medicines referential by version. A new version is proposed from the payer's file (all or nothing: one bad
+ * row and nothing is stored), then published by a second agent (maker-checker); the base of a medicine on a date is
+ * read from the published version in force on that date.
+ */
+@Service
+public class MedicineReferentials {
+
+	private static final String REFERENTIAL = "id, effective_from, status, file_name, medicines, proposed_by, proposed_at, decided_by, decided_at";
+	private static final String MEDICINE = "code, name, dci, dosage, form, presentation, ppv, ph, prix_br, brand_or_generic, reimbursement_rate, therapeutic_class";
+
+	private final JdbcClient jdbc;
+	private final ParameterValues parameters;
+
+	MedicineReferentials(JdbcClient jdbc, ParameterValues parameters) {
+		this.jdbc = jdbc;
+		this.parameters = parameters;
+	}
+
+	/** The outcome of a proposal: the stored version, or the rejected rows (then nothing was stored). */
+	public record Proposal(MedicineReferential referential, List<Rejected> rejected) {
+	}
+
+	public record Rejected(long line, String field, String reason) {
+	}
+
+	@Transactional
+	public Proposal propose(InputStream content, boolean excel, String fileName, LocalDate effectiveFrom,
+			String proposedBy) {
+		if (effectiveFrom == null) {
+			throw new InvalidInput("effectiveFrom", "required", "is required");
+		}
+		if (proposedBy == null || proposedBy.isBlank()) {
+			throw new InvalidInput("proposedBy", "required", "is required");
+		}
+		MedicineFile.Parsed parsed = MedicineFile.read(content, excel);
+		if (!parsed.rejected().isEmpty()) {
+			return new Proposal(null, parsed.rejected().stream().map(r -> new Rejected(r.line(), r.field(), r.reason())).toList());
+		}
+		long id = jdbc.sql("""
+				insert into medicine_referential (effective_from, status, file_name, medicines, proposed_by)
+				values (?, 'PROPOSED', ?, ?, ?) returning id""")
+			.params(effectiveFrom, fileName, parsed.medicines().size(), proposedBy.strip()).query(Long.class).single();
+		for (Medicine m : parsed.medicines()) {
+			jdbc.sql("insert into medicine (referential_id, " + MEDICINE + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(id, m.code(), m.name(), m.dci(), m.dosage(), m.form(), m.presentation(), m.ppv().amount(),
+						m.ph() == null ? null : m.ph().amount(), m.prixBr().amount(), String.valueOf(m.brandOrGeneric()),
+						m.reimbursementRate().percent(), m.therapeuticClass())
+				.update();
+		}
+		return new Proposal(referential(id), List.of());
+	}
+
+	/** Publishes or rejects a proposed version; the agent who decides cannot be the one who proposed. */
+	@Transactional
+	public MedicineReferential decide(long id, String agent, boolean publish) {
+		if (agent == null || agent.isBlank()) {
+			throw new InvalidInput("agent", "required", "is required");
+		}
+		MedicineReferential referential = referential(id);
+		if (referential.status() != MedicineReferential.Status.PROPOSED) {
+			throw new RuleBroken("id", "already-decided", "version " + id + " is already " + referential.status());
+		}
+		if (referential.proposedBy().equals(agent.strip())) {
+			throw new RuleBroken("agent", "maker-checker", "the agent who proposed a version cannot approve or reject it");
+		}
+		if (publish && jdbc.sql("select exists (select 1 from medicine_referential where status = 'PUBLISHED' and effective_from = ?)")
+			.param(referential.effectiveFrom()).query(Boolean.class).single()) {
+			throw new RuleBroken("effectiveFrom", "one-version-per-date",
+					"a published version already takes effect on " + referential.effectiveFrom());
+		}
+		jdbc.sql("update medicine_referential set status = ?, decided_by = ?, decided_at = now() where id = ?")
+			.params(publish ? "PUBLISHED" : "REJECTED", agent.strip(), id).update();
+		return referential(id);
+	}
+
+	public MedicineReferential referential(long id) {
+		return jdbc.sql("select " + REFERENTIAL + " from medicine_referential where id = ?").param(id)
+			.query(MedicineReferentials::referential).optional()
+			.orElseThrow(() -> new NotFound("id", "no medicines referential version " + id));
+	}
+
+	public List<MedicineReferential> referentials() {
+		return jdbc.sql("select " + REFERENTIAL + " from medicine_referential order by effective_from desc, id desc")
+			.query(MedicineReferentials::referential).list();
+	}
+
+	/** The base of a medicine for a payer body on a date, from the published version in force then. */
+	public MedicineBase base(String code, String payerBody, LocalDate date) {
+		if (!"CNSS".equals(payerBody) && !"CNOPS".equals(payerBody)) {
+			throw new InvalidInput("payerBody", "enum", "must be CNSS or CNOPS");
+		}
+		MedicineReferential version = jdbc.sql("select " + REFERENTIAL + " " + """
+				 from medicine_referential where status = 'PUBLISHED' and effective_from <= ?
+				 order by effective_from desc limit 1""")
+			.param(date).query(MedicineReferentials::referential).optional()
+			.orElseThrow(() -> new NotFound("date", "no medicines referential in force on " + date));
+		Medicine medicine = jdbc.sql("select " + MEDICINE + " from medicine where referential_id = ? and code = ?")
+			.params(version.id(), code).query(MedicineReferentials::medicine).optional()
+			.orElseThrow(() -> new NotFound("code", "medicine " + code + " is not in the referential in force on " + date));
+		List<Medicine> group = jdbc.sql("select " + MEDICINE + " " + """
+				 from medicine where referential_id = ? and dci = ? and dosage = ? and form = ? and presentation = ?""")
+			.params(version.id(), medicine.dci(), medicine.dosage(), medicine.form(), medicine.presentation())
+			.query(MedicineReferentials::medicine).list();
+		BaseRule rule = BaseRule.valueOf(parameters.text("medicines.base-rule." + payerBody, date));
+		String column = parameters.text("medicines.price." + payerBody, date);
+		Medicine reference = rule.reference(medicine, group, column);
+		Money base = reference.price(column);
+		String explanation = reference.code().equals(medicine.code())
+				? "base = own " + column + " " + base + (group.stream().anyMatch(Medicine::generic) ? "" : " (no generic of the same DCI, dosage, form and presentation)")
+				: "base = " + column + " of generic " + reference.name() + " (" + reference.code() + ") " + base + ", rule " + rule;
+		if (medicine.reimbursementRate().fraction().signum() == 0) {
+			explanation += "; not reimbursed (0 % in the referential)";
+		}
+		return new MedicineBase(medicine, payerBody, date, version.id(), version.effectiveFrom(), rule, column,
+				reference, base, medicine.reimbursementRate(), explanation);
+	}
+
+	private static MedicineReferential referential(ResultSet rs, int n) throws SQLException {
+		Timestamp decided = rs.getTimestamp(9);
+		return new MedicineReferential(rs.getLong(1), rs.getObject(2, LocalDate.class),
+				MedicineReferential.Status.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getString(6),
+				rs.getTimestamp(7).toInstant(), rs.getString(8), decided == null ? null : decided.toInstant());
+	}
+
+	private static Medicine medicine(ResultSet rs, int n) throws SQLException {
+		BigDecimal ph = rs.getBigDecimal(8);
+		return new Medicine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getString(6), new Money(rs.getBigDecimal(7)), ph == null ? null : new Money(ph),
+				new Money(rs.getBigDecimal(9)), rs.getString(10).charAt(0), Rate.percent(rs.getInt(11)),
+				rs.getString(12));
+	}
+}

@@ -1,0 +1,8 @@
+/**
+ * What care is worth as a reimbursement base, by date: for now the medicines referential (GMR), its versions
+ * published under maker-checker, its generic groups and the base each payer body reimburses on.
+ */
+@ApplicationModule(displayName = "Tariffs")
+package ma.amo.tariffs;
+
+import org.springframework.modulith.ApplicationModule;
