@@ -1,0 +1,177 @@
+package ma.amo.tariffs;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import ma.amo.enrolment.Regime;
+import ma.amo.providers.ProviderDirectory;
+import ma.amo.shared.InvalidInput;
+import ma.amo.shared.Money;
+import ma.amo.shared.NotFound;
+import ma.amo.shared.Rate;
+import ma.amo.shared.Violation;
+import org.springframework.stereotype.Service;
+
+/**
+ * What will be reimbursed for care, for a regime, on a date, and why. Per line: the base (reference tariff: key-letter
+ * value × coefficient; medicines: the payer's base × quantity), the rate of the regime for the care category, sector
+ * and exemption, the covered amount = min(billed, base) × rate, and the patient share = billed − covered. This is the
+ * one calculation the claims engine prices lines with.
+ */
+@Service
+public class Quotes {
+
+	private final ReferenceTariff tariff;
+	private final MedicineReferentials medicines;
+	private final ProviderDirectory providers;
+
+	Quotes(ReferenceTariff tariff, MedicineReferentials medicines, ProviderDirectory providers) {
+		this.tariff = tariff;
+		this.medicines = medicines;
+		this.providers = providers;
+	}
+
+	/** A care event to price: the establishment's INPE or, without one, its sector. */
+	public record Request(Regime regime, LocalDate careDate, String establishmentInpe, String sector,
+			Boolean exempted, List<Line> lines) {
+
+		/** Care covered by an ALD exemption (false when not said). */
+		boolean exemption() {
+			return Boolean.TRUE.equals(exempted);
+		}
+	}
+
+	/** An act (code, and a coefficient when the act has none) or a medicine (code and quantity), with the billed amount. */
+	public record Line(String actCode, BigDecimal coefficient, String medicineCode, Integer quantity, BigDecimal billed) {
+	}
+
+	public record QuotedLine(int line, String code, String label, Money billed, Money base, int ratePercent,
+			Money covered, Money patientShare, List<String> rules) {
+	}
+
+	public record Quotation(Regime regime, String payerBody, LocalDate careDate, String sector, List<QuotedLine> lines,
+			Money billed, Money covered, Money patientShare) {
+	}
+
+	public Quotation quote(Request request) {
+		List<Violation> violations = check(request);
+		if (!violations.isEmpty()) {
+			throw new InvalidInput(violations);
+		}
+		String sector = request.establishmentInpe() != null
+				? providers.establishment(request.establishmentInpe()).sector().name() : request.sector();
+		String payer = request.regime().payerBody().name();
+		List<QuotedLine> quoted = new ArrayList<>();
+		for (int i = 0; i < request.lines().size(); i++) {
+			Line line = request.lines().get(i);
+			quoted.add(line.actCode() != null ? act(i, line, request, payer, sector) : medicine(i, line, request, payer, sector));
+		}
+		Money billed = quoted.stream().map(QuotedLine::billed).reduce(Money.ZERO, Money::plus);
+		Money covered = quoted.stream().map(QuotedLine::covered).reduce(Money.ZERO, Money::plus);
+		return new Quotation(request.regime(), payer, request.careDate(), sector, quoted, billed, covered,
+				billed.minus(covered));
+	}
+
+	private QuotedLine act(int i, Line line, Request request, String payer, String sector) {
+		ReferenceTariff.Act act = tariff.act(line.actCode(), request.careDate()).orElseThrow(() -> new InvalidInput(
+				"lines[" + i + "].actCode", "known-act", "no act " + line.actCode() + " in the tariff in force on " + request.careDate()));
+		Money billed = new Money(line.billed());
+		List<String> rules = new ArrayList<>();
+		rules.add("TARIFF_VERSION: " + act.versionName());
+		if (act.excluded()) {
+			rules.add("EXCLUDED_ACT: " + act.label() + " n'est pas pris en charge");
+			return new QuotedLine(i, act.code(), act.label(), billed, Money.ZERO, 0, Money.ZERO, billed, rules);
+		}
+		BigDecimal coefficient = line.coefficient() != null ? line.coefficient() : act.coefficient();
+		if (coefficient == null) {
+			throw new InvalidInput("lines[" + i + "].coefficient", "required", "act " + act.code() + " needs a coefficient on the line");
+		}
+		ReferenceTariff.KeyLetterValue letter = tariff.keyLetter(act.versionId(), act.keyLetter(), payer, sector);
+		if (letter.value().isEmpty()) {
+			rules.add("KEY_LETTER_WITHOUT_VALUE: " + act.keyLetter() + " n'a pas de valeur dans " + act.versionName());
+			return new QuotedLine(i, act.code(), act.label(), billed, Money.ZERO, 0, Money.ZERO, billed, rules);
+		}
+		Money base = letter.value().get().times(coefficient);
+		rules.add("BASE: " + act.keyLetter() + " " + letter.value().get().amount() + " × " + coefficient.stripTrailingZeros().toPlainString() + " = " + base.amount());
+		if (act.priorApproval()) {
+			rules.add("PRIOR_APPROVAL_REQUIRED");
+		}
+		Rate rate = tariff.coverage(request.regime().name(), act.careCategory(), sector, request.exemption(), request.careDate());
+		return priced(i, act.code(), act.label(), billed, base, rate, act.careCategory(), request, rules);
+	}
+
+	private QuotedLine medicine(int i, Line line, Request request, String payer, String sector) {
+		MedicineBase medicine;
+		try {
+			medicine = medicines.base(line.medicineCode(), payer, request.careDate());
+		}
+		catch (NotFound e) {
+			throw new InvalidInput("lines[" + i + "].medicineCode", "known-medicine", e.getMessage());
+		}
+		Money billed = new Money(line.billed());
+		Money base = medicine.base().times(BigDecimal.valueOf(line.quantity()));
+		List<String> rules = new ArrayList<>();
+		rules.add("MEDICINE_BASE: " + medicine.explanation() + " × " + line.quantity());
+		if (medicine.rate().fraction().signum() == 0) {
+			rules.add("NOT_REIMBURSABLE_MEDICINE: 0 % dans le référentiel");
+			return new QuotedLine(i, medicine.medicine().code(), medicine.medicine().name(), billed, base, 0, Money.ZERO,
+					billed, rules);
+		}
+		Rate rate = tariff.coverage(request.regime().name(), "MEDICINES", sector, request.exemption(), request.careDate());
+		return priced(i, medicine.medicine().code(), medicine.medicine().name(), billed, base, rate, "MEDICINES", request,
+				rules);
+	}
+
+	private static QuotedLine priced(int i, String code, String label, Money billed, Money base, Rate rate,
+			String category, Request request, List<String> rules) {
+		if (billed.compareTo(base) > 0) {
+			rules.add("BILLED_ABOVE_BASE: remboursement sur la base " + base.amount() + ", pas sur le montant facturé");
+		}
+		rules.add("RATE: " + request.regime() + " " + category + (request.exemption() ? " exonéré" : "") + " " + rate);
+		Money covered = billed.min(base).times(rate);
+		return new QuotedLine(i, code, label, billed, base, rate.percent(), covered, billed.minus(covered), rules);
+	}
+
+	private static List<Violation> check(Request request) {
+		List<Violation> violations = new ArrayList<>();
+		if (request.regime() == null) {
+			violations.add(new Violation("regime", "required", "is required"));
+		}
+		if (request.careDate() == null) {
+			violations.add(new Violation("careDate", "required", "is required"));
+		}
+		if (request.establishmentInpe() == null && !"PUBLIC".equals(request.sector()) && !"PRIVATE".equals(request.sector())) {
+			violations.add(new Violation("sector", "required", "give an establishmentInpe or a sector (PUBLIC or PRIVATE)"));
+		}
+		if (request.lines() == null || request.lines().isEmpty()) {
+			violations.add(new Violation("lines", "not-empty", "at least one line is required"));
+			return violations;
+		}
+		for (int i = 0; i < request.lines().size(); i++) {
+			Line line = request.lines().get(i);
+			String at = "lines[" + i + "].";
+			if (line == null) {
+				violations.add(new Violation("lines[" + i + "]", "required", "is required"));
+				continue;
+			}
+			if ((line.actCode() == null) == (line.medicineCode() == null)) {
+				violations.add(new Violation(at + "actCode", "one-code", "give either an actCode or a medicineCode"));
+			}
+			if (line.billed() == null) {
+				violations.add(new Violation(at + "billed", "required", "is required"));
+			}
+			else if (line.billed().signum() < 0) {
+				violations.add(new Violation(at + "billed", "positive", "must not be negative"));
+			}
+			if (line.coefficient() != null && line.coefficient().signum() <= 0) {
+				violations.add(new Violation(at + "coefficient", "positive", "must be above 0"));
+			}
+			if (line.medicineCode() != null && (line.quantity() == null || line.quantity() < 1)) {
+				violations.add(new Violation(at + "quantity", "positive", "a medicine line needs a quantity of 1 or more"));
+			}
+		}
+		return violations;
+	}
+}

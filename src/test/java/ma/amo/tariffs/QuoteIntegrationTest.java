@@ -1,0 +1,148 @@
+package ma.amo.tariffs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import ma.amo.support.Api;
+import ma.amo.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Golden scenarios: every amount below is computed by hand from amo-rules.md in the comment beside it. */
+@IntegrationTest
+class QuoteIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MedicineReferentials medicines;
+
+	Api api;
+
+	@BeforeEach
+	void client() {
+		api = new Api(port);
+	}
+
+	private JsonNode quote(String regime, String date, String sector, boolean exempted, String lines) {
+		Api.Response response = api.post("/api/v1/tariffs/quote", """
+				{"regime":"%s","careDate":"%s","sector":"%s","exempted":%s,"lines":[%s]}"""
+			.formatted(regime, date, sector, exempted, lines));
+		assertThat(response.status()).as(response.raw()).isEqualTo(200);
+		return response.body();
+	}
+
+	private static String amount(JsonNode line, String field) {
+		return line.get(field).get("amount").decimalValue().setScale(2).toPlainString();
+	}
+
+	@Test
+	void aGpConsultationForASalariedMemberInThePrivateSector() {
+		// C = 80.00 (TNR 2006); CNSS ambulatory 70 %: covered 80 × 0.70 = 56.00, patient share 80 − 56 = 24.00.
+		JsonNode line = quote("SALARIED_PRIVATE", "2025-03-10", "PRIVATE", false,
+				"{\"actCode\":\"C\",\"billed\":80}").get("lines").get(0);
+		assertThat(amount(line, "base")).isEqualTo("80.00");
+		assertThat(line.get("ratePercent").asInt()).isEqualTo(70);
+		assertThat(amount(line, "covered")).isEqualTo("56.00");
+		assertThat(amount(line, "patientShare")).isEqualTo("24.00");
+	}
+
+	@Test
+	void aSpecialistBilledAboveTheTariffIsReimbursedOnTheTariff() {
+		// Cs = 150.00; billed 250 (free fees): covered min(250, 150) × 0.70 = 105.00, patient 250 − 105 = 145.00.
+		JsonNode line = quote("SALARIED_PRIVATE", "2025-03-10", "PRIVATE", false,
+				"{\"actCode\":\"Cs\",\"billed\":250}").get("lines").get(0);
+		assertThat(amount(line, "covered")).isEqualTo("105.00");
+		assertThat(amount(line, "patientShare")).isEqualTo("145.00");
+		assertThat(line.get("rules").toString()).contains("BILLED_ABOVE_BASE");
+	}
+
+	@Test
+	void cnopsCoversAmbulatoryCareAtEightyPercentAndPublicHospitalStaysInFull() {
+		// C 80 × 0.80 = 64.00. Appendicectomy K70: 22.50 × 70 = 1,575.00, CNOPS public hospital 100 %: 1,575.00.
+		JsonNode quote = quote("PUBLIC_SECTOR", "2025-03-10", "PUBLIC", false,
+				"{\"actCode\":\"C\",\"billed\":80},{\"actCode\":\"APPENDICECTOMIE\",\"billed\":1575}");
+		assertThat(amount(quote.get("lines").get(0), "covered")).isEqualTo("64.00");
+		JsonNode stay = quote.get("lines").get(1);
+		assertThat(amount(stay, "base")).isEqualTo("1575.00");
+		assertThat(amount(stay, "covered")).isEqualTo("1575.00");
+		assertThat(stay.get("rules").toString()).contains("PRIOR_APPROVAL_REQUIRED");
+		assertThat(quote.get("covered").get("amount").decimalValue()).isEqualByComparingTo("1639.00");
+		// The same stay in a private clinic: 90 %: 1,417.50.
+		assertThat(amount(quote("PUBLIC_SECTOR", "2025-03-10", "PRIVATE", false,
+				"{\"actCode\":\"APPENDICECTOMIE\",\"billed\":1575}").get("lines").get(0), "covered")).isEqualTo("1417.50");
+	}
+
+	@Test
+	void anAldExemptionRaisesTheRateAndAKCodedActTakesItsCoefficientFromTheLine() {
+		// C 80 × 0.90 = 72.00 with an exemption; K 15 on the line: 22.50 × 15 = 337.50 × 0.90 = 303.75.
+		JsonNode quote = quote("SALARIED_PRIVATE", "2025-03-10", "PRIVATE", true,
+				"{\"actCode\":\"C\",\"billed\":80},{\"actCode\":\"K\",\"coefficient\":15,\"billed\":400}");
+		assertThat(amount(quote.get("lines").get(0), "covered")).isEqualTo("72.00");
+		assertThat(amount(quote.get("lines").get(1), "base")).isEqualTo("337.50");
+		assertThat(amount(quote.get("lines").get(1), "covered")).isEqualTo("303.75");
+	}
+
+	@Test
+	void excludedActsAndLettersWithoutValueAreNotCovered() {
+		JsonNode quote = quote("SALARIED_PRIVATE", "2025-03-10", "PRIVATE", false,
+				"{\"actCode\":\"ACUPUNCTURE\",\"coefficient\":5,\"billed\":300},{\"actCode\":\"B\",\"coefficient\":100,\"billed\":120}");
+		assertThat(amount(quote.get("lines").get(0), "covered")).isEqualTo("0.00");
+		assertThat(quote.get("lines").get(0).get("rules").toString()).contains("EXCLUDED_ACT");
+		assertThat(amount(quote.get("lines").get(1), "covered")).isEqualTo("0.00");
+		assertThat(quote.get("lines").get(1).get("rules").toString()).contains("KEY_LETTER_WITHOUT_VALUE");
+	}
+
+	@Test
+	void theTariffInForceStartsOnItsEffectiveDate() {
+		// The 2006 TNR takes effect on 2006-09-01: nothing prices care the day before.
+		assertThat(quote("SALARIED_PRIVATE", "2006-09-01", "PRIVATE", false, "{\"actCode\":\"C\",\"billed\":80}")
+			.get("lines").get(0).get("ratePercent").asInt()).isEqualTo(70);
+		Api.Response before = api.post("/api/v1/tariffs/quote",
+				"{\"regime\":\"SALARIED_PRIVATE\",\"careDate\":\"2006-08-31\",\"sector\":\"PRIVATE\",\"lines\":[{\"actCode\":\"C\",\"billed\":80}]}");
+		assertThat(before.status()).isEqualTo(400);
+		assertThat(before.body().get("errors").get(0).get("field").asText()).isEqualTo("lines[0].actCode");
+	}
+
+	@Test
+	void aBrandMedicineIsReimbursedOnTheCnssGenericBase() {
+		String referential = """
+				code,name,dci,dosage,form,presentation,ppv,ph,prix_br,princeps_generique,taux_remboursement
+				6118000160465,CLAMOXYL,AMOXICILLINE,500 MG,GELULE,1 BOITE 24 GELULE,93.35,,84.0,P,70
+				6118000070054,AMOXICILLINE LLORENTE,AMOXICILLINE,500 MG,GELULE,1 BOITE 24 GELULE,84.0,,84.0,G,70
+				6118000030072,AXIMYCINE,AMOXICILLINE,500 MG,GELULE,1 BOITE 24 GELULE,95.8,,95.8,G,70
+				""";
+		var proposal = medicines.propose(new ByteArrayInputStream(referential.getBytes(StandardCharsets.UTF_8)), false,
+				"quote.csv", LocalDate.of(2040, 1, 1), "agent.maker");
+		medicines.decide(proposal.referential().id(), "agent.checker", true);
+		// Two boxes billed 2 × 93.35 = 186.70; CNSS base: generic closest to the brand's PRIX_BR 84.00 → 84.00 × 2
+		// = 168.00; covered 168.00 × 0.70 = 117.60; patient share 186.70 − 117.60 = 69.10.
+		JsonNode line = quote("SALARIED_PRIVATE", "2040-02-01", "PRIVATE", false,
+				"{\"medicineCode\":\"6118000160465\",\"quantity\":2,\"billed\":186.70}").get("lines").get(0);
+		assertThat(amount(line, "base")).isEqualTo("168.00");
+		assertThat(amount(line, "covered")).isEqualTo("117.60");
+		assertThat(amount(line, "patientShare")).isEqualTo("69.10");
+	}
+
+	@Test
+	void badLinesAreRefusedNamingTheLineAndTheField() {
+		Api.Response negative = api.post("/api/v1/tariffs/quote",
+				"{\"regime\":\"SALARIED_PRIVATE\",\"careDate\":\"2025-03-10\",\"sector\":\"PRIVATE\",\"lines\":[{\"actCode\":\"C\",\"billed\":80},{\"actCode\":\"C\",\"billed\":-1}]}");
+		assertThat(negative.status()).isEqualTo(400);
+		assertThat(negative.body().get("errors").get(0).get("field").asText()).isEqualTo("lines[1].billed");
+		Api.Response unknown = api.post("/api/v1/tariffs/quote",
+				"{\"regime\":\"SALARIED_PRIVATE\",\"careDate\":\"2025-03-10\",\"sector\":\"PRIVATE\",\"lines\":[{\"actCode\":\"NOPE\",\"billed\":80}]}");
+		assertThat(unknown.body().get("errors").get(0).get("field").asText()).isEqualTo("lines[0].actCode");
+		Api.Response noDate = api.post("/api/v1/tariffs/quote",
+				"{\"regime\":\"SALARIED_PRIVATE\",\"sector\":\"PRIVATE\",\"lines\":[{\"actCode\":\"C\",\"billed\":80}]}");
+		assertThat(noDate.status()).isEqualTo(400);
+		assertThat(noDate.body().get("errors").get(0).get("field").asText()).isEqualTo("careDate");
+	}
+}
