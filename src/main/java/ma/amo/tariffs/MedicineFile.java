@@ -1,26 +1,17 @@
 package ma.amo.tariffs;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
 import ma.amo.shared.Rate;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import ma.amo.shared.TabularFile;
 
 /**
  * Reads a medicines referential as the payer publishes it (Excel or CSV). Columns are recognised by name in the
@@ -37,6 +28,9 @@ final class MedicineFile {
 			Map.entry("ppv", "ppv"), Map.entry("ph", "ph"), Map.entry("prix_br", "prix_br"),
 			Map.entry("princeps_generique", "pg"), Map.entry("taux_remboursement", "rate"),
 			Map.entry("classe_therapeutique", "class"));
+	/** The header must have these columns, dosage included. */
+	private static final List<String> HEADER = List.of("code", "name", "dci", "dosage", "form", "presentation", "ppv",
+			"prix_br", "pg", "rate");
 	/** Dosage may be empty: solutions such as haemodialysis concentrates have none in the payer's files. */
 	private static final List<String> REQUIRED = List.of("code", "name", "dci", "form", "presentation", "ppv",
 			"prix_br", "pg", "rate");
@@ -51,31 +45,22 @@ final class MedicineFile {
 	}
 
 	static Parsed read(InputStream content, boolean excel) {
-		List<Map<String, String>> rows = new ArrayList<>();
-		List<Long> lines = new ArrayList<>();
-		if (excel) {
-			excel(content, rows, lines);
-		}
-		else {
-			csv(content, rows, lines);
-		}
 		List<Medicine> medicines = new ArrayList<>();
 		List<Rejected> rejected = new ArrayList<>();
 		Map<String, Long> seen = new HashMap<>();
-		for (int i = 0; i < rows.size(); i++) {
-			long line = lines.get(i);
+		for (TabularFile.Row row : TabularFile.read(content, excel, COLUMNS, HEADER)) {
 			try {
-				Medicine medicine = medicine(rows.get(i));
-				Long first = seen.putIfAbsent(medicine.code(), line);
+				Medicine medicine = medicine(row.values());
+				Long first = seen.putIfAbsent(medicine.code(), row.line());
 				if (first != null) {
-					rejected.add(new Rejected(line, "code", "duplicate code " + medicine.code() + " (first on line " + first + ")"));
+					rejected.add(new Rejected(row.line(), "code", "duplicate code " + medicine.code() + " (first on line " + first + ")"));
 				}
 				else {
 					medicines.add(medicine);
 				}
 			}
 			catch (InvalidInput e) {
-				rejected.add(new Rejected(line, e.violations().getFirst().field(), e.violations().getFirst().message()));
+				rejected.add(new Rejected(row.line(), e.violations().getFirst().field(), e.violations().getFirst().message()));
 			}
 		}
 		return new Parsed(medicines, rejected);
@@ -126,95 +111,11 @@ final class MedicineFile {
 		}
 	}
 
-	/** Comma or semicolon separated (French Excel exports use semicolons and decimal commas). */
-	private static void csv(InputStream content, List<Map<String, String>> rows, List<Long> lines) {
-		java.io.BufferedInputStream input = new java.io.BufferedInputStream(content);
-		try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(separator(input)).allowMissingFields(true)
-			.allowExtraFields(true).ofCsvRecord(new InputStreamReader(input, StandardCharsets.UTF_8))) {
-			Map<Integer, String> header = null;
-			for (CsvRecord record : reader) {
-				if (header == null) {
-					header = header(record.getFields());
-					continue;
-				}
-				Map<String, String> row = new HashMap<>();
-				for (var column : header.entrySet()) {
-					row.put(column.getValue(),
-							column.getKey() < record.getFieldCount() ? record.getField(column.getKey()).strip() : "");
-				}
-				rows.add(row);
-				lines.add(record.getStartingLineNumber());
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static char separator(java.io.BufferedInputStream input) throws IOException {
-		input.mark(1 << 14);
-		String head = new String(input.readNBytes(1 << 13), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-		input.reset();
-		return head.chars().filter(c -> c == ';').count() > head.chars().filter(c -> c == ',').count() ? ';' : ',';
-	}
-
-	/** The first sheet; the header is the first row with a cell reading CODE. */
-	private static void excel(InputStream content, List<Map<String, String>> rows, List<Long> lines) {
-		DataFormatter formatter = new DataFormatter(Locale.ROOT);
-		try (XSSFWorkbook workbook = new XSSFWorkbook(content)) {
-			Map<Integer, String> header = null;
-			for (Row row : workbook.getSheetAt(0)) {
-				List<String> cells = new ArrayList<>();
-				for (int i = 0; i < Math.max(0, row.getLastCellNum()); i++) {
-					Cell cell = row.getCell(i);
-					cells.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
-				}
-				if (header == null) {
-					if (cells.stream().anyMatch(c -> c.equalsIgnoreCase("code"))) {
-						header = header(cells);
-					}
-					continue;
-				}
-				if (cells.stream().allMatch(String::isEmpty)) {
-					continue;
-				}
-				Map<String, String> values = new HashMap<>();
-				for (var column : header.entrySet()) {
-					values.put(column.getValue(), column.getKey() < cells.size() ? cells.get(column.getKey()) : "");
-				}
-				rows.add(values);
-				lines.add(row.getRowNum() + 1L);
-			}
-			if (header == null) {
-				throw new InvalidInput("file", "header", "no header row with a CODE column in the first sheet");
-			}
-		}
-		catch (IOException e) {
-			throw new InvalidInput("file", "xlsx", "not a readable Excel (.xlsx) file");
-		}
-	}
-
 	private static String display(String column) {
 		return switch (column) {
 			case "pg" -> "princeps_generique";
 			case "rate" -> "taux_remboursement";
 			default -> column;
 		};
-	}
-
-	private static Map<Integer, String> header(List<String> names) {
-		Map<Integer, String> header = new HashMap<>();
-		for (int i = 0; i < names.size(); i++) {
-			String column = COLUMNS.get(names.get(i).strip().toLowerCase(Locale.ROOT));
-			if (column != null) {
-				header.put(i, column);
-			}
-		}
-		for (String required : java.util.stream.Stream.concat(REQUIRED.stream(), java.util.stream.Stream.of("dosage")).toList()) {
-			if (!header.containsValue(required)) {
-				throw new InvalidInput("file", "header", "the header lacks the column " + display(required));
-			}
-		}
-		return header;
 	}
 }
