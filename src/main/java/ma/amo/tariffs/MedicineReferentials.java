@@ -13,7 +13,6 @@ import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.Rate;
-import ma.amo.shared.RuleBroken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +30,12 @@ public class MedicineReferentials {
 
 	private final JdbcClient jdbc;
 	private final ParameterValues parameters;
+	private final VersionDecisions decisions;
 
-	MedicineReferentials(JdbcClient jdbc, ParameterValues parameters) {
+	MedicineReferentials(JdbcClient jdbc, ParameterValues parameters, VersionDecisions decisions) {
 		this.jdbc = jdbc;
 		this.parameters = parameters;
+		this.decisions = decisions;
 	}
 
 	/** The outcome of a proposal: the stored version, or the rejected rows (then nothing was stored). */
@@ -74,23 +75,7 @@ public class MedicineReferentials {
 	/** Publishes or rejects a proposed version; the agent who decides cannot be the one who proposed. */
 	@Transactional
 	public MedicineReferential decide(long id, String agent, boolean publish) {
-		if (agent == null || agent.isBlank()) {
-			throw new InvalidInput("agent", "required", "is required");
-		}
-		MedicineReferential referential = referential(id);
-		if (referential.status() != MedicineReferential.Status.PROPOSED) {
-			throw new RuleBroken("id", "already-decided", "version " + id + " is already " + referential.status());
-		}
-		if (referential.proposedBy().equals(agent.strip())) {
-			throw new RuleBroken("agent", "maker-checker", "the agent who proposed a version cannot approve or reject it");
-		}
-		if (publish && jdbc.sql("select exists (select 1 from medicine_referential where status = 'PUBLISHED' and effective_from = ?)")
-			.param(referential.effectiveFrom()).query(Boolean.class).single()) {
-			throw new RuleBroken("effectiveFrom", "one-version-per-date",
-					"a published version already takes effect on " + referential.effectiveFrom());
-		}
-		jdbc.sql("update medicine_referential set status = ?, decided_by = ?, decided_at = now() where id = ?")
-			.params(publish ? "PUBLISHED" : "REJECTED", agent.strip(), id).update();
+		decisions.decide(VersionDecisions.Table.MEDICINES, id, agent, publish);
 		return referential(id);
 	}
 

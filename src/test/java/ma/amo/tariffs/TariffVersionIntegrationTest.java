@@ -1,0 +1,82 @@
+package ma.amo.tariffs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ma.amo.support.Api;
+import ma.amo.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class TariffVersionIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeEach
+	void client() {
+		api = new Api(port);
+	}
+
+	@Test
+	void aNewTariffIsPublishedByASecondAgentAndAppliesFromItsDate() {
+		Api.Response proposed = api.post("/api/v1/tariffs/versions", """
+				{"name":"Avenant 2045","effectiveFrom":"2045-01-01","basedOn":1,"proposedBy":"agent.maker",
+				 "keyLetters":[{"letter":"C","payerBody":"CNSS","sector":"PRIVATE","value":100}]}""");
+		assertThat(proposed.status()).as(proposed.raw()).isEqualTo(201);
+		long id = proposed.body().get("id").asLong();
+		assertThat(proposed.body().get("status").asText()).isEqualTo("PROPOSED");
+
+		Api.Response ownApproval = api.post("/api/v1/tariffs/versions/" + id + "/publication", "{\"agent\":\"agent.maker\"}");
+		assertThat(ownApproval.status()).isEqualTo(409);
+		assertThat(ownApproval.body().get("errors").get(0).get("rule").asText()).isEqualTo("maker-checker");
+		assertThat(letter("C", "CNSS", "PRIVATE", "2045-01-01").get("value").decimalValue()).isEqualByComparingTo("80");
+
+		Api.Response published = api.post("/api/v1/tariffs/versions/" + id + "/publication", "{\"agent\":\"agent.checker\"}");
+		assertThat(published.body().get("status").asText()).isEqualTo("PUBLISHED");
+		assertThat(published.body().get("decidedBy").asText()).isEqualTo("agent.checker");
+
+		assertThat(letter("C", "CNSS", "PRIVATE", "2044-12-31").get("value").decimalValue()).isEqualByComparingTo("80");
+		assertThat(letter("C", "CNSS", "PRIVATE", "2045-01-01").get("value").decimalValue()).isEqualByComparingTo("100");
+		assertThat(letter("C", "CNOPS", "PRIVATE", "2045-01-01").get("value").decimalValue()).isEqualByComparingTo("80");
+		// C 100 × 70 % = 70.00 from the new version's first day.
+		JsonNode quote = api.post("/api/v1/tariffs/quote",
+				"{\"regime\":\"SALARIED_PRIVATE\",\"careDate\":\"2045-01-01\",\"sector\":\"PRIVATE\",\"lines\":[{\"actCode\":\"C\",\"billed\":100}]}")
+			.body();
+		assertThat(quote.get("covered").get("amount").decimalValue()).isEqualByComparingTo("70.00");
+
+		Api.Response sameDate = api.post("/api/v1/tariffs/versions", """
+				{"name":"Doublon","effectiveFrom":"2045-01-01","basedOn":1,"proposedBy":"agent.maker","keyLetters":[]}""");
+		long duplicate = sameDate.body().get("id").asLong();
+		Api.Response second = api.post("/api/v1/tariffs/versions/" + duplicate + "/publication", "{\"agent\":\"agent.checker\"}");
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(second.body().get("errors").get(0).get("rule").asText()).isEqualTo("one-version-per-date");
+	}
+
+	@Test
+	void theUnapplied2020ConventionWaitsAsAProposedVersion() {
+		JsonNode versions = api.get("/api/v1/tariffs/versions").body();
+		JsonNode v2020 = versions.valueStream().filter(v -> v.get("id").asLong() == 2).findFirst().orElseThrow();
+		assertThat(v2020.get("status").asText()).isEqualTo("PROPOSED");
+		assertThat(letter("C", "CNSS", "PRIVATE", "2030-01-01").get("versionId").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void aProposalWithoutBaseOrWithANegativeValueIsRefused() {
+		assertThat(api.post("/api/v1/tariffs/versions", "{\"name\":\"X\",\"effectiveFrom\":\"2046-01-01\",\"proposedBy\":\"a\"}")
+			.body().get("errors").get(0).get("field").asText()).isEqualTo("basedOn");
+		assertThat(api.post("/api/v1/tariffs/versions", """
+				{"name":"X","effectiveFrom":"2046-01-01","basedOn":1,"proposedBy":"a","keyLetters":[{"letter":"C","value":-5}]}""")
+			.body().get("errors").get(0).get("field").asText()).isEqualTo("keyLetters[0].value");
+	}
+
+	private JsonNode letter(String letter, String payer, String sector, String date) {
+		Api.Response response = api.get("/api/v1/tariffs/key-letters/" + letter + "?payerBody=" + payer + "&sector=" + sector + "&date=" + date);
+		assertThat(response.status()).as(response.raw()).isEqualTo(200);
+		return response.body();
+	}
+}
