@@ -133,6 +133,13 @@ class ProviderDirectoryIntegrationTest {
 						+ "\"region\":\"Oriental\",\"province\":\"Oujda-Angad\",\"commune\":\"Oujda (Mun.)\"}");
 		assertThat(created.status()).isEqualTo(201);
 		String inpe = created.body().get("inpe").asText();
+		String hospital = api.get("/api/v1/providers/establishments?category=HR&region=Oriental&size=1").body()
+			.get("content").get(0).get("inpe").asText();
+		assertThat(api.post("/api/v1/providers/professionals/" + inpe + "/practices",
+				"{\"establishmentInpe\":\"" + hospital + "\",\"startDate\":\"2024-01-01\"}").status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/providers/professionals/" + inpe + "/practices?date=2024-01-01").body()
+			.findValuesAsString("inpe")).containsExactly(hospital);
+		assertThat(api.get("/api/v1/providers/professionals/" + inpe + "/practices?date=2023-12-31").body().size()).isZero();
 		assertThat(api.get("/api/v1/providers/professionals?specialty=CARDIOLOGIE&commune=oujda%20(mun.)").body()
 			.get("content").findValuesAsString("inpe")).contains(inpe);
 	}

@@ -81,6 +81,18 @@ class QuoteIntegrationTest {
 	}
 
 	@Test
+	void theEstablishmentsInpeGivesTheSector() {
+		String hospital = api.get("/api/v1/providers/establishments?category=HP&size=1").body().get("content").get(0)
+			.get("inpe").asText();
+		// A public provincial hospital: CNOPS covers the appendicectomy (1,575.00) in full.
+		JsonNode quote = api.post("/api/v1/tariffs/quote", """
+				{"regime":"PUBLIC_SECTOR","careDate":"2025-03-10","establishmentInpe":"%s",
+				 "lines":[{"actCode":"APPENDICECTOMIE","billed":1575}]}""".formatted(hospital)).body();
+		assertThat(quote.get("sector").asText()).isEqualTo("PUBLIC");
+		assertThat(amount(quote.get("lines").get(0), "covered")).isEqualTo("1575.00");
+	}
+
+	@Test
 	void anAldExemptionRaisesTheRateAndAKCodedActTakesItsCoefficientFromTheLine() {
 		// C 80 × 0.90 = 72.00 with an exemption; K 15 on the line: 22.50 × 15 = 337.50 × 0.90 = 303.75.
 		JsonNode quote = quote("SALARIED_PRIVATE", "2025-03-10", "PRIVATE", true,

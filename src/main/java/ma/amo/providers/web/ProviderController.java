@@ -127,6 +127,24 @@ class ProviderController {
 		return ResponseEntity.created(URI.create("/api/v1/providers/professionals/" + created.inpe())).body(created);
 	}
 
+	@Operation(summary = "Record that a professional practises in an establishment from a date")
+	@PostMapping("/professionals/{inpe}/practices")
+	ResponseEntity<Void> practise(@PathVariable String inpe, @RequestBody NewPractice body) {
+		if (body.startDate() == null) {
+			throw new InvalidInput("startDate", "required", "is required");
+		}
+		directory.practise(inpe, body.establishmentInpe(), body.startDate());
+		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "Establishments where a professional practises on a date (today by default)")
+	@GetMapping("/professionals/{inpe}/practices")
+	java.util.List<Establishment> practices(@PathVariable String inpe,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+		directory.professional(inpe);
+		return directory.practices(inpe, date == null ? LocalDate.now(clock) : date);
+	}
+
 	@Operation(summary = "Record a convention with a payer body for a period")
 	@PostMapping("/{inpe}/conventions")
 	ResponseEntity<Void> convention(@PathVariable String inpe, @RequestBody NewConvention body) {
@@ -155,6 +173,9 @@ class ProviderController {
 		if (value == null || value.isBlank()) {
 			throw new InvalidInput(field, "required", "is required");
 		}
+	}
+
+	record NewPractice(String establishmentInpe, LocalDate startDate) {
 	}
 
 	record NewConvention(String payerBody, LocalDate startDate, LocalDate endDate) {
