@@ -2,7 +2,15 @@ package ma.amo.tariffs;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import ma.amo.shared.Money;
 import ma.amo.shared.NotFound;
@@ -11,13 +19,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The national reference tariff and coverage rates as of a date: each answer is one query over the published
- * version in force then ("the value of X for payer Y on date D").
+ * The national reference tariff and coverage rates as of a date. A published version never changes, so its acts and
+ * key letters are held in memory once read; which version is in force is re-read whenever a version is decided.
+ * Coverage rates change only by migration and are read once. Pricing a line then needs no query: the quote is the
+ * claims engine's hot path.
  */
 @Service
 public class ReferenceTariff {
 
 	private final JdbcClient jdbc;
+	private volatile NavigableMap<LocalDate, Long> published;
+	private final Map<Long, Map<String, Act>> acts = new ConcurrentHashMap<>();
+	private final Map<Long, List<KeyLetterRow>> letters = new ConcurrentHashMap<>();
+	private volatile List<RateRow> rates;
 
 	ReferenceTariff(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -32,41 +46,89 @@ public class ReferenceTariff {
 	public record KeyLetterValue(long versionId, String letter, String label, Optional<Money> value) {
 	}
 
+	private record KeyLetterRow(String letter, String label, String payerBody, String sector, BigDecimal value) {
+	}
+
+	private record RateRow(String regime, String careCategory, String sector, boolean exempted, LocalDate from,
+			int percent) {
+	}
+
 	public Optional<Act> act(String code, LocalDate date) {
-		return jdbc.sql("""
-				select a.version_id, v.name, a.code, a.label, a.key_letter, a.coefficient, a.care_category,
-				  a.prior_approval, a.excluded
-				from act a join tariff_version v on v.id = a.version_id
-				where a.code = ? and v.id = (select id from tariff_version where status = 'PUBLISHED'
-				  and effective_from <= ? order by effective_from desc limit 1)""")
-			.params(code, date)
-			.query((rs, n) -> new Act(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9)))
-			.optional();
+		Map.Entry<LocalDate, Long> version = published().floorEntry(date);
+		if (version == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(acts.computeIfAbsent(version.getValue(), this::loadActs).get(code));
 	}
 
 	/** The most specific value of the letter in a version: payer and sector first, then payer, then sector, then all. */
 	public KeyLetterValue keyLetter(long versionId, String letter, String payerBody, String sector) {
-		return jdbc.sql("""
-				select version_id, letter, label, value from key_letter_value
-				where version_id = ? and letter = ? and (payer_body is null or payer_body = ?) and (sector is null or sector = ?)
-				order by (payer_body is not null) desc, (sector is not null) desc limit 1""")
-			.params(versionId, letter, payerBody, sector)
-			.query((rs, n) -> new KeyLetterValue(rs.getLong(1), rs.getString(2), rs.getString(3),
-					Optional.ofNullable(rs.getBigDecimal(4)).map(Money::new)))
-			.optional()
+		return letters.computeIfAbsent(versionId, this::loadLetters).stream()
+			.filter(k -> k.letter().equals(letter))
+			.filter(k -> k.payerBody() == null || k.payerBody().equals(payerBody))
+			.filter(k -> k.sector() == null || k.sector().equals(sector))
+			.max(Comparator.comparing((KeyLetterRow k) -> k.payerBody() != null).thenComparing(k -> k.sector() != null))
+			.map(k -> new KeyLetterValue(versionId, k.letter(), k.label(), Optional.ofNullable(k.value()).map(Money::new)))
 			.orElseThrow(() -> new NotFound("keyLetter", "key letter " + letter + " has no value in tariff version " + versionId));
 	}
 
 	/** The coverage rate in force on a date, the sector-specific rate before the general one. */
 	public Rate coverage(String regime, String careCategory, String sector, boolean exempted, LocalDate date) {
-		return jdbc.sql("""
-				select rate_percent from coverage_rate
-				where regime = ? and care_category = ? and (sector is null or sector = ?) and exempted = ?
-				  and effective_from <= ?
-				order by (sector is not null) desc, effective_from desc limit 1""")
-			.params(regime, careCategory, sector, exempted, date)
-			.query(Integer.class).optional().map(Rate::percent)
+		return rates().stream()
+			.filter(r -> r.regime().equals(regime) && r.careCategory().equals(careCategory) && r.exempted() == exempted)
+			.filter(r -> r.sector() == null || r.sector().equals(sector))
+			.filter(r -> !r.from().isAfter(date))
+			.max(Comparator.comparing((RateRow r) -> r.sector() != null).thenComparing(RateRow::from))
+			.map(r -> Rate.percent(r.percent()))
 			.orElseThrow(() -> new NotFound("regime", "no coverage rate for " + regime + " / " + careCategory + " on " + date));
+	}
+
+	/** Forgets which version is in force, after a version was published or rejected. */
+	void versionsChanged() {
+		published = null;
+	}
+
+	private NavigableMap<LocalDate, Long> published() {
+		NavigableMap<LocalDate, Long> current = published;
+		if (current == null) {
+			current = new TreeMap<>();
+			for (var row : jdbc.sql("select effective_from, id from tariff_version where status = 'PUBLISHED'")
+				.query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2))).list()) {
+				current.put(row.getKey(), row.getValue());
+			}
+			published = current;
+		}
+		return current;
+	}
+
+	private Map<String, Act> loadActs(long versionId) {
+		return jdbc.sql("""
+				select a.version_id, v.name, a.code, a.label, a.key_letter, a.coefficient, a.care_category,
+				  a.prior_approval, a.excluded
+				from act a join tariff_version v on v.id = a.version_id where a.version_id = ?""")
+			.param(versionId)
+			.query((rs, n) -> new Act(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9)))
+			.list().stream().collect(Collectors.toUnmodifiableMap(Act::code, Function.identity()));
+	}
+
+	private List<KeyLetterRow> loadLetters(long versionId) {
+		return jdbc.sql("select letter, label, payer_body, sector, value from key_letter_value where version_id = ?")
+			.param(versionId)
+			.query((rs, n) -> new KeyLetterRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getBigDecimal(5)))
+			.list();
+	}
+
+	private List<RateRow> rates() {
+		List<RateRow> current = rates;
+		if (current == null) {
+			current = jdbc.sql("select regime, care_category, sector, exempted, effective_from, rate_percent from coverage_rate")
+				.query((rs, n) -> new RateRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+						rs.getObject(5, LocalDate.class), rs.getInt(6)))
+				.list();
+			rates = current;
+		}
+		return current;
 	}
 }

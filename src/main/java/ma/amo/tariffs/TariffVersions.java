@@ -10,6 +10,8 @@ import ma.amo.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Versions of the national reference tariff. A new version starts as a copy of another (its acts and key letters)
@@ -20,10 +22,12 @@ public class TariffVersions {
 
 	private final JdbcClient jdbc;
 	private final VersionDecisions decisions;
+	private final ReferenceTariff tariff;
 
-	TariffVersions(JdbcClient jdbc, VersionDecisions decisions) {
+	TariffVersions(JdbcClient jdbc, VersionDecisions decisions, ReferenceTariff tariff) {
 		this.jdbc = jdbc;
 		this.decisions = decisions;
+		this.tariff = tariff;
 	}
 
 	public record Version(long id, String name, LocalDate effectiveFrom, String status, String note, String proposedBy,
@@ -90,6 +94,14 @@ public class TariffVersions {
 	@Transactional
 	public Version decide(long id, String agent, boolean publish) {
 		decisions.decide(VersionDecisions.Table.TARIFF, id, agent, publish);
+		// Forgotten after commit too: a quote between the two would otherwise keep the old version in force.
+		tariff.versionsChanged();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				tariff.versionsChanged();
+			}
+		});
 		return version(id);
 	}
 
