@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On first start with an empty register, loads the demo population through the real paths: the generated RNP and
- * RSU files go through the register imports, the enrolment histories through the portfolio load.
+ * RSU files go through the register imports, the enrolment histories through the portfolio load. Then, when no
+ * private establishment is registered, generates the private sector through the provider directory.
  */
 @Component
 @Order(2)

@@ -68,7 +68,7 @@ final class PrivateSector {
 		return new Weighted<>(rows, rows.stream().map(r -> Integer.parseInt(r[2].strip())).toList());
 	}
 
-	/** Registers {@code share} of the national private sector (0.05 registers about 1,800 providers). */
+	/** Registers {@code share} of the national private sector (0.05 registers about 2,500 providers). */
 	void register(double share) {
 		int count = 0;
 		List<Establishment> clinics = new ArrayList<>();
