@@ -1,0 +1,58 @@
+package ma.amo.contributions.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.contributions.ContributionRates;
+import ma.amo.contributions.ContributionRates.Contribution;
+import ma.amo.shared.InvalidInput;
+import ma.amo.shared.Money;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Contributions", description = "Monthly contributions and their shares")
+@RestController
+@RequestMapping("/api/v1/contributions")
+class ContributionController {
+
+	private final ContributionRates rates;
+
+	ContributionController(ContributionRates rates) {
+		this.rates = rates;
+	}
+
+	@Operation(summary = "The contribution of a month (yyyy-MM) for a basis: SALARIED, SALARIED_PENSIONER, PUBLIC_SECTOR or PUBLIC_PENSIONER")
+	@PostMapping("/computations")
+	Contribution compute(@RequestBody Computation body) {
+		if (body.amount() == null) {
+			throw new InvalidInput("amount", "required", "is required");
+		}
+		if (body.month() == null) {
+			throw new InvalidInput("month", "required", "is required (yyyy-MM)");
+		}
+		LocalDate month;
+		try {
+			month = YearMonth.parse(body.month()).atDay(1);
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw new InvalidInput("month", "format", "'" + body.month() + "' is not a month (yyyy-MM)");
+		}
+		Money amount = new Money(body.amount());
+		return switch (body.basis() == null ? "" : body.basis()) {
+			case "SALARIED" -> rates.salaried(amount, month);
+			case "SALARIED_PENSIONER" -> rates.salariedPensioner(amount, month);
+			case "PUBLIC_SECTOR" -> rates.publicSector(amount, month);
+			case "PUBLIC_PENSIONER" -> rates.publicPensioner(amount, month);
+			default -> throw new InvalidInput("basis", "enum",
+					"must be SALARIED, SALARIED_PENSIONER, PUBLIC_SECTOR or PUBLIC_PENSIONER");
+		};
+	}
+
+	record Computation(String basis, BigDecimal amount, String month) {
+	}
+}
