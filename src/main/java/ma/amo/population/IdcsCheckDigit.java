@@ -1,5 +1,7 @@
 package ma.amo.population;
 
+import ma.amo.shared.Luhn;
+
 /**
  * How the tenth digit of an IDCS is derived from the first nine. The register's own algorithm is not published, so
  * the platform lets the operator choose it ({@code amo.population.idcs-check-digit}); the default is Luhn.
@@ -15,20 +17,7 @@ public enum IdcsCheckDigit {
 	LUHN {
 		@Override
 		int compute(CharSequence digits) {
-			int sum = 0;
-			boolean doubled = true;
-			for (int i = digits.length() - 1; i >= 0; i--) {
-				int d = digits.charAt(i) - '0';
-				if (doubled) {
-					d *= 2;
-					if (d > 9) {
-						d -= 9;
-					}
-				}
-				sum += d;
-				doubled = !doubled;
-			}
-			return (10 - sum % 10) % 10;
+			return Luhn.checkDigit(digits);
 		}
 	},
 	MOD_11 {

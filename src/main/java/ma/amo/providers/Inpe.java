@@ -1,5 +1,7 @@
 package ma.amo.providers;
 
+import ma.amo.shared.Luhn;
+
 /**
  * The national identifier of a health professional or establishment (INPE), as the platform assigns it: eight digits
  * then a Luhn check digit, so that a mistyped INPE on a claim is caught before any look-up.
@@ -15,17 +17,7 @@ public final class Inpe {
 	}
 
 	static int check(String digits) {
-		int sum = 0;
-		boolean doubled = true;
-		for (int i = digits.length() - 1; i >= 0; i--) {
-			int d = digits.charAt(i) - '0';
-			if (doubled) {
-				d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-			}
-			sum += d;
-			doubled = !doubled;
-		}
-		return (10 - sum % 10) % 10;
+		return Luhn.checkDigit(digits);
 	}
 
 	/** Why {@code value} is not an INPE, or null when it is. */
