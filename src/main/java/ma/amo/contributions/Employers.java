@@ -1,13 +1,13 @@
 package ma.amo.contributions;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Luhn;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.PageOf;
 import ma.amo.shared.RuleBroken;
+import ma.amo.shared.SearchFilters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,20 +57,10 @@ public class Employers {
 	/** Employers whose name matches (accents, case and a typo forgiven), or all of them in name order. */
 	@Transactional(readOnly = true)
 	public PageOf<Employer> search(String name, int page, int size) {
-		boolean byName = name != null && !name.isBlank();
-		if (byName) {
-			jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)").query(String.class).single();
-		}
-		String where = byName ? " where folded(:name) <% folded(name)" : "";
-		String order = byName ? " order by word_similarity(folded(:name), folded(name)) desc, name" : " order by name";
-		var list = jdbc.sql("select " + COLUMNS + " from employer" + where + order + " limit :size offset :offset");
-		var count = jdbc.sql("select count(*) from employer" + where);
-		if (byName) {
-			list = list.param("name", name.strip());
-			count = count.param("name", name.strip());
-		}
-		List<Employer> found = list.param("size", size).param("offset", (long) page * size).query(Employers::employer).list();
-		return PageOf.of(found, page, size, count.query(Long.class).single());
+		SearchFilters.tolerateTypos(jdbc);
+		SearchFilters filters = new SearchFilters().add("folded(:name) <% folded(name)", "name", name);
+		String order = filters.has("name") ? "word_similarity(folded(:name), folded(name)) desc, name" : "name";
+		return filters.page(jdbc, "select " + COLUMNS + " from employer", order, page, size, Employers::employer);
 	}
 
 	static String withCheckDigit(long number) {

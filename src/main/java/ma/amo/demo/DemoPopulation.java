@@ -84,7 +84,7 @@ class DemoPopulation implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (register.countPersons(null, null) == 0) {
+		if (register.isEmpty()) {
 			loadPopulation();
 		}
 		if (directory.search(new ProviderDirectory.EstablishmentQuery(null, null, null, Sector.PRIVATE, null, null), 0, 1)

@@ -42,20 +42,14 @@ final class PopulationGenerator {
 		this.checkDigit = checkDigit;
 		this.today = today;
 		this.seed = seed;
-		List<String[]> regionRows = Weighted.rows("/demo/regions.csv");
-		this.regions = new Weighted<>(regionRows.stream().map(r -> r[0]).toList(),
-				regionRows.stream().map(r -> Long.parseLong(r[1])).toList());
+		Vocabulary vocabulary = Vocabulary.load();
+		this.regions = vocabulary.regions();
 		for (String[] row : Weighted.rows("/demo/communes.csv")) {
 			communes.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row);
 		}
-		this.maleNames = names("/demo/first-names-male.csv");
-		this.femaleNames = names("/demo/first-names-female.csv");
-		this.familyNames = names("/demo/family-names.csv");
-	}
-
-	private static Weighted<String[]> names(String resource) {
-		List<String[]> rows = Weighted.rows(resource);
-		return new Weighted<>(rows, rows.stream().map(r -> Integer.parseInt(r[2].strip())).toList());
+		this.maleNames = vocabulary.maleNames();
+		this.femaleNames = vocabulary.femaleNames();
+		this.familyNames = vocabulary.familyNames();
 	}
 
 	/** Generates households until {@code persons} people exist (the last household may be cut short). */

@@ -50,22 +50,16 @@ final class PrivateSector {
 		this.directory = directory;
 		this.random = new Random(seed);
 		this.today = today;
-		List<String[]> regionRows = Weighted.rows("/demo/regions.csv");
-		this.regions = new Weighted<>(regionRows.stream().map(r -> r[0]).toList(),
-				regionRows.stream().map(r -> Long.parseLong(r[1])).toList());
+		Vocabulary vocabulary = Vocabulary.load();
+		this.regions = vocabulary.regions();
 		for (String[] row : Weighted.rows("/demo/communes.csv")) {
 			if (row[2].contains("(Mun.)")) {
 				towns.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row);
 			}
 		}
-		this.maleNames = weighted("/demo/first-names-male.csv");
-		this.femaleNames = weighted("/demo/first-names-female.csv");
-		this.familyNames = weighted("/demo/family-names.csv");
-	}
-
-	private static Weighted<String[]> weighted(String resource) {
-		List<String[]> rows = Weighted.rows(resource);
-		return new Weighted<>(rows, rows.stream().map(r -> Integer.parseInt(r[2].strip())).toList());
+		this.maleNames = vocabulary.maleNames();
+		this.femaleNames = vocabulary.femaleNames();
+		this.familyNames = vocabulary.familyNames();
 	}
 
 	/** Registers {@code share} of the national private sector (0.05 registers about 2,500 providers). */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import ma.amo.shared.InvalidInput;
+import ma.amo.shared.PageOf;
+import ma.amo.shared.SearchFilters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -62,20 +64,16 @@ public class PopulationRegister {
 	}
 
 	/** One page of persons in IDCS order, optionally of one region or whose family name starts with a prefix. */
-	public List<Person> persons(String region, String lastNamePrefix, int page, int size) {
-		return jdbc.sql("select " + PERSON_COLUMNS + " from person where (:region::text is null or region = :region)"
-				+ " and (:prefix::text is null or upper(last_name) like upper(:prefix) || '%')"
-				+ " order by idcs limit :size offset :offset")
-			.param("region", region).param("prefix", lastNamePrefix)
-			.param("size", size).param("offset", (long) page * size)
-			.query(PopulationRegister::person).list();
+	public PageOf<Person> persons(String region, String lastNamePrefix, int page, int size) {
+		SearchFilters filters = new SearchFilters().add("region = :region", "region", region)
+			.add("upper(last_name) like upper(:prefix) || '%'", "prefix", lastNamePrefix);
+		return filters.page(jdbc, "select " + PERSON_COLUMNS + " from person", "idcs", page, size,
+				PopulationRegister::person);
 	}
 
-	public long countPersons(String region, String lastNamePrefix) {
-		return jdbc.sql("select count(*) from person where (:region::text is null or region = :region)"
-				+ " and (:prefix::text is null or upper(last_name) like upper(:prefix) || '%')")
-			.param("region", region).param("prefix", lastNamePrefix)
-			.query(Long.class).single();
+	/** Whether the register holds nobody yet (first start). */
+	public boolean isEmpty() {
+		return !jdbc.sql("select exists (select 1 from person)").query(Boolean.class).single();
 	}
 
 	/** The person's score in force on {@code date}: the latest score dated on or before it. */

@@ -10,6 +10,7 @@ import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.PageOf;
 import ma.amo.shared.RuleBroken;
+import ma.amo.shared.SearchFilters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -175,8 +176,8 @@ public class ProviderDirectory {
 	 */
 	@Transactional(readOnly = true)
 	public PageOf<Establishment> search(EstablishmentQuery q, int page, int size) {
-		tolerateTypos();
-		Filters filters = new Filters()
+		SearchFilters.tolerateTypos(jdbc);
+		SearchFilters filters = new SearchFilters()
 			.add("folded(:name) <% folded(name)", "name", q.name())
 			.add("inpe = :inpe", "inpe", q.inpe())
 			.add("category = :category", "category", q.category())
@@ -192,8 +193,8 @@ public class ProviderDirectory {
 	@Transactional(readOnly = true)
 	public PageOf<Professional> searchProfessionals(String name, String inpe, Profession profession, String specialty,
 			String commune, int page, int size) {
-		tolerateTypos();
-		Filters filters = new Filters()
+		SearchFilters.tolerateTypos(jdbc);
+		SearchFilters filters = new SearchFilters()
 			.add("folded(:name) <% folded(last_name || ' ' || first_name)", "name", name)
 			.add("inpe = :inpe", "inpe", inpe)
 			.add("profession = :profession", "profession", profession == null ? null : profession.name())
@@ -204,46 +205,6 @@ public class ProviderDirectory {
 				: "last_name, first_name";
 		return filters.page(jdbc, "select " + PROFESSIONAL + " from professional", order, page, size,
 				ProviderDirectory::professional);
-	}
-
-	/**
-	 * The conditions of the filters actually given. Built per request rather than as "(:x is null or ...)" so that
-	 * PostgreSQL can use the trigram and commune indexes whatever the combination.
-	 */
-	private static final class Filters {
-
-		private final java.util.List<String> conditions = new java.util.ArrayList<>();
-		private final java.util.Map<String, Object> params = new java.util.HashMap<>();
-
-		Filters add(String condition, String name, String value) {
-			if (value != null && !value.isBlank()) {
-				conditions.add(condition);
-				params.put(name, value.strip());
-			}
-			return this;
-		}
-
-		boolean has(String name) {
-			return params.containsKey(name);
-		}
-
-		<T> PageOf<T> page(JdbcClient jdbc, String select, String order, int page, int size,
-				org.springframework.jdbc.core.RowMapper<T> mapper) {
-			String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-			List<T> found = jdbc.sql(select + where + " order by " + order + " limit :size offset :offset")
-				.params(params).param("size", size).param("offset", (long) page * size).query(mapper).list();
-			long total = jdbc.sql("select count(*) from (" + select + where + ") matching").params(params)
-				.query(Long.class).single();
-			return PageOf.of(found, page, size, total);
-		}
-	}
-
-	/**
-	 * Lowers the word-similarity threshold for this transaction: at the default (0.6) a typo or two in a name of
-	 * three words is no longer found.
-	 */
-	private void tolerateTypos() {
-		jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)").query(String.class).single();
 	}
 
 	private void requireProvider(String inpe) {

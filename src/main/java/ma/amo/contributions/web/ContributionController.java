@@ -2,7 +2,6 @@ package ma.amo.contributions.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +9,7 @@ import ma.amo.contributions.ContributionRates;
 import ma.amo.contributions.ContributionRates.Contribution;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
+import ma.amo.shared.Months;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,16 +32,7 @@ class ContributionController {
 		if (body.amount() == null) {
 			throw new InvalidInput("amount", "required", "is required");
 		}
-		if (body.month() == null) {
-			throw new InvalidInput("month", "required", "is required (yyyy-MM)");
-		}
-		LocalDate month;
-		try {
-			month = YearMonth.parse(body.month()).atDay(1);
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			throw new InvalidInput("month", "format", "'" + body.month() + "' is not a month (yyyy-MM)");
-		}
+		LocalDate month = Months.firstDay("month", body.month());
 		Money amount = new Money(body.amount());
 		return switch (body.basis() == null ? "" : body.basis()) {
 			case "SALARIED" -> rates.salaried(amount, month);

@@ -2,7 +2,6 @@ package ma.amo.enrolment.web;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +12,7 @@ import ma.amo.enrolment.Member;
 import ma.amo.enrolment.MemberEnrolment;
 import ma.amo.enrolment.Regime;
 import ma.amo.shared.InvalidInput;
+import ma.amo.shared.Months;
 import ma.amo.shared.PageOf;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,17 +87,11 @@ class MemberController {
 	@PutMapping("/members/{registrationNumber}/declared-days/{month}")
 	ResponseEntity<Void> declareDays(@PathVariable String registrationNumber, @PathVariable String month,
 			@RequestBody DeclaredDays body) {
-		YearMonth parsed;
-		try {
-			parsed = YearMonth.parse(month);
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			throw new InvalidInput("month", "format", "'" + month + "' is not a month (yyyy-MM)");
-		}
+		LocalDate firstDay = Months.firstDay("month", month);
 		if (body.days() == null) {
 			throw new InvalidInput("days", "required", "is required");
 		}
-		enrolment.declareDays(registrationNumber, parsed.atDay(1), body.days());
+		enrolment.declareDays(registrationNumber, firstDay, body.days());
 		return ResponseEntity.noContent().build();
 	}
 

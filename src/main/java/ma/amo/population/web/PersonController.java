@@ -32,8 +32,7 @@ class PersonController {
 			@RequestParam(required = false) String lastName, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
 		PageOf.check(page, size, 500);
-		return PageOf.of(register.persons(region, lastName, page, size), page, size,
-				register.countPersons(region, lastName));
+		return register.persons(region, lastName, page, size);
 	}
 
 	@Operation(summary = "One person by IDCS, with the history of their RSU scores")

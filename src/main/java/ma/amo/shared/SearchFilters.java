@@ -1,0 +1,51 @@
+package ma.amo.shared;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The conditions of a list search, only those actually given. Built per request rather than as "(:x is null or
+ * ...)", which a generic plan cannot serve from an index, so that PostgreSQL uses the trigram and other indexes
+ * whatever the combination of filters.
+ */
+public final class SearchFilters {
+
+	private final List<String> conditions = new ArrayList<>();
+	private final Map<String, Object> params = new HashMap<>();
+
+	/** Adds {@code condition} with its named parameter when {@code value} is given (not blank). */
+	public SearchFilters add(String condition, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			conditions.add(condition);
+			params.put(name, value.strip());
+		}
+		return this;
+	}
+
+	public boolean has(String name) {
+		return params.containsKey(name);
+	}
+
+	/** One page of {@code select} under the filters, in {@code order}, with the total count of matches. */
+	public <T> PageOf<T> page(JdbcClient jdbc, String select, String order, int page, int size, RowMapper<T> mapper) {
+		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+		List<T> found = jdbc.sql(select + where + " order by " + order + " limit :size offset :offset")
+			.params(params).param("size", size).param("offset", (long) page * size).query(mapper).list();
+		long total = jdbc.sql("select count(*) from (" + select + where + ") matching").params(params)
+			.query(Long.class).single();
+		return PageOf.of(found, page, size, total);
+	}
+
+	/**
+	 * Lowers the word-similarity threshold for the current transaction: at PostgreSQL's default (0.6) a typo or two
+	 * in a name of three words is no longer found. Call it inside the search's read-only transaction.
+	 */
+	public static void tolerateTypos(JdbcClient jdbc) {
+		jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)").query(String.class).single();
+	}
+}
