@@ -27,11 +27,13 @@ public class MemberEnrolment {
 	private final Members members;
 	private final PopulationRegister register;
 	private final JdbcClient jdbc;
+	private final RightsEvents events;
 
-	MemberEnrolment(Members members, PopulationRegister register, JdbcClient jdbc) {
+	MemberEnrolment(Members members, PopulationRegister register, JdbcClient jdbc, RightsEvents events) {
 		this.members = members;
 		this.register = register;
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -62,7 +64,10 @@ public class MemberEnrolment {
 		}
 		Member member = members.byPayer(regime.payerBody(), idcs)
 			.orElseGet(() -> members.register(idcs, regime.payerBody(), start));
-		return new Enrolled(member, members.insert(member.id(), regime, start, waitingWaived));
+		Enrolment enrolment = members.insert(member.id(), regime, start, waitingWaived);
+		events.recompute(events.record("ENROLMENT", "Immatriculation au régime " + regime + " à compter du " + start
+				+ (waitingWaived ? " sans stage (changement d'emploi)" : ""), start), List.of(member.id()), start);
+		return new Enrolled(member, enrolment);
 	}
 
 	/** Ends a regime period: the member left the regime's conditions, or died. */
@@ -82,17 +87,9 @@ public class MemberEnrolment {
 			throw new InvalidInput("endDate", "after-start", "must not be before the start " + enrolment.startDate());
 		}
 		members.end(enrolmentId, end, reason);
+		events.recompute(events.record("END_OF_REGIME", "Fin de la période " + enrolment.regime() + " le " + end + " ("
+				+ reason + ")", end), List.of(enrolment.memberId()), end);
 		return enrolment(enrolmentId);
-	}
-
-	/** Records the working days declared for a salaried member in a month (replacing an earlier figure). */
-	@Transactional
-	public void declareDays(String registrationNumber, LocalDate month, int days) {
-		require("month", month);
-		if (days < 0 || days > 31) {
-			throw new InvalidInput("days", "range", "must be between 0 and 31");
-		}
-		members.declareDays(member(registrationNumber).id(), month.withDayOfMonth(1), days);
 	}
 
 	/** Suspends an enrolment's rights from {@code start} until {@code end} (open-ended when null). */
@@ -109,7 +106,10 @@ public class MemberEnrolment {
 		if (!enrolment.covers(start)) {
 			throw new RuleBroken("startDate", "within-period", "the enrolment does not run on " + start);
 		}
-		return members.suspend(enrolmentId, start, end, reason.strip());
+		Suspension suspension = members.suspend(enrolmentId, start, end, reason.strip());
+		events.recompute(events.record("SUSPENSION", "Suspension des droits à compter du " + start + ": "
+				+ reason.strip(), start), List.of(enrolment.memberId()), start);
+		return suspension;
 	}
 
 	/** Attaches a spouse or child to a member from {@code start}. */

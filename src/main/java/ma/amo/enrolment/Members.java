@@ -72,13 +72,6 @@ class Members {
 		jdbc.sql("update enrolment set end_date = ?, end_reason = ? where id = ?").params(end, reason.name(), enrolmentId).update();
 	}
 
-	void declareDays(long memberId, LocalDate month, int days) {
-		jdbc.sql("""
-				insert into declared_days (member_id, month, days) values (?, ?, ?)
-				on conflict (member_id, month) do update set days = excluded.days""")
-			.params(memberId, month, days).update();
-	}
-
 	List<Suspension> suspensions(long enrolmentId) {
 		return jdbc.sql("select id, enrolment_id, start_date, end_date, reason from rights_suspension where enrolment_id = ? order by start_date")
 			.param(enrolmentId)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,6 +20,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads whole enrolment histories in bulk with {@code COPY}: a payer's portfolio taken over from another system, or
@@ -30,12 +33,24 @@ public class PortfolioLoad {
 
 	private static final int BATCH = 5_000;
 
+	/** The reference of paid days that come with a portfolio's history rather than from a declaration here. */
+	static final String HISTORY = "HISTORY";
+
+	/** Recomputing from before any enrolment gives each member loaded their whole history. */
+	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
 	private final DataSource dataSource;
 	private final JdbcClient jdbc;
+	private final RightsEvents events;
+	private final TransactionTemplate transaction;
+	private final Clock clock;
 
-	PortfolioLoad(DataSource dataSource, JdbcClient jdbc) {
+	PortfolioLoad(DataSource dataSource, JdbcClient jdbc, RightsEvents events, PlatformTransactionManager transactions, Clock clock) {
+		this.clock = clock;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
+		this.events = events;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/** One person's enrolment history as a member, with their dependants attached to the member of the last period. */
@@ -66,24 +81,31 @@ public class PortfolioLoad {
 			Dependant.EndReason endReason, LocalDate studentUntil, boolean disabled) {
 	}
 
-	/** Loads every plan; returns the number of members created. Calls {@code progress} after each batch. */
+	/**
+	 * Loads every plan; returns the number of members created. Calls {@code progress} after each batch. The rights
+	 * history of the members loaded starts with one event naming the load.
+	 */
 	public long load(Iterator<Plan> plans, Consumer<Long> progress) {
 		long members = 0;
 		List<Plan> batch = new ArrayList<>(BATCH);
+		RightsEvents.Event event = transaction.execute(tx -> events.record("PORTFOLIO_LOAD",
+				"Reprise de l'historique d'immatriculation et des jours payés", LocalDate.now(clock)));
 		while (plans.hasNext()) {
 			batch.add(plans.next());
 			if (batch.size() == BATCH || !plans.hasNext()) {
-				members += loadBatch(batch);
+				List<Long> created = new ArrayList<>();
+				members += loadBatch(batch, created);
+				transaction.executeWithoutResult(tx -> events.recompute(event, created, EARLIEST));
 				batch.clear();
 				progress.accept(members);
 			}
 		}
 		// Fresh statistics at once: eligibility queries planned on empty-table statistics would scan.
-		jdbc.sql("analyze member, enrolment, declared_days, rights_suspension, dependant").update();
+		jdbc.sql("analyze member, enrolment, paid_days, rights_suspension, dependant").update();
 		return members;
 	}
 
-	private long loadBatch(List<Plan> plans) {
+	private long loadBatch(List<Plan> plans, List<Long> created) {
 		Map<PayerBody, Integer> memberCount = new EnumMap<>(PayerBody.class);
 		int enrolments = 0;
 		int dependants = 0;
@@ -104,7 +126,6 @@ public class PortfolioLoad {
 		CopyText days = new CopyText();
 		CopyText suspension = new CopyText();
 		CopyText dependant = new CopyText();
-		long created = 0;
 		for (Plan plan : plans) {
 			Map<PayerBody, Long> memberOf = new EnumMap<>(PayerBody.class);
 			for (Period period : plan.periods()) {
@@ -113,9 +134,9 @@ public class PortfolioLoad {
 				if (memberId == null) {
 					memberId = memberIds.next();
 					memberOf.put(payer, memberId);
+					created.add(memberId);
 					String number = RegistrationNumber.of(payer == PayerBody.CNSS ? cnss.next() : cnops.next());
 					member.add(memberId).add(plan.idcs()).add(payer.name()).add(number).add(period.start()).end();
-					created++;
 				}
 				long enrolmentId = enrolmentIds.next();
 				enrolment.add(enrolmentId).add(memberId).add(period.regime().name()).add(period.start())
@@ -125,7 +146,9 @@ public class PortfolioLoad {
 				}
 				if (period.regime() == Regime.SALARIED_PRIVATE) {
 					for (Map.Entry<LocalDate, Integer> month : plan.declaredDays().entrySet()) {
-						days.add(memberId).add(month.getKey()).add(month.getValue().longValue()).end();
+						// History loaded with a portfolio stands for declarations paid on their due date.
+						days.add(memberId).add(month.getKey()).add(month.getValue().longValue()).add(HISTORY)
+							.add(month.getKey().plusMonths(1).withDayOfMonth(10)).end();
 					}
 				}
 			}
@@ -141,7 +164,7 @@ public class PortfolioLoad {
 				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 				copy(copy, "member (id, idcs, payer_body, registration_number, registered_on)", member);
 				copy(copy, "enrolment (id, member_id, regime, start_date, end_date, end_reason, waiting_waived)", enrolment);
-				copy(copy, "declared_days (member_id, month, days)", days);
+				copy(copy, "paid_days (member_id, month, days, reference, paid_on)", days);
 				copy(copy, "rights_suspension (enrolment_id, start_date, end_date, reason)", suspension);
 				copy(copy, "dependant (member_id, idcs, relation, start_date, end_date, end_reason, student_until, disabled)", dependant);
 				connection.commit();
@@ -157,7 +180,7 @@ public class PortfolioLoad {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return created;
+		return created.size();
 	}
 
 	private static void copy(CopyManager copy, String table, CopyText rows) throws SQLException, IOException {

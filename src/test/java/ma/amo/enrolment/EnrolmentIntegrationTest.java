@@ -110,29 +110,6 @@ class EnrolmentIntegrationTest {
 	}
 
 	@Test
-	void declaredDaysOpenSalariedRightsAndLosingTheJobKeepsThemSixMonths() {
-		String idcs = person(LocalDate.of(1990, 1, 1));
-		JsonNode member = enrol(idcs, "SALARIED_PRIVATE", "2025-01-06");
-		String number = member.get("member").get("registrationNumber").asText();
-		assertThat(eligibility("idcs=" + idcs + "&date=2025-02-10").get("status").asText()).isEqualTo("WAITING");
-		for (String month : List.of("2025-01", "2025-02", "2025-03")) {
-			assertThat(api.put("/api/v1/members/" + number + "/declared-days/" + month, "{\"days\":22}").status()).isEqualTo(204);
-		}
-		JsonNode open = eligibility("idcs=" + idcs + "&date=2025-04-01");
-		assertThat(open.get("status").asText()).isEqualTo("OPEN");
-		assertThat(open.get("coveredSince").asText()).isEqualTo("2025-04-01");
-		long enrolment = member.get("enrolments").get(0).get("id").asLong();
-		assertThat(api.post("/api/v1/enrolments/" + enrolment + "/end",
-				"{\"endDate\":\"2025-06-30\",\"reason\":\"CONDITIONS_ENDED\"}").status()).isEqualTo(200);
-		JsonNode kept = eligibility("idcs=" + idcs + "&date=2025-12-30");
-		assertThat(kept.get("rule").asText()).isEqualTo("KEEP_RIGHTS");
-		assertThat(kept.get("coverEnd").asText()).isEqualTo("2025-12-30");
-		assertThat(eligibility("idcs=" + idcs + "&date=2025-12-31").get("status").asText()).isEqualTo("CLOSED");
-		assertThat(api.put("/api/v1/members/" + number + "/declared-days/2025-13", "{\"days\":22}").body()
-			.get("errors").get(0).get("field").asText()).isEqualTo("month");
-	}
-
-	@Test
 	void aChildFollowsTheMemberAndCannotBeTheDependantOfTwoMembers() {
 		String mother = person(LocalDate.of(1975, 3, 3));
 		String father = person(LocalDate.of(1972, 3, 3));

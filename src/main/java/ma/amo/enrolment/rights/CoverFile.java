@@ -1,8 +1,9 @@
 package ma.amo.enrolment.rights;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.NavigableMap;
 
 import ma.amo.enrolment.Dependant;
 import ma.amo.enrolment.Enrolment;
@@ -16,9 +17,25 @@ import ma.amo.population.Person;
  */
 public record CoverFile(Person person, List<Period> own, List<Link> links) {
 
-	/** One regime period of a member, with its suspensions and the member's declared working days by month. */
-	public record Period(Member member, Enrolment enrolment, List<Suspension> suspensions,
-			NavigableMap<LocalDate, Integer> declaredDays) {
+	/** One regime period of a member, with its suspensions and the member's paid working days, in month order. */
+	public record Period(Member member, Enrolment enrolment, List<Suspension> suspensions, List<PaidDays> paidDays) {
+	}
+
+	/**
+	 * Working days of a month declared for the member by one employer, counted from the day the declaration was paid
+	 * (amo-rules.md: "54 working days of declared and paid contributions").
+	 */
+	public record PaidDays(LocalDate month, int days, LocalDate paidOn) {
+
+		private static final Comparator<PaidDays> ORDER = Comparator.comparing(PaidDays::month)
+			.thenComparing(PaidDays::paidOn);
+
+		/** The rows sorted by month, then payment date, as the rights engine reads them. */
+		public static List<PaidDays> inMonthOrder(List<PaidDays> rows) {
+			List<PaidDays> sorted = new ArrayList<>(rows);
+			sorted.sort(ORDER);
+			return sorted;
+		}
 	}
 
 	/** A dependant link, with the member's person (for the member's death) and the member's own periods. */

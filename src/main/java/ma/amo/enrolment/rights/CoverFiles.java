@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import ma.amo.enrolment.Dependant;
 import ma.amo.enrolment.Enrolment;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Loads a person's cover file in one round trip whatever their history: the person and the members they depend on,
- * the dependant links, every regime period of those people, their suspensions and declared days come back as tagged
+ * the dependant links, every regime period of those people, their suspensions and paid working days come back as tagged
  * rows of one query. Eligibility is the hottest path of the platform: one query per request instead of five halves
  * the database's share of each request.
  */
@@ -55,8 +54,9 @@ public class CoverFiles {
 			  null, null, null
 			  from rights_suspension where enrolment_id in (select id from e)
 			union all
-			select 'D', member_id::text, month::text, days::text, null, null, null, null, null, null, null, null, null
-			  from declared_days where member_id in (select member_id from e)
+			select 'D', member_id::text, month::text, days::text, paid_on::text, null, null, null, null, null, null, null,
+			  null
+			  from paid_days where member_id in (select member_id from e)
 			""";
 
 	private final JdbcClient jdbc;
@@ -81,7 +81,7 @@ public class CoverFiles {
 		private final List<Enrolment> enrolments = new ArrayList<>();
 		private final Map<Long, Member> members = new HashMap<>();
 		private final Map<Long, List<Suspension>> suspensions = new HashMap<>();
-		private final Map<Long, TreeMap<LocalDate, Integer>> days = new HashMap<>();
+		private final Map<Long, List<CoverFile.PaidDays>> days = new HashMap<>();
 
 		void add(ResultSet rs) throws SQLException {
 			switch (rs.getString(1)) {
@@ -120,8 +120,8 @@ public class CoverFiles {
 					suspensions.computeIfAbsent(enrolmentId, k -> new ArrayList<>()).add(new Suspension(
 							Long.parseLong(rs.getString(2)), enrolmentId, date(rs, 4), date(rs, 5), rs.getString(6)));
 				}
-				case "D" -> days.computeIfAbsent(Long.parseLong(rs.getString(2)), k -> new TreeMap<>())
-					.put(date(rs, 3), Integer.parseInt(rs.getString(4)));
+				case "D" -> days.computeIfAbsent(Long.parseLong(rs.getString(2)), k -> new ArrayList<>())
+					.add(new CoverFile.PaidDays(date(rs, 3), Integer.parseInt(rs.getString(4)), date(rs, 5)));
 				default -> throw new IllegalStateException("unknown row kind " + rs.getString(1));
 			}
 		}
@@ -132,7 +132,7 @@ public class CoverFiles {
 				Member member = members.get(enrolment.memberId());
 				periods.computeIfAbsent(member.idcs(), k -> new ArrayList<>()).add(new CoverFile.Period(member, enrolment,
 						suspensions.getOrDefault(enrolment.id(), List.of()),
-						days.getOrDefault(member.id(), new TreeMap<>())));
+						CoverFile.PaidDays.inMonthOrder(days.getOrDefault(member.id(), List.of()))));
 			}
 			List<CoverFile.Link> fileLinks = new ArrayList<>(links.size());
 			for (Dependant link : links) {

@@ -130,38 +130,64 @@ public final class RightsEngine {
 			int window = parameters.integer("rights.salaried.waiting-window-months", date);
 			// Only completed months count: the current month's declaration is not due yet.
 			LocalDate lastMonth = date.withDayOfMonth(1).minusMonths(1);
-			int declared = daysIn(period, lastMonth.minusMonths(window - 1), lastMonth);
-			return new Waiting(RightsRule.SALARIED_WAITING_PERIOD, declared + " jours déclarés sur les " + window
+			int paid = daysIn(period, lastMonth.minusMonths(window - 1), lastMonth, date);
+			return new Waiting(RightsRule.SALARIED_WAITING_PERIOD, paid + " jours déclarés et payés sur les " + window
 					+ " derniers mois échus, " + required + " requis", null);
 		}
 		return null;
 	}
 
 	/**
-	 * The first day salaried rights open: the first day of the month after the first month M such that the days
-	 * declared in M and the months before it, within the window, reach the required number (declarations are
-	 * monthly, so the condition is known when the month is over). Only months before the date's month count.
+	 * The first day salaried rights open, as known on {@code date}: for the first month M such that the days of M and
+	 * the months before it, within the window, paid by that date, reach the required number, rights open on the first
+	 * day of the month after M or on the day the last of those declarations was paid, whichever is later (the
+	 * condition is known only once the month is over and its contributions are paid). Only months before the date's
+	 * month count.
 	 */
 	private LocalDate salariedOpening(CoverFile.Period period, LocalDate date) {
 		LocalDate dateMonth = date.withDayOfMonth(1);
-		for (LocalDate month : period.declaredDays().headMap(dateMonth, false).keySet()) {
-			LocalDate opens = month.plusMonths(1);
-			int required = parameters.integer("rights.salaried.waiting-days", opens);
-			int window = parameters.integer("rights.salaried.waiting-window-months", opens);
-			if (daysIn(period, month.minusMonths(window - 1), month) >= required) {
-				LocalDate start = period.enrolment().startDate();
-				return opens.isBefore(start) ? start : opens;
+		LocalDate previous = null;
+		for (CoverFile.PaidDays paid : period.paidDays()) {
+			LocalDate month = paid.month();
+			if (!month.isBefore(dateMonth)) {
+				break;
+			}
+			if (month.equals(previous) || paid.paidOn().isAfter(date)) {
+				continue;
+			}
+			previous = month;
+			LocalDate firstDay = month.plusMonths(1);
+			int required = parameters.integer("rights.salaried.waiting-days", firstDay);
+			int window = parameters.integer("rights.salaried.waiting-window-months", firstDay);
+			LocalDate from = month.minusMonths(window - 1);
+			if (daysIn(period, from, month, date) >= required) {
+				LocalDate opens = latest(firstDay, lastPayment(period, from, month, date));
+				return latest(opens, period.enrolment().startDate());
 			}
 		}
 		return null;
 	}
 
-	private static int daysIn(CoverFile.Period period, LocalDate fromMonth, LocalDate toMonth) {
+	private static int daysIn(CoverFile.Period period, LocalDate fromMonth, LocalDate toMonth, LocalDate asOf) {
 		int sum = 0;
-		for (int days : period.declaredDays().subMap(fromMonth, true, toMonth, true).values()) {
-			sum += days;
+		for (CoverFile.PaidDays paid : period.paidDays()) {
+			if (!paid.month().isBefore(fromMonth) && !paid.month().isAfter(toMonth) && !paid.paidOn().isAfter(asOf)) {
+				sum += paid.days();
+			}
 		}
 		return sum;
+	}
+
+	private static LocalDate lastPayment(CoverFile.Period period, LocalDate fromMonth, LocalDate toMonth,
+			LocalDate asOf) {
+		LocalDate last = null;
+		for (CoverFile.PaidDays paid : period.paidDays()) {
+			if (!paid.month().isBefore(fromMonth) && !paid.month().isAfter(toMonth) && !paid.paidOn().isAfter(asOf)
+					&& paid.days() > 0) {
+				last = latest(last, paid.paidOn());
+			}
+		}
+		return last;
 	}
 
 	private LocalDate opening(CoverFile.Period period, LocalDate date) {
@@ -276,6 +302,13 @@ public final class RightsEngine {
 	private static Rights closed(Person person, LocalDate date, RightsRule rule, String reason) {
 		return new Rights(person.idcs(), date, RightsStatus.CLOSED, rule.name(), reason, null, null, null, null, null,
 				null, person.deathDate());
+	}
+
+	private static LocalDate latest(LocalDate a, LocalDate b) {
+		if (a == null) {
+			return b;
+		}
+		return b == null || a.isAfter(b) ? a : b;
 	}
 
 	private static LocalDate earliest(LocalDate a, LocalDate b) {

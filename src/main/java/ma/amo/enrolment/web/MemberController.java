@@ -11,8 +11,6 @@ import ma.amo.enrolment.Enrolment;
 import ma.amo.enrolment.Member;
 import ma.amo.enrolment.MemberEnrolment;
 import ma.amo.enrolment.Regime;
-import ma.amo.shared.InvalidInput;
-import ma.amo.shared.Months;
 import ma.amo.shared.PageOf;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,18 +81,6 @@ class MemberController {
 		return view(enrolment.member(registrationNumber));
 	}
 
-	@Operation(summary = "Record the working days declared for a salaried member in a month (yyyy-MM)")
-	@PutMapping("/members/{registrationNumber}/declared-days/{month}")
-	ResponseEntity<Void> declareDays(@PathVariable String registrationNumber, @PathVariable String month,
-			@RequestBody DeclaredDays body) {
-		LocalDate firstDay = Months.firstDay("month", month);
-		if (body.days() == null) {
-			throw new InvalidInput("days", "required", "is required");
-		}
-		enrolment.declareDays(registrationNumber, firstDay, body.days());
-		return ResponseEntity.noContent().build();
-	}
-
 	@Operation(summary = "Attach a spouse or child to a member")
 	@PostMapping("/members/{registrationNumber}/dependants")
 	ResponseEntity<Dependant> attach(@PathVariable String registrationNumber, @RequestBody NewDependant body) {
@@ -141,9 +127,6 @@ class MemberController {
 	}
 
 	record NewSuspension(LocalDate startDate, LocalDate endDate, String reason) {
-	}
-
-	record DeclaredDays(Integer days) {
 	}
 
 	record NewDependant(String idcs, Dependant.Relation relation, LocalDate startDate, LocalDate studentUntil,

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
+import java.util.Map;
 
 import ma.amo.enrolment.Dependant;
 import ma.amo.enrolment.Enrolment;
@@ -71,27 +71,38 @@ final class Covers {
 			Enrolment.EndReason reason) {
 		Member member = member(person, regime);
 		return new CoverFile.Period(member, new Enrolment(ids++, member.id(), regime, start, end, reason, false),
-				List.of(), new TreeMap<>());
+				List.of(), List.of());
 	}
 
 	static CoverFile.Period waived(CoverFile.Period p) {
 		Enrolment e = p.enrolment();
 		return new CoverFile.Period(p.member(), new Enrolment(e.id(), e.memberId(), e.regime(), e.startDate(),
-				e.endDate(), e.endReason(), true), p.suspensions(), p.declaredDays());
+				e.endDate(), e.endReason(), true), p.suspensions(), p.paidDays());
 	}
 
 	static CoverFile.Period suspended(CoverFile.Period p, LocalDate from, LocalDate to) {
 		return new CoverFile.Period(p.member(), p.enrolment(),
-				List.of(new Suspension(ids++, p.enrolment().id(), from, to, "Mensualité impayée")), p.declaredDays());
+				List.of(new Suspension(ids++, p.enrolment().id(), from, to, "Mensualité impayée")), p.paidDays());
 	}
 
-	/** The period with days declared month by month from {@code firstMonth}. */
+	/**
+	 * The period with days declared month by month from {@code firstMonth}, each month paid on the 10th of the month
+	 * after it, the due date of the salaried regime.
+	 */
 	static CoverFile.Period declared(CoverFile.Period p, LocalDate firstMonth, int... days) {
-		TreeMap<LocalDate, Integer> declared = new TreeMap<>(p.declaredDays());
+		List<CoverFile.PaidDays> paid = new ArrayList<>(p.paidDays());
 		for (int i = 0; i < days.length; i++) {
-			declared.put(firstMonth.plusMonths(i).withDayOfMonth(1), days[i]);
+			LocalDate month = firstMonth.plusMonths(i).withDayOfMonth(1);
+			paid.add(new CoverFile.PaidDays(month, days[i], month.plusMonths(1).withDayOfMonth(10)));
 		}
-		return new CoverFile.Period(p.member(), p.enrolment(), p.suspensions(), declared);
+		return new CoverFile.Period(p.member(), p.enrolment(), p.suspensions(), CoverFile.PaidDays.inMonthOrder(paid));
+	}
+
+	/** The period with the days of one month paid on {@code paidOn}. */
+	static CoverFile.Period paid(CoverFile.Period p, LocalDate month, int days, LocalDate paidOn) {
+		List<CoverFile.PaidDays> paid = new ArrayList<>(p.paidDays());
+		paid.add(new CoverFile.PaidDays(month, days, paidOn));
+		return new CoverFile.Period(p.member(), p.enrolment(), p.suspensions(), CoverFile.PaidDays.inMonthOrder(paid));
 	}
 
 	static CoverFile own(Person person, CoverFile.Period... periods) {

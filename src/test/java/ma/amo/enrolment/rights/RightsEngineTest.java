@@ -3,6 +3,7 @@ package ma.amo.enrolment.rights;
 import static ma.amo.enrolment.rights.Covers.declared;
 import static ma.amo.enrolment.rights.Covers.dependant;
 import static ma.amo.enrolment.rights.Covers.own;
+import static ma.amo.enrolment.rights.Covers.paid;
 import static ma.amo.enrolment.rights.Covers.period;
 import static ma.amo.enrolment.rights.Covers.person;
 import static ma.amo.enrolment.rights.Covers.suspended;
@@ -71,26 +72,44 @@ class RightsEngineTest {
 	}
 
 	@Test
-	void salariedRightsOpenTheMonthAfterFiftyFourDaysAreDeclared() {
+	void salariedRightsOpenOnTheDayTheFiftyFourthDeclaredDayIsPaid() {
 		Person worker = person(d("1990-01-01"));
-		// Hired on 2025-01-15: 13 days in January, 24 in February (37), 20 in March (57 >= 54): open on 1 April.
+		// Hired on 2025-01-15: 13 days in January, 24 in February (37), 20 in March (57 >= 54). Each month is paid on
+		// the 10th of the next: March's days count from 10 April, so rights open that day.
 		CoverFile file = own(worker, declared(period(worker, Regime.SALARIED_PRIVATE, d("2025-01-15"), null, null),
 				d("2025-01-01"), 13, 24, 20, 22));
-		Rights waiting = decide(file, "2025-03-31");
+		Rights waiting = decide(file, "2025-04-09");
 		assertThat(waiting.status()).isEqualTo(RightsStatus.WAITING);
 		assertThat(waiting.rule()).isEqualTo("SALARIED_WAITING_PERIOD");
-		assertThat(waiting.reason()).startsWith("37 jours déclarés");
-		Rights open = decide(file, "2025-04-01");
+		assertThat(waiting.reason()).startsWith("37 jours déclarés et payés");
+		Rights open = decide(file, "2025-04-10");
 		assertThat(open.status()).isEqualTo(RightsStatus.OPEN);
-		assertThat(open.coveredSince()).isEqualTo(d("2025-04-01"));
+		assertThat(open.coveredSince()).isEqualTo(d("2025-04-10"));
 	}
 
 	@Test
-	void fiftyThreeDeclaredDaysKeepASalariedMemberWaiting() {
+	void declaredDaysLeftUnpaidDoNotCountUntilThePaymentArrives() {
 		Person worker = person(d("1990-01-01"));
-		CoverFile file = own(worker, declared(period(worker, Regime.SALARIED_PRIVATE, d("2025-01-01"), null, null),
+		// January and February (26 + 26 = 52) paid on time; March's 26 days paid late, on 20 May: open from 20 May.
+		CoverFile file = own(worker, paid(declared(period(worker, Regime.SALARIED_PRIVATE, d("2025-01-01"), null, null),
+				d("2025-01-01"), 26, 26), d("2025-03-01"), 26, d("2025-05-20")));
+		Rights unpaid = decide(file, "2025-05-19");
+		assertThat(unpaid.status()).isEqualTo(RightsStatus.WAITING);
+		assertThat(unpaid.reason()).startsWith("52 jours déclarés et payés");
+		Rights open = decide(file, "2025-05-20");
+		assertThat(open.status()).isEqualTo(RightsStatus.OPEN);
+		assertThat(open.coveredSince()).isEqualTo(d("2025-05-20"));
+	}
+
+	@Test
+	void fiftyFourPaidDaysOpenRightsAndFiftyThreeDoNot() {
+		Person worker = person(d("1990-01-01"));
+		CoverFile enough = own(worker, declared(period(worker, Regime.SALARIED_PRIVATE, d("2025-01-01"), null, null),
+				d("2025-01-01"), 20, 20, 14));
+		assertThat(decide(enough, "2025-04-10").status()).isEqualTo(RightsStatus.OPEN);
+		CoverFile oneShort = own(worker, declared(period(worker, Regime.SALARIED_PRIVATE, d("2025-01-01"), null, null),
 				d("2025-01-01"), 20, 20, 13));
-		assertThat(decide(file, "2025-06-01").status()).isEqualTo(RightsStatus.WAITING);
+		assertThat(decide(oneShort, "2025-04-10").status()).isEqualTo(RightsStatus.WAITING);
 	}
 
 	@Test
@@ -99,7 +118,7 @@ class RightsEngineTest {
 		// 9 days a month: 54 days need 6 months exactly (open); 8 days a month never reach 54 within 6 months.
 		CoverFile six = own(worker, declared(period(worker, Regime.SALARIED_PRIVATE, d("2025-01-01"), null, null),
 				d("2025-01-01"), 9, 9, 9, 9, 9, 9));
-		assertThat(decide(six, "2025-07-01").status()).isEqualTo(RightsStatus.OPEN);
+		assertThat(decide(six, "2025-07-10").status()).isEqualTo(RightsStatus.OPEN);
 		CoverFile seven = own(worker, declared(period(worker, Regime.SALARIED_PRIVATE, d("2025-01-01"), null, null),
 				d("2025-01-01"), 8, 8, 8, 8, 8, 8, 8, 8));
 		assertThat(decide(seven, "2025-10-01").status()).isEqualTo(RightsStatus.WAITING);
