@@ -32,14 +32,56 @@ public class ContributionRates {
 	/** The salaried regime on a month's gross salary. */
 	public Contribution salaried(Money grossSalary, LocalDate month) {
 		check(grossSalary, "grossSalary");
-		BigDecimal employee = rate("contributions.salaried.employee-rate", month);
-		BigDecimal employer = rate("contributions.salaried.employer-rate", month);
-		BigDecimal solidarity = rate("contributions.salaried.solidarity-rate", month);
-		Money e = percent(grossSalary, employee);
-		Money r = percent(grossSalary, employer);
-		Money s = percent(grossSalary, solidarity);
-		return new Contribution("SALARIED", grossSalary, e, r, s, e.plus(r).plus(s), "salarié " + plain(employee)
-				+ " %, employeur " + plain(employer) + " %, solidarité " + plain(solidarity) + " % du salaire brut");
+		SalariedRates rates = salariedRates(month);
+		Money e = rates.employee(grossSalary);
+		Money r = rates.employer(grossSalary);
+		Money s = rates.solidarity(grossSalary);
+		return new Contribution("SALARIED", grossSalary, e, r, s, e.plus(r).plus(s), "salarié "
+				+ plain(rates.employee()) + " %, employeur " + plain(rates.employer()) + " %, solidarité "
+				+ plain(rates.solidarity()) + " % du salaire brut");
+	}
+
+	/** The salaried rates of a month, read once for the many lines of a declaration file. */
+	public SalariedRates salariedRates(LocalDate month) {
+		return new SalariedRates(rate("contributions.salaried.employee-rate", month),
+				rate("contributions.salaried.employer-rate", month), rate("contributions.salaried.solidarity-rate", month));
+	}
+
+	/** The three salaried rates, in %; each share is rounded to the centime on its own. */
+	public record SalariedRates(BigDecimal employee, BigDecimal employer, BigDecimal solidarity) {
+
+		public Money employee(Money gross) {
+			return percent(gross, employee);
+		}
+
+		public Money employer(Money gross) {
+			return percent(gross, employer);
+		}
+
+		public Money solidarity(Money gross) {
+			return percent(gross, solidarity);
+		}
+	}
+
+	/**
+	 * A self-employed member's month: the rate (pensioners' rate when retired) of the category's flat reference income
+	 * (a multiple of the SMIG of the month), at least the category's minimum when it has one.
+	 */
+	public Contribution selfEmployed(SelfEmployedCategory category, boolean pensioner, LocalDate month) {
+		BigDecimal smig = parameters.decimal("contributions.smig-monthly", month);
+		Money income = new Money(smig.multiply(category.smigMultiple()));
+		BigDecimal rate = rate(pensioner ? "contributions.self-employed.pensioner-rate" : "contributions.self-employed.rate",
+				month);
+		Money share = percent(income, rate);
+		String explanation = plain(rate) + " % du revenu forfaitaire de la catégorie " + category.code() + " ("
+				+ plain(category.smigMultiple()) + " × SMIG " + plain(smig) + " DH = " + income.amount().toPlainString()
+				+ " DH)";
+		if (category.minimum() != null && share.amount().compareTo(category.minimum()) < 0) {
+			share = new Money(category.minimum());
+			explanation += ", minimum de la catégorie " + plain(category.minimum()) + " DH";
+		}
+		return new Contribution(pensioner ? "SELF_EMPLOYED_PENSIONER" : "SELF_EMPLOYED", income, share, Money.ZERO,
+				Money.ZERO, share, explanation);
 	}
 
 	/** A pensioner of the salaried regime, on the month's pension. */
@@ -88,7 +130,7 @@ public class ContributionRates {
 		return parameters.decimal(name, month);
 	}
 
-	private static Money percent(Money amount, BigDecimal rate) {
+	static Money percent(Money amount, BigDecimal rate) {
 		return amount.times(rate.divide(HUNDRED));
 	}
 

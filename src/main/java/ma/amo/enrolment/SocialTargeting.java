@@ -158,6 +158,15 @@ public class SocialTargeting {
 		return record("ACHAMIL", score.householdId(), enrolled.member().id(), date, idcs, decision);
 	}
 
+	/**
+	 * The Achamil monthly amount a person owes for a month: the band of their RSU score in force on the month's first
+	 * day, empty when they have no score then.
+	 */
+	public java.util.Optional<BigDecimal> achamilMonthlyAmount(String idcs, LocalDate month) {
+		return register.scoreOn(idcs, month)
+			.map(score -> AchamilBands.parse(parameters.text("achamil.bands", month)).monthlyAmount(score.score()));
+	}
+
 	/** Covered means rights open, waiting or suspended: any of them is a regime the person already belongs to. */
 	private boolean covered(String idcs, LocalDate date) {
 		return eligibility.of(idcs, date).status() != RightsStatus.CLOSED;

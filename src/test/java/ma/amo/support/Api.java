@@ -32,9 +32,14 @@ public final class Api {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
-	public Response post(String path, String json) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	/** Posts JSON with extra headers given as name, value pairs (e.g. an idempotency key). */
+	public Response post(String path, String json, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request);
 	}
 
 	public Response put(String path, String json) {

@@ -1,0 +1,124 @@
+package ma.amo.contributions.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.contributions.ContributionCalls;
+import ma.amo.contributions.ContributionCalls.PayerKind;
+import ma.amo.contributions.DeclarationImport;
+import ma.amo.contributions.Payments;
+import ma.amo.shared.InvalidInput;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@Tag(name = "Contributions", description = "Declarations, calls, payments and arrears")
+@RestController
+@RequestMapping("/api/v1/contributions")
+class LedgerController {
+
+	private final DeclarationImport declarations;
+	private final ContributionCalls calls;
+	private final Payments payments;
+	private final Clock clock;
+
+	LedgerController(DeclarationImport declarations, ContributionCalls calls, Payments payments, Clock clock) {
+		this.declarations = declarations;
+		this.calls = calls;
+		this.payments = payments;
+		this.clock = clock;
+	}
+
+	record ImportAnswer(DeclarationImport.Result result, List<DeclarationImport.Rejection> rejections) {
+	}
+
+	@Operation(summary = "Import a file of monthly declarations (CSV: affiliation_number;month;registration_number;days;gross_salary)",
+			description = "All or nothing: 201 with the declarations and calls created, or 422 with the rejected lines "
+					+ "(line, field, rule, message) and nothing imported.")
+	@PostMapping(path = "/declaration-imports", consumes = "multipart/form-data")
+	ResponseEntity<ImportAnswer> importDeclarations(@RequestPart MultipartFile file) throws IOException {
+		if (file.isEmpty()) {
+			throw new InvalidInput("file", "required", "a non-empty file is required");
+		}
+		DeclarationImport.Result result;
+		try (InputStream content = file.getInputStream()) {
+			result = declarations.load(file.getOriginalFilename() == null ? "declarations.csv" : file.getOriginalFilename(),
+					content);
+		}
+		URI location = URI.create("/api/v1/contributions/declaration-imports/" + result.id());
+		boolean accepted = "ACCEPTED".equals(result.status());
+		return ResponseEntity.status(accepted ? 201 : 422).location(location)
+			.body(new ImportAnswer(result, accepted ? List.of() : declarations.rejections(result.id(), 100)));
+	}
+
+	@Operation(summary = "An import of declarations and its first rejected lines")
+	@GetMapping("/declaration-imports/{id}")
+	ImportAnswer declarationImport(@PathVariable long id, @RequestParam(defaultValue = "100") int limit) {
+		return new ImportAnswer(declarations.result(id), declarations.rejections(id, Math.min(Math.max(limit, 1), 10_000)));
+	}
+
+	@Operation(summary = "Calls of a payer (EMPLOYER by affiliation number, MEMBER by registration number, STATE as ETAT)")
+	@GetMapping("/calls")
+	List<ContributionCalls.Call> calls(@RequestParam PayerKind payerKind, @RequestParam String payer) {
+		return calls.ofPayer(payerKind, payer);
+	}
+
+	@GetMapping("/calls/{id}")
+	ContributionCalls.Call call(@PathVariable long id) {
+		return calls.call(id);
+	}
+
+	@Operation(summary = "Arrears of a payer on a date (today by default): unpaid calls past due with the penalty accrued, and unpaid penalties")
+	@GetMapping("/arrears")
+	ContributionCalls.Arrears arrears(@RequestParam PayerKind payerKind, @RequestParam String payer,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+		return calls.arrears(payerKind, payer, date == null ? LocalDate.now(clock) : date);
+	}
+
+	@Operation(summary = "Record a payment (header Idempotency-Key): settles the payer's calls oldest first, or the call named",
+			description = "201 with the allocations; a repeat with the same key returns the first payment (200); the "
+					+ "same key with other content is refused (409).")
+	@PostMapping("/payments")
+	ResponseEntity<Payments.Payment> pay(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestBody PaymentBody body) {
+		Payments.Means means = null;
+		if (body.means() != null) {
+			try {
+				means = Payments.Means.valueOf(body.means());
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidInput("means", "enum", "must be TRANSFER, DIRECT_DEBIT or COUNTER");
+			}
+		}
+		boolean repeat = key != null && payments.byIdempotencyKey(key).isPresent();
+		Payments.Payment payment = payments.record(key, new Payments.Request(body.payerKind(), body.payer(), body.amount(),
+				body.paidOn(), means, body.reference(), body.callId()));
+		return ResponseEntity.status(repeat ? 200 : 201)
+			.location(URI.create("/api/v1/contributions/payments/" + payment.id())).body(payment);
+	}
+
+	@GetMapping("/payments/{id}")
+	Payments.Payment payment(@PathVariable long id) {
+		return payments.payment(id);
+	}
+
+	record PaymentBody(PayerKind payerKind, String payer, BigDecimal amount, LocalDate paidOn, String means,
+			String reference, Long callId) {
+	}
+}
