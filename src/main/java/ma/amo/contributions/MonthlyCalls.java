@@ -76,6 +76,9 @@ public class MonthlyCalls {
 				where a.since <= ? order by m.id""")
 			.params(month, month, month)
 			.query((rs, n) -> new Activity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
+		if (activities.isEmpty()) {
+			return 0;
+		}
 		LocalDate due = calls.dueDate(month, "contributions.self-employed.due-day");
 		int issued = 0;
 		for (Activity activity : activities) {
@@ -97,6 +100,9 @@ public class MonthlyCalls {
 				  and (e.end_date is null or e.end_date >= ?) order by m.id""")
 			.params(month, month)
 			.query((rs, n) -> new Subscriber(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+		if (subscribers.isEmpty()) {
+			return 0;
+		}
 		LocalDate before = month.minusMonths(1);
 		int debitDay = Math.min(parameters.integer("contributions.achamil.debit-day", month), before.lengthOfMonth());
 		LocalDate due = month.minusDays(1);

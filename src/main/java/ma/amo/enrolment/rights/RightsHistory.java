@@ -124,7 +124,8 @@ public class RightsHistory {
 			.param(idcs).query((ResultSet rs) -> {
 				known.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(segment(rs, 0));
 			});
-		LocalDate until = today.plusMonths(MONTHS_AHEAD);
+		// Events dated ahead of today (a portfolio loaded with future starts) still get their months ahead.
+		LocalDate until = (from.isAfter(today) ? from : today).plusMonths(MONTHS_AHEAD);
 		CopyText rows = new CopyText();
 		int changed = 0;
 		for (String person : people) {
