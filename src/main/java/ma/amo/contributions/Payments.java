@@ -73,6 +73,54 @@ public class Payments {
 
 	@Transactional
 	public Payment record(String idempotencyKey, Request request) {
+		return record(idempotencyKey, request, null);
+	}
+
+	/** A payment of a bank statement, with its idempotency key. */
+	public record Keyed(String idempotencyKey, Request request) {
+	}
+
+	/** What a bank statement changed: its payments, and the rights event they share. */
+	public record Statement(String name, int payments, int repeated, long settledCalls, Long rightsEventId) {
+	}
+
+	/**
+	 * Records the payments of a bank statement in one transaction, under one rights event: the working days of all
+	 * the declarations they settle are credited together, and the members' rights recomputed in one pass. A payment
+	 * already recorded under its key is skipped; one bad payment refuses the statement (the error names its index).
+	 */
+	@Transactional
+	public Statement recordStatement(String name, LocalDate receivedOn, List<Keyed> payments) {
+		RightsEvents.Event event = events.record("PAYMENT_STATEMENT", "Relevé " + name + " du " + DAY.format(receivedOn)
+				+ ": " + payments.size() + " paiements", receivedOn);
+		Credits credits = new Credits();
+		int repeated = 0;
+		for (int i = 0; i < payments.size(); i++) {
+			Keyed keyed = payments.get(i);
+			try {
+				if (byKey(keyed.idempotencyKey()) != null) {
+					repeated++;
+				}
+				record(keyed.idempotencyKey(), keyed.request(), new Shared(event, credits));
+			}
+			catch (InvalidInput | RuleBroken | NotFound e) {
+				throw new InvalidInput("payments[" + i + "]", "valid-payment", e.getMessage());
+			}
+		}
+		events.creditPaidDays(event, credits.days);
+		return new Statement(name, payments.size(), repeated, credits.settled, event.id());
+	}
+
+	/** The event a statement's payments share, and the days their settled declarations credit. */
+	private record Shared(RightsEvents.Event event, Credits credits) {
+	}
+
+	private static final class Credits {
+		private final List<RightsEvents.PaidDays> days = new ArrayList<>();
+		private long settled;
+	}
+
+	private Payment record(String idempotencyKey, Request request, Shared shared) {
 		check(idempotencyKey, request);
 		Payment earlier = byKey(idempotencyKey);
 		if (earlier != null) {
@@ -119,7 +167,7 @@ public class Payments {
 				.update();
 			allocations.add(new Allocation(call.id(), call.regime(), call.month(), principal, penaltyPaid, settles));
 		}
-		RightsEvents.Event event = settled.isEmpty() ? null : effects(request, settled);
+		RightsEvents.Event event = settled.isEmpty() ? null : effects(request, settled, shared);
 		long id = jdbc.sql("""
 				insert into payment (payer_kind, payer, amount, paid_on, means, reference, idempotency_key, unallocated, event_id)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -134,13 +182,25 @@ public class Payments {
 		return payment(id);
 	}
 
-	/** What settling the calls changes for rights, recorded as one event of the payment. */
-	private RightsEvents.Event effects(Request request, List<Call> settled) {
-		String months = String.join(", ", settled.stream().map(c -> MONTH.format(c.month())).distinct().toList());
-		RightsEvents.Event event = events.record("PAYMENT", "Paiement de " + new Money(request.amount()) + " DH le "
-				+ DAY.format(request.paidOn()) + " par " + payerLabel(request) + (request.reference() == null ? ""
-						: " (réf. " + request.reference() + ")") + ": mois réglés " + months, request.paidOn());
-		List<RightsEvents.PaidDays> days = new ArrayList<>();
+	/**
+	 * What settling the calls changes for rights, recorded as one event of the payment, or under the statement's
+	 * event (the days then credited with the whole statement).
+	 */
+	private RightsEvents.Event effects(Request request, List<Call> settled, Shared shared) {
+		RightsEvents.Event event;
+		List<RightsEvents.PaidDays> days;
+		if (shared == null) {
+			String months = String.join(", ", settled.stream().map(c -> MONTH.format(c.month())).distinct().toList());
+			event = events.record("PAYMENT", "Paiement de " + new Money(request.amount()) + " DH le "
+					+ DAY.format(request.paidOn()) + " par " + payerLabel(request) + (request.reference() == null ? ""
+							: " (réf. " + request.reference() + ")") + ": mois réglés " + months, request.paidOn());
+			days = new ArrayList<>();
+		}
+		else {
+			event = shared.event();
+			days = shared.credits().days;
+			shared.credits().settled += settled.size();
+		}
 		for (Call call : settled) {
 			switch (call.regime()) {
 				case "SALARIED_PRIVATE" -> days.addAll(jdbc.sql("select member_id, days from declaration_line where declaration_id = ?")
@@ -168,7 +228,9 @@ public class Payments {
 				}
 			}
 		}
-		events.creditPaidDays(event, days);
+		if (shared == null) {
+			events.creditPaidDays(event, days);
+		}
 		return event;
 	}
 

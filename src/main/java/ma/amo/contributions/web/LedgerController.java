@@ -97,15 +97,7 @@ class LedgerController {
 	@PostMapping("/payments")
 	ResponseEntity<Payments.Payment> pay(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody PaymentBody body) {
-		Payments.Means means = null;
-		if (body.means() != null) {
-			try {
-				means = Payments.Means.valueOf(body.means());
-			}
-			catch (IllegalArgumentException e) {
-				throw new InvalidInput("means", "enum", "must be TRANSFER, DIRECT_DEBIT or COUNTER");
-			}
-		}
+		Payments.Means means = means(body.means());
 		boolean repeat = key != null && payments.byIdempotencyKey(key).isPresent();
 		Payments.Payment payment = payments.record(key, new Payments.Request(body.payerKind(), body.payer(), body.amount(),
 				body.paidOn(), means, body.reference(), body.callId()));
@@ -113,12 +105,53 @@ class LedgerController {
 			.location(URI.create("/api/v1/contributions/payments/" + payment.id())).body(payment);
 	}
 
+	@Operation(summary = "Record a bank statement's payments in one transaction, under one rights event",
+			description = "Each payment carries its idempotency key; payments already recorded are skipped. The working "
+					+ "days of every declaration settled are credited together and the members' rights recomputed in "
+					+ "one pass. One bad payment refuses the statement, naming its index.")
+	@PostMapping("/payment-statements")
+	ResponseEntity<Payments.Statement> statement(@RequestBody StatementBody body) {
+		if (body.name() == null || body.name().isBlank()) {
+			throw new InvalidInput("name", "required", "is required");
+		}
+		if (body.receivedOn() == null) {
+			throw new InvalidInput("receivedOn", "required", "is required");
+		}
+		if (body.payments() == null || body.payments().isEmpty()) {
+			throw new InvalidInput("payments", "required", "at least one payment is required");
+		}
+		List<Payments.Keyed> payments = body.payments().stream()
+			.map(p -> new Payments.Keyed(p.idempotencyKey(), new Payments.Request(p.payerKind(), p.payer(), p.amount(),
+					p.paidOn(), means(p.means()), p.reference(), p.callId())))
+			.toList();
+		return ResponseEntity.status(201).body(this.payments.recordStatement(body.name().strip(), body.receivedOn(), payments));
+	}
+
 	@GetMapping("/payments/{id}")
 	Payments.Payment payment(@PathVariable long id) {
 		return payments.payment(id);
 	}
 
+	private static Payments.Means means(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Payments.Means.valueOf(value);
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidInput("means", "enum", "must be TRANSFER, DIRECT_DEBIT or COUNTER");
+		}
+	}
+
 	record PaymentBody(PayerKind payerKind, String payer, BigDecimal amount, LocalDate paidOn, String means,
 			String reference, Long callId) {
+	}
+
+	record StatementPayment(String idempotencyKey, PayerKind payerKind, String payer, BigDecimal amount,
+			LocalDate paidOn, String means, String reference, Long callId) {
+	}
+
+	record StatementBody(String name, LocalDate receivedOn, List<StatementPayment> payments) {
 	}
 }
