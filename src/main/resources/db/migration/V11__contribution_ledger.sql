@@ -130,7 +130,8 @@ create table contribution_call (
     issued_at      timestamptz not null default now(),
     unique (regime, payer, month)
 );
-create index contribution_call_open on contribution_call (payer_kind, payer, due_date) where settled_on is null;
+-- A payment looks up its payer's calls still open or with a penalty owed: by payer, whatever their state.
+create index contribution_call_payer on contribution_call (payer_kind, payer, due_date);
 create index contribution_call_due on contribution_call (due_date) where settled_on is null and not lapsed;
 create index contribution_call_member on contribution_call (member_id, month);
 

@@ -98,10 +98,9 @@ public class Payments {
 		for (int i = 0; i < payments.size(); i++) {
 			Keyed keyed = payments.get(i);
 			try {
-				if (byKey(keyed.idempotencyKey()) != null) {
+				if (record(keyed.idempotencyKey(), keyed.request(), new Shared(event, credits)) != null) {
 					repeated++;
 				}
-				record(keyed.idempotencyKey(), keyed.request(), new Shared(event, credits));
 			}
 			catch (InvalidInput | RuleBroken | NotFound e) {
 				throw new InvalidInput("payments[" + i + "]", "valid-payment", e.getMessage());
@@ -120,6 +119,7 @@ public class Payments {
 		private long settled;
 	}
 
+	/** Records a payment and returns it, or under a statement returns only the earlier payment of a repeated key. */
 	private Payment record(String idempotencyKey, Request request, Shared shared) {
 		check(idempotencyKey, request);
 		Payment earlier = byKey(idempotencyKey);
@@ -179,7 +179,8 @@ public class Payments {
 			jdbc.sql("insert into payment_allocation (payment_id, call_id, principal, penalty) values (?, ?, ?, ?)")
 				.params(id, a.callId(), a.principal().amount(), a.penalty().amount()).update();
 		}
-		return payment(id);
+		// A statement's payments are read back by their keys when wanted, not one by one as they are recorded.
+		return shared == null ? payment(id) : null;
 	}
 
 	/**

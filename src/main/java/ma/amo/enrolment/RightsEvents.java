@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 
 import ma.amo.enrolment.rights.RightsHistory;
 import ma.amo.shared.CopyText;
-import ma.amo.shared.NotFound;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -113,11 +112,16 @@ public class RightsEvents {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean lift(Event event, long memberId, String cause, LocalDate lastDay, String note) {
-		List<LocalDate> starts = jdbc.sql("""
-				update rights_suspension s set end_date = greatest(?, s.start_date), reason = s.reason || ' — ' || ?
+		// Paid on the very day the suspension would start: it never takes effect.
+		List<LocalDate> starts = new java.util.ArrayList<>(jdbc.sql("""
+				delete from rights_suspension s using enrolment e where e.id = s.enrolment_id and e.member_id = ?
+				and s.cause = ? and s.end_date is null and s.start_date > ? returning s.start_date""")
+			.params(memberId, cause, lastDay).query(LocalDate.class).list());
+		starts.addAll(jdbc.sql("""
+				update rights_suspension s set end_date = ?, reason = s.reason || ' — ' || ?
 				from enrolment e where e.id = s.enrolment_id and e.member_id = ? and s.cause = ? and s.end_date is null
 				returning s.start_date""")
-			.params(lastDay, note, memberId, cause).query(LocalDate.class).list();
+			.params(lastDay, note, memberId, cause).query(LocalDate.class).list());
 		if (starts.isEmpty()) {
 			return false;
 		}
@@ -134,21 +138,20 @@ public class RightsEvents {
 	/** The person's rights as a member, segment by segment, each with its event. */
 	@Transactional(readOnly = true)
 	public List<Change> history(String idcs) {
-		return history.segments(idcs).stream()
-			.map(s -> new Change(s.validFrom(), s.status(), s.rule(), s.reason(), event(s.eventId())))
-			.toList();
+		return jdbc.sql("""
+				select s.valid_from, s.status, s.rule, s.reason, e.id, e.kind, e.summary, e.occurred_on, e.recorded_at
+				from rights_segment s join rights_event e on e.id = s.event_id where s.idcs = ? order by s.valid_from""")
+			.param(idcs)
+			.query((rs, n) -> new Change(rs.getObject(1, LocalDate.class), RightsStatus.valueOf(rs.getString(2)),
+					rs.getString(3), rs.getString(4), new Event(rs.getLong(5), rs.getString(6), rs.getString(7),
+							rs.getObject(8, LocalDate.class), rs.getObject(9, java.time.OffsetDateTime.class))))
+			.list();
 	}
 
 	/** The segment in force on the date, with its event, if the person's rights as a member are recorded then. */
 	@Transactional(readOnly = true)
 	public Optional<Change> changeOn(String idcs, LocalDate date) {
 		return history(idcs).stream().filter(c -> !c.validFrom().isAfter(date)).reduce((a, b) -> b);
-	}
-
-	public Event event(long id) {
-		return jdbc.sql("select " + EVENT_COLUMNS + " from rights_event where id = ?").param(id)
-			.query(RightsEvents::event).optional()
-			.orElseThrow(() -> new NotFound("eventId", "no rights event " + id));
 	}
 
 	private static final String EVENT_COLUMNS = "id, kind, summary, occurred_on, recorded_at";

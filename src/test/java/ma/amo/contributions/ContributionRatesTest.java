@@ -16,11 +16,17 @@ class ContributionRatesTest {
 
 	private static final LocalDate MONTH = LocalDate.of(2025, 3, 1);
 
-	private final Map<String, String> values = Map.of("contributions.salaried.employee-rate", "2.26",
-			"contributions.salaried.employer-rate", "2.26", "contributions.salaried.solidarity-rate", "1.85",
-			"contributions.salaried.pensioner-rate", "4.52", "contributions.public.rate", "5",
-			"contributions.public.pensioner-rate", "2.5", "contributions.public.share-min", "70",
-			"contributions.public.share-max", "400");
+	private final Map<String, String> values = Map.ofEntries(Map.entry("contributions.salaried.employee-rate", "2.26"),
+			Map.entry("contributions.salaried.employer-rate", "2.26"),
+			Map.entry("contributions.salaried.solidarity-rate", "1.85"),
+			Map.entry("contributions.salaried.pensioner-rate", "4.52"),
+			Map.entry("contributions.public.rate", "5"),
+			Map.entry("contributions.public.pensioner-rate", "2.5"),
+			Map.entry("contributions.public.share-min", "70"),
+			Map.entry("contributions.public.share-max", "400"),
+			Map.entry("contributions.smig-monthly", "3266.10"),
+			Map.entry("contributions.self-employed.rate", "6.37"),
+			Map.entry("contributions.self-employed.pensioner-rate", "4.52"));
 
 	private final ContributionRates rates = new ContributionRates((name, date) -> values.get(name));
 
@@ -74,5 +80,27 @@ class ContributionRatesTest {
 	void aNegativeSalaryIsRefusedNamingTheField() {
 		assertThatThrownBy(() -> rates.salaried(Money.of("-1"), MONTH)).isInstanceOf(InvalidInput.class)
 			.hasMessageContaining("grossSalary");
+	}
+
+	@Test
+	void aSelfEmployedAdoulPaysSixPointThirtySevenPercentOfOnePointNineSmig() {
+		// 2025 SMIG 3,266.10 × 1.9 = 6,205.59 reference income; × 6.37 % = 395.296083 → 395.30.
+		SelfEmployedCategory adoul = new SelfEmployedCategory("ADOUL", MONTH, "Adouls", new java.math.BigDecimal("1.9"),
+				null, "fr.le360.ma");
+		Contribution c = rates.selfEmployed(adoul, false, MONTH);
+		assertThat(c.base()).isEqualTo(Money.of("6205.59"));
+		assertThat(c.total()).isEqualTo(Money.of("395.30"));
+		// Retired: 4.52 % of the same income = 280.492668 → 280.49.
+		assertThat(rates.selfEmployed(adoul, true, MONTH).total()).isEqualTo(Money.of("280.49"));
+	}
+
+	@Test
+	void aSelfEmployedCategoryMinimumAppliesWhenTheRateGivesLess() {
+		// 0.5 × 3,266.10 = 1,633.05; × 6.37 % = 104.025285 → 104.03, under the 135 DH minimum: 135.00.
+		SelfEmployedCategory artisan = new SelfEmployedCategory("ARTISAN", MONTH, "Artisans", new java.math.BigDecimal("0.5"),
+				new java.math.BigDecimal("135"), "amo-rules.md");
+		Contribution c = rates.selfEmployed(artisan, false, MONTH);
+		assertThat(c.total()).isEqualTo(Money.of("135.00"));
+		assertThat(c.explanation()).contains("minimum");
 	}
 }

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import ma.amo.AmoApplication;
 import ma.amo.demo.PopulationFiles;
@@ -47,19 +46,15 @@ public final class DeclarationBenchmark {
 		Path directory = Path.of("target/declaration-benchmark");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AmoApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties(Map.of("amo.embedded-postgres.data-directory", directory.resolve("postgres").toString(),
-					"amo.embedded-postgres.clean", "true", "amo.embedded-postgres.port", "0", "amo.demo.enabled", "false",
-					"amo.population.import-directory", directory.resolve("imports").toString(),
-					"logging.level.ma.amo", "warn"))
-			.run()) {
+			.run("--amo.embedded-postgres.data-directory=" + directory.resolve("postgres"),
+					"--amo.embedded-postgres.clean=true", "--amo.embedded-postgres.port=0", "--amo.demo.enabled=false",
+					"--amo.population.import-directory=" + directory.resolve("imports"), "--logging.level.ma.amo=warn")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			long started = System.nanoTime();
-			// Adults are about 70 % of a generated population: generate enough for N salaried members.
-			PopulationFiles.main(new String[] { Long.toString(members * 10L / 6), directory.toString() });
-			Path rnp;
-			try (var files = Files.list(directory)) {
-				rnp = files.filter(f -> f.getFileName().toString().startsWith("rnp-")).findFirst().orElseThrow();
-			}
+			// Living adults born by 2006 are about half of a generated population: generate enough for N members.
+			long persons = members * 22L / 10;
+			PopulationFiles.main(new String[] { Long.toString(persons), directory.toString() });
+			Path rnp = directory.resolve("rnp-" + persons + ".csv");
 			ImportJob job = context.getBean(PopulationImports.class).importNow(ImportKind.RNP, ImportMode.ALL_OR_NOTHING, rnp);
 			report("population register", job.rowsRead(), started);
 

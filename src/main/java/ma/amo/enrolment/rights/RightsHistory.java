@@ -73,12 +73,6 @@ public class RightsHistory {
 		return changed;
 	}
 
-	/** The segments of a person, oldest first. */
-	public List<Segment> segments(String idcs) {
-		return jdbc.sql("select valid_from, status, rule, reason, event_id from rights_segment where idcs = ? order by valid_from")
-			.param(idcs).query(RightsHistory::segment).list();
-	}
-
 	private int recomputePeople(long eventId, List<String> people, LocalDate from, LocalDate today) {
 		String[] idcs = people.toArray(String[]::new);
 		Map<String, Person> persons = new HashMap<>();
@@ -122,7 +116,7 @@ public class RightsHistory {
 		Map<String, List<Segment>> known = new HashMap<>();
 		jdbc.sql("select idcs, valid_from, status, rule, reason, event_id from rights_segment where idcs = any(?) order by idcs, valid_from")
 			.param(idcs).query((ResultSet rs) -> {
-				known.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(segment(rs, 0));
+				known.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(segment(rs));
 			});
 		// Events dated ahead of today (a portfolio loaded with future starts) still get their months ahead.
 		LocalDate until = (from.isAfter(today) ? from : today).plusMonths(MONTHS_AHEAD);
@@ -229,9 +223,9 @@ public class RightsHistory {
 		}
 	}
 
-	private static Segment segment(ResultSet rs, int n) throws SQLException {
-		int offset = rs.getMetaData().getColumnCount() == 6 ? 1 : 0;
-		return new Segment(rs.getObject(1 + offset, LocalDate.class), RightsStatus.valueOf(rs.getString(2 + offset)),
-				rs.getString(3 + offset), rs.getString(4 + offset), rs.getLong(5 + offset));
+	/** A segment from a row of {@code idcs, valid_from, status, rule, reason, event_id}. */
+	private static Segment segment(ResultSet rs) throws SQLException {
+		return new Segment(rs.getObject(2, LocalDate.class), RightsStatus.valueOf(rs.getString(3)), rs.getString(4),
+				rs.getString(5), rs.getLong(6));
 	}
 }
