@@ -75,6 +75,12 @@ public class ContributionCalls {
 			.params(kind.name(), payer).query(ContributionCalls::call).list();
 	}
 
+	/** The unsettled calls of every payer of a kind due on or before a date, oldest first. */
+	public List<Call> dueBy(PayerKind kind, LocalDate date) {
+		return jdbc.sql("select " + COLUMNS + " from contribution_call where payer_kind = ? and settled_on is null and due_date <= ? order by due_date, id")
+			.params(kind.name(), date).query(ContributionCalls::call).list();
+	}
+
 	/** Unsettled calls past due on {@code date}, and settled calls whose penalty is not paid, oldest first. */
 	public Arrears arrears(PayerKind kind, String payer, LocalDate date) {
 		List<Arrear> arrears = new ArrayList<>();

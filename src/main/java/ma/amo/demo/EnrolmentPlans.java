@@ -147,7 +147,7 @@ final class EnrolmentPlans {
 			case SALARIED_PRIVATE -> {
 				if (v < 0.08) {
 					LocalDate hire = today.minusDays(10 + random.nextInt(40));
-					declare(days, hire, today.withDayOfMonth(1).minusDays(1), random);
+					declare(days, hire, lastMonthBeforeDeclarations(), random);
 					yield single(person, regime, hire, null, null, false, List.of());
 				}
 				LocalDate hire = today.minusDays(200 + random.nextInt(3500));
@@ -172,7 +172,7 @@ final class EnrolmentPlans {
 					}
 					yield List.of(first.getFirst(), second.getFirst());
 				}
-				declare(days, hire, today.withDayOfMonth(1).minusDays(1), random);
+				declare(days, hire, lastMonthBeforeDeclarations(), random);
 				yield single(person, regime, hire, null, null, false, List.of());
 			}
 			case SELF_EMPLOYED -> single(person, regime, today.minusDays(30 + random.nextInt(5000)), null, null, false,
@@ -220,6 +220,14 @@ final class EnrolmentPlans {
 			.filter(s -> s.start().isAfter(periodStart) && (periodEnd == null || s.start().isBefore(periodEnd)))
 			.toList();
 		return List.of(new Period(regime, start, end, reason, waived, kept));
+	}
+
+	/**
+	 * The last day of history for people still employed: the month before the last complete month, whose
+	 * declarations the demo files through the contributions module ({@link DemoContributions}).
+	 */
+	private LocalDate lastMonthBeforeDeclarations() {
+		return today.withDayOfMonth(1).minusMonths(1).minusDays(1);
 	}
 
 	/** Working days declared in the three months after hiring and the six before {@code until}. */

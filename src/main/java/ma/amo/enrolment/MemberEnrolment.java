@@ -200,6 +200,11 @@ public class MemberEnrolment {
 		return members.enrolmentsOfMember(member.id());
 	}
 
+	/** The members whose period in the regime covers the date, in registration order. */
+	public List<Enrolled> enrolledOn(Regime regime, LocalDate date) {
+		return members.enrolledOn(regime, date);
+	}
+
 	public List<Enrolment> enrolmentsOfPerson(String idcs) {
 		register.checkIdcs("idcs", idcs);
 		return members.enrolmentsOfPerson(idcs);

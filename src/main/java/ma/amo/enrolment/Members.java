@@ -48,6 +48,24 @@ class Members {
 		return new Member(id, idcs, payer, registration, on);
 	}
 
+	/** The periods in a regime covering a date, with their members, in registration order. */
+	List<MemberEnrolment.Enrolled> enrolledOn(Regime regime, LocalDate date) {
+		return jdbc.sql("""
+				select m.id, m.idcs, m.payer_body, m.registration_number, m.registered_on, e.id, e.member_id, e.regime,
+				  e.start_date, e.end_date, e.end_reason, e.waiting_waived
+				from enrolment e join member m on m.id = e.member_id
+				where e.regime = ? and e.start_date <= ? and (e.end_date is null or e.end_date >= ?)
+				order by m.registration_number""")
+			.params(regime.name(), date, date)
+			.query((rs, n) -> {
+				String reason = rs.getString(11);
+				return new MemberEnrolment.Enrolled(member(rs, n), new Enrolment(rs.getLong(6), rs.getLong(7),
+						Regime.valueOf(rs.getString(8)), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class),
+						reason == null ? null : Enrolment.EndReason.valueOf(reason), rs.getBoolean(12)));
+			})
+			.list();
+	}
+
 	/** Every regime period of the person, across payer bodies, oldest first. */
 	List<Enrolment> enrolmentsOfPerson(String idcs) {
 		return jdbc.sql(ENROLMENT + "where member_id in (select id from member where idcs = ?) order by start_date")

@@ -80,4 +80,22 @@ class DemoPopulationIntegrationTest {
 				and score_date = (select max(score_date) from rsu_score l where l.idcs = s.idcs)""").query(Long.class).single();
 		assertThat(tadamon).isPositive().isLessThanOrEqualTo(belowThreshold);
 	}
+
+	@Test
+	void theLastCompleteMonthGoesThroughDeclarationsPaymentsAndDeadlines() {
+		LocalDate month = LocalDate.now(clock).withDayOfMonth(1).minusMonths(1);
+		assertThat(jdbc.sql("select count(*) from employer").query(Long.class).single()).isPositive();
+		assertThat(jdbc.sql("select count(*) from declaration where month = ?").param(month).query(Long.class).single())
+			.isPositive();
+		assertThat(jdbc.sql("select count(*) from paid_days where month = ? and reference like 'D%'").param(month)
+			.query(Long.class).single()).isPositive();
+		List<String> regimes = jdbc.sql("select distinct regime from contribution_call").query(String.class).list();
+		assertThat(regimes).contains("SALARIED_PRIVATE", "SELF_EMPLOYED", "ACHAMIL", "TADAMON");
+		// Most calls due are paid, some late with a penalty, some left unpaid.
+		assertThat(jdbc.sql("select count(*) from contribution_call where settled_on is not null and penalty > 0")
+			.query(Long.class).single()).isPositive();
+		assertThat(jdbc.sql("select count(*) from contribution_call where settled_on is null and lapsed")
+			.query(Long.class).single()).isPositive();
+		assertThat(jdbc.sql("select count(distinct kind) from rights_event").query(Long.class).single()).isGreaterThanOrEqualTo(2);
+	}
 }
