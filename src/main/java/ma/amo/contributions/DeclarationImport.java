@@ -22,6 +22,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import ma.amo.shared.CopyText;
+import ma.amo.shared.CsvSeparator;
 import ma.amo.shared.Money;
 import ma.amo.shared.Months;
 import ma.amo.shared.InvalidInput;
@@ -158,7 +159,7 @@ public class DeclarationImport {
 			CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy declaration_in from stdin");
 			try (BufferedInputStream input = new BufferedInputStream(content, 1 << 16);
 					CsvReader<CsvRecord> csv = CsvReader.builder()
-						.fieldSeparator(separator(input))
+						.fieldSeparator(CsvSeparator.of(input))
 						.allowMissingFields(true)
 						.allowExtraFields(true)
 						.detectBomHeader(true)
@@ -373,14 +374,5 @@ public class DeclarationImport {
 
 	private static String field(CsvRecord record, int position) {
 		return position < record.getFieldCount() ? record.getField(position).strip() : "";
-	}
-
-	/** Semicolon (French spreadsheets) or comma, whichever the header line uses. */
-	private static char separator(BufferedInputStream input) throws IOException {
-		input.mark(4096);
-		byte[] head = input.readNBytes(4096);
-		input.reset();
-		String first = new String(head, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-		return first.indexOf(';') >= 0 ? ';' : ',';
 	}
 }

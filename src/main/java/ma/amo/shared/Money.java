@@ -3,6 +3,8 @@ package ma.amo.shared;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * An amount in dirhams (MAD). The platform's one rounding rule lives here: every amount is held to the centime,
  * rounded half-up, and only ever computed with {@link BigDecimal}.
@@ -42,6 +44,8 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 		return compareTo(other) <= 0 ? this : other;
 	}
 
+	/** Not part of the JSON form: an amount is its {@code amount}. */
+	@JsonIgnore
 	public boolean isNegative() {
 		return amount.signum() < 0;
 	}

@@ -94,7 +94,7 @@ public final class TabularFile {
 
 	private static void csv(InputStream content, List<List<String>> rows, List<Long> numbers) {
 		BufferedInputStream input = new BufferedInputStream(content);
-		try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(separator(input)).allowMissingFields(true)
+		try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(CsvSeparator.of(input)).allowMissingFields(true)
 			.allowExtraFields(true).ofCsvRecord(new InputStreamReader(input, StandardCharsets.UTF_8))) {
 			for (CsvRecord record : reader) {
 				rows.add(record.getFields().stream().map(String::strip).toList());
@@ -104,13 +104,6 @@ public final class TabularFile {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	private static char separator(BufferedInputStream input) throws IOException {
-		input.mark(1 << 14);
-		String head = new String(input.readNBytes(1 << 13), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-		input.reset();
-		return head.chars().filter(c -> c == ';').count() > head.chars().filter(c -> c == ',').count() ? ';' : ',';
 	}
 
 	private static void excel(InputStream content, List<List<String>> rows, List<Long> numbers) {

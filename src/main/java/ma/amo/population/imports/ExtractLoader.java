@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import ma.amo.shared.CopyText;
+import ma.amo.shared.CsvSeparator;
 
 import javax.sql.DataSource;
 
@@ -156,7 +157,7 @@ public class ExtractLoader {
 			try (CountingStream counting = new CountingStream(Files.newInputStream(file));
 					BufferedInputStream input = new BufferedInputStream(counting, 1 << 16);
 					CsvReader<CsvRecord> csv = CsvReader.builder()
-						.fieldSeparator(separator(input))
+						.fieldSeparator(CsvSeparator.of(input))
 						.allowExtraFields(true)
 						.allowMissingFields(true)
 						.detectBomHeader(true)
@@ -281,23 +282,6 @@ public class ExtractLoader {
 			jobs.reject(job.id(), pending);
 			pending.clear();
 		}
-	}
-
-	/** The separator of the header line: a semicolon when it has more semicolons than commas, else a comma. */
-	private static char separator(BufferedInputStream input) throws IOException {
-		input.mark(1 << 15);
-		byte[] head = input.readNBytes(1 << 14);
-		input.reset();
-		int commas = 0;
-		int semicolons = 0;
-		for (byte b : head) {
-			if (b == '\n') {
-				break;
-			}
-			commas += b == ',' ? 1 : 0;
-			semicolons += b == ';' ? 1 : 0;
-		}
-		return semicolons > commas ? ';' : ',';
 	}
 
 	/** Values of the current record by extract column, trimmed, blanks as null. */
