@@ -12,7 +12,6 @@ import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads and records effective-dated parameters. Values are held in memory (the table is small and read on every
@@ -23,6 +22,8 @@ public class Parameters implements ParameterValues {
 
 	private final JdbcClient jdbc;
 	private volatile Map<String, Definition> definitions = Map.of();
+	/** Values of numeric parameters parsed once: the rights engine reads them thousands of times a second. */
+	private volatile Map<String, NavigableMap<LocalDate, Object>> parsed = Map.of();
 
 	Parameters(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -33,6 +34,37 @@ public class Parameters implements ParameterValues {
 	public String text(String name, LocalDate date) {
 		Definition definition = definition(name);
 		Map.Entry<LocalDate, String> entry = definition.values().floorEntry(date);
+		if (entry == null) {
+			throw new NotFound("date", "parameter " + name + " has no value in force on " + date);
+		}
+		return entry.getValue();
+	}
+
+	@Override
+	public int integer(String name, LocalDate date) {
+		return switch (parsed(name, date)) {
+			case Integer i -> i;
+			case BigDecimal d -> d.intValueExact();
+			case Object text -> Integer.parseInt(text.toString());
+		};
+	}
+
+	@Override
+	public BigDecimal decimal(String name, LocalDate date) {
+		return switch (parsed(name, date)) {
+			case Integer i -> BigDecimal.valueOf(i);
+			case BigDecimal d -> d;
+			case Object text -> new BigDecimal(text.toString());
+		};
+	}
+
+	/** The parsed value of a numeric parameter, or the text of a text parameter. */
+	private Object parsed(String name, LocalDate date) {
+		NavigableMap<LocalDate, Object> values = parsed.get(name);
+		if (values == null) {
+			return text(name, date);
+		}
+		Map.Entry<LocalDate, Object> entry = values.floorEntry(date);
 		if (entry == null) {
 			throw new NotFound("date", "parameter " + name + " has no value in force on " + date);
 		}
@@ -51,8 +83,10 @@ public class Parameters implements ParameterValues {
 		return definition;
 	}
 
-	/** Records a value applying from {@code effectiveFrom}; a value already recorded for that date is replaced. */
-	@Transactional
+	/**
+	 * Records a value applying from {@code effectiveFrom}; a value already recorded for that date is replaced. One
+	 * statement, atomic by itself: no transaction proxy, so that the rules' many reads are plain method calls.
+	 */
 	public Definition define(String name, LocalDate effectiveFrom, String value) {
 		Definition definition = definition(name);
 		if (effectiveFrom == null) {
@@ -83,6 +117,16 @@ public class Parameters implements ParameterValues {
 			loaded.get(rs.getString(1)).values().put(rs.getObject(2, LocalDate.class), rs.getString(3));
 			return null;
 		}).list();
+		Map<String, NavigableMap<LocalDate, Object>> numbers = new HashMap<>();
+		for (Definition d : loaded.values()) {
+			if (d.kind() != Kind.TEXT) {
+				NavigableMap<LocalDate, Object> values = new TreeMap<>();
+				d.values().forEach((from, value) -> values.put(from,
+						d.kind() == Kind.INTEGER ? (Object) Integer.valueOf(value) : new BigDecimal(value)));
+				numbers.put(d.name(), values);
+			}
+		}
+		parsed = Map.copyOf(numbers);
 		definitions = Map.copyOf(loaded);
 	}
 
