@@ -92,7 +92,7 @@ public class ContributionCalls {
 				if (!date.isAfter(call.dueDate())) {
 					continue;
 				}
-				owedPenalty = penalties.penalty(call.amount(), call.dueDate(), date);
+				owedPenalty = penalties.penalty(call.outstanding(), call.dueDate(), date);
 			}
 			else {
 				owedPenalty = call.penalty().minus(call.penaltyPaid());

@@ -152,7 +152,8 @@ public class Payments {
 			boolean settles = settled.contains(call);
 			Money penalty = call.penalty();
 			if (settles) {
-				penalty = penalties.penalty(call.amount(), call.dueDate(), request.paidOn());
+				// The increase applies to what was still unpaid when this payment settled the call late.
+				penalty = penalties.penalty(call.outstanding(), call.dueDate(), request.paidOn());
 			}
 			Money penaltyPaid = left.min(penalty.minus(call.penaltyPaid()));
 			left = left.minus(penaltyPaid);
