@@ -6,7 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import ma.amo.parameters.ParameterValues;
 import ma.amo.shared.InvalidInput;
@@ -16,11 +23,14 @@ import ma.amo.shared.Rate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The medicines referential by version. A new version is proposed from the payer's file (all or nothing: one bad
  * row and nothing is stored), then published by a second agent (maker-checker); the base of a medicine on a date is
- * read from the published version in force on that date.
+ * read from the published version in force on that date. Published versions never change, so each is held in memory
+ * once read: a medicine line of a quote costs no query.
  */
 @Service
 public class MedicineReferentials {
@@ -31,6 +41,18 @@ public class MedicineReferentials {
 	private final JdbcClient jdbc;
 	private final ParameterValues parameters;
 	private final VersionDecisions decisions;
+	/** Published versions by effective date, read again after each decision. */
+	private volatile NavigableMap<LocalDate, Long> published;
+	/** Published versions never change: each is read once, when a quote first needs it. */
+	private final Map<Long, Published> versions = new ConcurrentHashMap<>();
+
+	/** A published version's medicines by code and by generic group (DCI, dosage, form, presentation). */
+	private record Published(Map<String, Medicine> byCode, Map<List<String>, List<Medicine>> groups) {
+
+		static List<String> group(Medicine m) {
+			return List.of(m.dci(), m.dosage(), m.form(), m.presentation());
+		}
+	}
 
 	MedicineReferentials(JdbcClient jdbc, ParameterValues parameters, VersionDecisions decisions) {
 		this.jdbc = jdbc;
@@ -76,6 +98,14 @@ public class MedicineReferentials {
 	@Transactional
 	public MedicineReferential decide(long id, String agent, boolean publish) {
 		decisions.decide(VersionDecisions.Table.MEDICINES, id, agent, publish);
+		// Read the published dates again once the decision is committed, not before: a quote in between would cache
+		// the old list for good.
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				published = null;
+			}
+		});
 		return referential(id);
 	}
 
@@ -95,18 +125,16 @@ public class MedicineReferentials {
 		if (!"CNSS".equals(payerBody) && !"CNOPS".equals(payerBody)) {
 			throw new InvalidInput("payerBody", "enum", "must be CNSS or CNOPS");
 		}
-		MedicineReferential version = jdbc.sql("select " + REFERENTIAL + " " + """
-				 from medicine_referential where status = 'PUBLISHED' and effective_from <= ?
-				 order by effective_from desc limit 1""")
-			.param(date).query(MedicineReferentials::referential).optional()
-			.orElseThrow(() -> new NotFound("date", "no medicines referential in force on " + date));
-		Medicine medicine = jdbc.sql("select " + MEDICINE + " from medicine where referential_id = ? and code = ?")
-			.params(version.id(), code).query(MedicineReferentials::medicine).optional()
-			.orElseThrow(() -> new NotFound("code", "medicine " + code + " is not in the referential in force on " + date));
-		List<Medicine> group = jdbc.sql("select " + MEDICINE + " " + """
-				 from medicine where referential_id = ? and dci = ? and dosage = ? and form = ? and presentation = ?""")
-			.params(version.id(), medicine.dci(), medicine.dosage(), medicine.form(), medicine.presentation())
-			.query(MedicineReferentials::medicine).list();
+		Map.Entry<LocalDate, Long> version = published().floorEntry(date);
+		if (version == null) {
+			throw new NotFound("date", "no medicines referential in force on " + date);
+		}
+		Published medicines = versions.computeIfAbsent(version.getValue(), this::load);
+		Medicine medicine = medicines.byCode().get(code);
+		if (medicine == null) {
+			throw new NotFound("code", "medicine " + code + " is not in the referential in force on " + date);
+		}
+		List<Medicine> group = medicines.groups().get(Published.group(medicine));
 		BaseRule rule = BaseRule.valueOf(parameters.text("medicines.base-rule." + payerBody, date));
 		String column = parameters.text("medicines.price." + payerBody, date);
 		Medicine reference = rule.reference(medicine, group, column);
@@ -117,8 +145,31 @@ public class MedicineReferentials {
 		if (medicine.reimbursementRate().fraction().signum() == 0) {
 			explanation += "; not reimbursed (0 % in the referential)";
 		}
-		return new MedicineBase(medicine, payerBody, date, version.id(), version.effectiveFrom(), rule, column,
+		return new MedicineBase(medicine, payerBody, date, version.getValue(), version.getKey(), rule, column,
 				reference, base, medicine.reimbursementRate(), explanation);
+	}
+
+	private NavigableMap<LocalDate, Long> published() {
+		NavigableMap<LocalDate, Long> dates = published;
+		if (dates == null) {
+			TreeMap<LocalDate, Long> loaded = new TreeMap<>();
+			jdbc.sql("select effective_from, id from medicine_referential where status = 'PUBLISHED'")
+				.query((rs, n) -> loaded.put(rs.getObject(1, LocalDate.class), rs.getLong(2))).list();
+			dates = Collections.unmodifiableNavigableMap(loaded);
+			published = dates;
+		}
+		return dates;
+	}
+
+	private Published load(long versionId) {
+		Map<String, Medicine> byCode = new HashMap<>();
+		Map<List<String>, List<Medicine>> groups = new HashMap<>();
+		for (Medicine m : jdbc.sql("select " + MEDICINE + " from medicine where referential_id = ?").param(versionId)
+			.query(MedicineReferentials::medicine).list()) {
+			byCode.put(m.code(), m);
+			groups.computeIfAbsent(Published.group(m), k -> new ArrayList<>()).add(m);
+		}
+		return new Published(Map.copyOf(byCode), Map.copyOf(groups));
 	}
 
 	private static MedicineReferential referential(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,8 @@
 package ma.amo.tariffs;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,8 +27,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Quote throughput in process, against the embedded PostgreSQL: a typical care sheet of four act lines (GP
- * consultation, specialist consultation, radiology Z 15, physiotherapy session) for a salaried member in the private
- * sector. Run: {@code ./mvnw -q test-compile exec:exec@quote-benchmark}.
+ * consultation, specialist consultation, radiology Z 15, physiotherapy session) and a pharmacy sheet of four medicines
+ * of the sample referential, for a salaried member in the private sector. Run:
+ * {@code ./mvnw -q test-compile exec:exec@quote-benchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,6 +44,7 @@ public class QuoteBenchmark {
 	private ConfigurableApplicationContext platform;
 	private Quotes quotes;
 	private Quotes.Request sheet;
+	private Quotes.Request pharmacy;
 
 	@Setup
 	public void start() {
@@ -52,6 +57,19 @@ public class QuoteBenchmark {
 				new Quotes.Line("Cs", null, null, null, new BigDecimal("250")),
 				new Quotes.Line("Z", new BigDecimal("15"), null, null, new BigDecimal("150")),
 				new Quotes.Line("AMM", null, null, null, new BigDecimal("50"))));
+		MedicineReferentials referentials = platform.getBean(MedicineReferentials.class);
+		try (InputStream sample = QuoteBenchmark.class.getResourceAsStream("/referentials/medicines-referential-sample.csv")) {
+			referentials.decide(referentials.propose(sample, false, "sample.csv", LocalDate.of(2024, 1, 1), "agent.maker")
+				.referential().id(), "agent.checker", true);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		pharmacy = new Quotes.Request(Regime.SALARIED_PRIVATE, LocalDate.of(2025, 3, 10), null, "PRIVATE", false, List.of(
+				new Quotes.Line(null, null, "6118000010050", 1, new BigDecimal("26.80")),
+				new Quotes.Line(null, null, "6118000010159", 2, new BigDecimal("207.20")),
+				new Quotes.Line(null, null, "6118000010227", 1, new BigDecimal("30")),
+				new Quotes.Line(null, null, "6118000010371", 1, new BigDecimal("40"))));
 	}
 
 	@TearDown
@@ -63,5 +81,11 @@ public class QuoteBenchmark {
 	@OperationsPerInvocation(LINES)
 	public Quotes.Quotation quoteACareSheetOfFourLines() {
 		return quotes.quote(sheet);
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(LINES)
+	public Quotes.Quotation quoteAPharmacySheetOfFourMedicines() {
+		return quotes.quote(pharmacy);
 	}
 }
