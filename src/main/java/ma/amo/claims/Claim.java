@@ -1,0 +1,31 @@
+package ma.amo.claims;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import ma.amo.shared.Money;
+
+/**
+ * A claim as the platform holds it: what was submitted, where it stands, and once adjudicated each line's outcome with
+ * the base, the rate, the covered amount, the patient's and the State's shares and the reasons in French.
+ */
+public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitter, String idempotencyKey,
+		String patientIdcs, LocalDate careDate, LocalDate filedOn, String executingInpe, String prescriberInpe,
+		String establishmentInpe, Integer aldCode, String exemptionNumber, boolean referral, String priorApproval,
+		int attachments, String regime, Money billed, Money covered, Money patientShare, Money stateShare,
+		List<String> reviewReasons, Instant receivedAt, Instant adjudicatedAt, List<Line> lines) {
+
+	public enum Outcome {
+		ACCEPTED, REDUCED, REJECTED
+	}
+
+	public record Line(int line, String actCode, java.math.BigDecimal coefficient, String medicineCode,
+			Integer quantity, Money billed, Outcome outcome, Money base, Integer ratePercent, Money covered,
+			Money patientShare, Money stateShare, List<String> reasons) {
+	}
+
+	/** A step of the claim's history: the status it reached, who moved it and why. */
+	public record Event(Instant at, ClaimStatus status, String actor, String comment) {
+	}
+}

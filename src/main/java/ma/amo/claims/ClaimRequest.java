@@ -1,0 +1,79 @@
+package ma.amo.claims;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import ma.amo.shared.InvalidInput;
+import ma.amo.shared.Violation;
+
+/**
+ * A claim as submitted: the patient, the date of care and of filing, the executing professional's INPE (and the
+ * prescriber's, the establishment's for tiers payant), the ALD code and exemption number when the care is exempted, a
+ * referral for the care pathway, the prior approval cited, how many attachments came with it, and the lines (an act
+ * with its coefficient when the act has none, or a medicine with its quantity, each with its billed amount).
+ */
+public record ClaimRequest(ClaimKind kind, String patientIdcs, LocalDate careDate, LocalDate filedOn,
+		String executingInpe, String prescriberInpe, String establishmentInpe, Integer aldCode, String exemptionNumber,
+		Boolean referral, String priorApproval, Integer attachments, List<Line> lines) {
+
+	public record Line(String actCode, BigDecimal coefficient, String medicineCode, Integer quantity, BigDecimal billed) {
+	}
+
+	/** Every problem of form, each naming its field and rule; nothing is stored when there is one. */
+	void check() {
+		List<Violation> violations = new ArrayList<>();
+		require(violations, "kind", kind);
+		require(violations, "patientIdcs", patientIdcs);
+		require(violations, "careDate", careDate);
+		require(violations, "filedOn", filedOn);
+		require(violations, "executingInpe", executingInpe);
+		if (careDate != null && filedOn != null && filedOn.isBefore(careDate)) {
+			violations.add(new Violation("filedOn", "after-care", "a claim cannot be filed before the care"));
+		}
+		if (kind == ClaimKind.PROVIDER_INVOICE && establishmentInpe == null) {
+			violations.add(new Violation("establishmentInpe", "required", "a provider invoice names its establishment"));
+		}
+		if (aldCode != null && (exemptionNumber == null || exemptionNumber.isBlank())) {
+			violations.add(new Violation("exemptionNumber", "required", "an ALD code comes with its exemption number"));
+		}
+		if (attachments != null && attachments < 0) {
+			violations.add(new Violation("attachments", "positive", "must not be negative"));
+		}
+		if (lines == null || lines.isEmpty()) {
+			violations.add(new Violation("lines", "not-empty", "at least one line is required"));
+		}
+		else {
+			for (int i = 0; i < lines.size(); i++) {
+				Line line = lines.get(i);
+				String at = "lines[" + i + "].";
+				if (line == null) {
+					violations.add(new Violation("lines[" + i + "]", "required", "is required"));
+					continue;
+				}
+				if ((line.actCode() == null) == (line.medicineCode() == null)) {
+					violations.add(new Violation(at + "actCode", "one-code", "give either an actCode or a medicineCode"));
+				}
+				if (line.billed() == null || line.billed().signum() < 0 || line.billed().scale() > 2) {
+					violations.add(new Violation(at + "billed", "amount", "must be an amount of 0 or more with two decimals at most"));
+				}
+				if (line.medicineCode() != null && (line.quantity() == null || line.quantity() < 1)) {
+					violations.add(new Violation(at + "quantity", "positive", "a medicine line needs a quantity of 1 or more"));
+				}
+				if (line.coefficient() != null && line.coefficient().signum() <= 0) {
+					violations.add(new Violation(at + "coefficient", "positive", "must be above 0"));
+				}
+			}
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInput(violations);
+		}
+	}
+
+	private static void require(List<Violation> violations, String field, Object value) {
+		if (value == null || value instanceof String s && s.isBlank()) {
+			violations.add(new Violation(field, "required", "is required"));
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package ma.amo.claims.adjudication;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import ma.amo.claims.Claim;
+import ma.amo.enrolment.Rights;
+import ma.amo.population.Person;
+
+/**
+ * A claim while the rules run: what was submitted, the patient's rights and register entry on the date of care, the
+ * sector of the care, the codes the same provider already had covered for the patient that day in other claims, the
+ * decisions on the lines so far and why the claim should go to an agent.
+ */
+public final class Adjudicating {
+
+	private final Claim claim;
+	private final Rights rights;
+	private final Person patient;
+	private final List<String> coveredElsewhere;
+	private final List<LineDecision> lines = new ArrayList<>();
+	private final Set<String> reviewReasons = new LinkedHashSet<>();
+	private String sector;
+	private boolean exempted;
+
+	public Adjudicating(Claim claim, Rights rights, Person patient, List<String> coveredElsewhere) {
+		this.claim = claim;
+		this.rights = rights;
+		this.patient = patient;
+		this.coveredElsewhere = coveredElsewhere;
+		claim.lines().forEach(l -> lines.add(new LineDecision(l)));
+	}
+
+	public Claim claim() {
+		return claim;
+	}
+
+	/** The patient's rights on the date of care; null when the patient is not in the population register. */
+	public Rights rights() {
+		return rights;
+	}
+
+	public Person patient() {
+		return patient;
+	}
+
+	public LocalDate careDate() {
+		return claim.careDate();
+	}
+
+	public List<LineDecision> lines() {
+		return lines;
+	}
+
+	List<String> coveredElsewhere() {
+		return coveredElsewhere;
+	}
+
+	public List<String> reviewReasons() {
+		return List.copyOf(reviewReasons);
+	}
+
+	/** PUBLIC or PRIVATE, once the provider rule has found it. */
+	public String sector() {
+		return sector;
+	}
+
+	void sector(String sector) {
+		this.sector = sector;
+	}
+
+	boolean exempted() {
+		return exempted;
+	}
+
+	void exempted(boolean exempted) {
+		this.exempted = exempted;
+	}
+
+	boolean allRejected() {
+		return lines.stream().allMatch(LineDecision::rejected);
+	}
+
+	void rejectAll(Rule rule, String why) {
+		lines.stream().filter(l -> !l.rejected()).forEach(l -> l.reject(rule, why));
+	}
+
+	void review(Rule rule, String why) {
+		reviewReasons.add(rule.code() + ": " + why);
+	}
+}

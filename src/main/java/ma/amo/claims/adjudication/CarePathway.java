@@ -1,0 +1,80 @@
+package ma.amo.claims.adjudication;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+import ma.amo.parameters.ParameterValues;
+import ma.amo.providers.Profession;
+import ma.amo.providers.Professional;
+import ma.amo.providers.ProviderDirectory;
+import ma.amo.shared.NotFound;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The coordinated care pathway: a specialist consultation without a referral from primary care or a GP is a breach,
+ * recorded on the line; the covered amount is reduced by the penalty parameter (none published: 0 % by default).
+ * Children up to 12 (a parameter) may see a paediatrician directly (amo-rules.md, "Procedures and deadlines").
+ */
+@Component
+@Order(90)
+class CarePathway implements Rule {
+
+	private static final Set<String> SPECIALIST_CONSULTATIONS = Set.of("Cs", "CNPSY", "Vs", "VNPSY");
+
+	private final ProviderDirectory directory;
+	private final ParameterValues parameters;
+
+	CarePathway(ProviderDirectory directory, ParameterValues parameters) {
+		this.directory = directory;
+		this.parameters = parameters;
+	}
+
+	public String code() {
+		return "CARE_PATHWAY_BREACH";
+	}
+
+	public String label() {
+		return "Consultation du spécialiste sans orientation (parcours de soins coordonné)";
+	}
+
+	public String source() {
+		return "amo-rules.md, Procedures and deadlines (coordinated care pathway)";
+	}
+
+	public void apply(Adjudicating claim) {
+		if (claim.claim().referral() || claim.lines().stream()
+			.noneMatch(l -> !l.rejected() && SPECIALIST_CONSULTATIONS.contains(l.code()))) {
+			return;
+		}
+		Professional specialist;
+		try {
+			specialist = directory.professional(claim.claim().executingInpe());
+		}
+		catch (NotFound e) {
+			return;
+		}
+		if (specialist.profession() != Profession.SPECIALIST) {
+			return;
+		}
+		int childAge = parameters.integer("claims.care-pathway.direct-access-age", claim.careDate());
+		if (claim.patient() != null && claim.patient().ageOn(claim.careDate()) <= childAge
+				&& specialist.specialty() != null && specialist.specialty().toLowerCase().startsWith("pédiatr")) {
+			return;
+		}
+		BigDecimal penalty = parameters.decimal("claims.care-pathway.penalty-percent", claim.careDate());
+		for (LineDecision line : claim.lines()) {
+			if (line.rejected() || !SPECIALIST_CONSULTATIONS.contains(line.code())) {
+				continue;
+			}
+			String why = "consultation du spécialiste sans orientation, pénalité "
+					+ penalty.stripTrailingZeros().toPlainString() + " %";
+			if (penalty.signum() == 0) {
+				line.note(code() + ": " + why + " (manquement enregistré)");
+			}
+			else {
+				line.reduce(this, line.covered().minus(line.covered().times(penalty.movePointLeft(2))), why);
+			}
+		}
+	}
+}

@@ -1,0 +1,123 @@
+package ma.amo.claims.adjudication;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ma.amo.claims.Claim;
+import ma.amo.shared.Money;
+
+/**
+ * The decision on one line as the rules build it: accepted until a rule reduces or rejects it, priced by the quote,
+ * with every reason in the order the rules gave them.
+ */
+public final class LineDecision {
+
+	private final Claim.Line line;
+	private Claim.Outcome outcome = Claim.Outcome.ACCEPTED;
+	private Money base;
+	private Integer ratePercent;
+	private Money covered = Money.ZERO;
+	private Money patientShare;
+	private Money stateShare = Money.ZERO;
+	private boolean needsPriorApproval;
+	private final List<String> reasons = new ArrayList<>();
+
+	LineDecision(Claim.Line line) {
+		this.line = line;
+		this.patientShare = line.billed();
+	}
+
+	public int line() {
+		return line.line();
+	}
+
+	public String code() {
+		return line.actCode() != null ? line.actCode() : line.medicineCode();
+	}
+
+	Claim.Line request() {
+		return line;
+	}
+
+	public Claim.Outcome outcome() {
+		return outcome;
+	}
+
+	public Money base() {
+		return base;
+	}
+
+	public Integer ratePercent() {
+		return ratePercent;
+	}
+
+	public Money covered() {
+		return covered;
+	}
+
+	public Money patientShare() {
+		return patientShare;
+	}
+
+	public Money stateShare() {
+		return stateShare;
+	}
+
+	public List<String> reasons() {
+		return List.copyOf(reasons);
+	}
+
+	boolean rejected() {
+		return outcome == Claim.Outcome.REJECTED;
+	}
+
+	boolean needsPriorApproval() {
+		return needsPriorApproval;
+	}
+
+	/** Nothing is covered: the patient (or the provider) keeps the whole billed amount. */
+	void reject(Rule rule, String why) {
+		outcome = Claim.Outcome.REJECTED;
+		covered = Money.ZERO;
+		stateShare = Money.ZERO;
+		patientShare = line.billed();
+		reasons.add(rule.code() + ": " + why);
+	}
+
+	void priced(Money base, int ratePercent, Money covered, boolean needsPriorApproval) {
+		this.base = base;
+		this.ratePercent = ratePercent;
+		this.covered = covered;
+		this.patientShare = line.billed().minus(covered);
+		this.needsPriorApproval = needsPriorApproval;
+	}
+
+	/** Covers less than the quote: the difference goes to the patient. */
+	void reduce(Rule rule, Money newCovered, String why) {
+		if (!rejected()) {
+			outcome = Claim.Outcome.REDUCED;
+			covered = newCovered;
+			patientShare = line.billed().minus(newCovered).minus(stateShare);
+		}
+		reasons.add(rule.code() + ": " + why);
+	}
+
+	void markReduced() {
+		if (!rejected()) {
+			outcome = Claim.Outcome.REDUCED;
+		}
+	}
+
+	/** The State takes the patient's share (Tadamon in a public establishment). */
+	void stateTakesPatientShare(Rule rule, String why) {
+		if (!rejected()) {
+			stateShare = patientShare;
+			patientShare = Money.ZERO;
+			reasons.add(rule.code() + ": " + why);
+		}
+	}
+
+	void note(String reason) {
+		reasons.add(reason);
+	}
+}

@@ -1,0 +1,107 @@
+package ma.amo.claims.web;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.claims.Claim;
+import ma.amo.claims.ClaimAdjudication;
+import ma.amo.claims.ClaimRequest;
+import ma.amo.shared.InvalidInput;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Claims", description = "Member claims and provider invoices, adjudicated line by line")
+@RestController
+@RequestMapping("/api/v1/claims")
+class ClaimController {
+
+	private final ClaimAdjudication claims;
+
+	ClaimController(ClaimAdjudication claims) {
+		this.claims = claims;
+	}
+
+	@Operation(summary = "Submit a member claim or a provider invoice (headers Idempotency-Key and Submitter)",
+			description = "201 with the claim RECEIVED; a repeat with the same key returns the first claim (200); the "
+					+ "same key with another content is refused (409). Add adjudicate=true to adjudicate it at once.")
+	@PostMapping
+	ResponseEntity<Claim> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestHeader(name = "Submitter", required = false) String submitter,
+			@RequestParam(defaultValue = "false") boolean adjudicate, @RequestBody ClaimRequest request) {
+		ClaimAdjudication.Submitted submitted = claims.submit(submitter, key, request);
+		Claim claim = submitted.claim();
+		if (adjudicate && !submitted.repeated()) {
+			claim = claims.adjudicate(claim.id()).orElse(claims.claim(claim.id()));
+		}
+		return ResponseEntity.status(submitted.repeated() ? 200 : 201)
+			.location(URI.create("/api/v1/claims/" + claim.id())).body(claim);
+	}
+
+	@GetMapping("/{id}")
+	Claim claim(@PathVariable long id) {
+		return claims.claim(id);
+	}
+
+	@Operation(summary = "The claim's history: each status reached, by whom and why")
+	@GetMapping("/{id}/history")
+	List<Claim.Event> history(@PathVariable long id) {
+		return claims.history(id);
+	}
+
+	@Operation(summary = "Adjudicate a received claim now")
+	@PostMapping("/{id}/adjudication")
+	Claim adjudicate(@PathVariable long id) {
+		return claims.adjudicate(id).orElse(claims.claim(id));
+	}
+
+	@Operation(summary = "Adjudicate the received claims, oldest first (at most limit)")
+	@PostMapping("/adjudication-runs")
+	AdjudicationRun run(@RequestParam(defaultValue = "1000") int limit) {
+		if (limit < 1 || limit > 100_000) {
+			throw new InvalidInput("limit", "range", "must be between 1 and 100000");
+		}
+		return new AdjudicationRun(claims.adjudicateReceived(limit));
+	}
+
+	@Operation(summary = "An agent's review of a claim IN_REVIEW: CONFIRM the adjudication or REJECT the claim")
+	@PostMapping("/{id}/review")
+	Claim review(@PathVariable long id, @RequestBody Review body) {
+		if (!"CONFIRM".equals(body.decision()) && !"REJECT".equals(body.decision())) {
+			throw new InvalidInput("decision", "enum", "must be CONFIRM or REJECT");
+		}
+		return claims.review(id, body.agent(), "CONFIRM".equals(body.decision()), body.comment());
+	}
+
+	@Operation(summary = "Contest a decided claim (by the member or the provider): it goes back to review")
+	@PostMapping("/{id}/contest")
+	Claim contest(@PathVariable long id, @RequestBody Contest body) {
+		return claims.contest(id, body.by(), body.comment());
+	}
+
+	@Operation(summary = "The reason codes of adjudication with their French labels and sources, in the order the rules run")
+	@GetMapping("/reason-codes")
+	List<ReasonCode> reasonCodes() {
+		return claims.reasonCodes().stream().map(r -> new ReasonCode(r.code(), r.label(), r.source())).toList();
+	}
+
+	record AdjudicationRun(int adjudicated) {
+	}
+
+	record Review(String agent, String decision, String comment) {
+	}
+
+	record Contest(String by, String comment) {
+	}
+
+	record ReasonCode(String code, String label, String source) {
+	}
+}

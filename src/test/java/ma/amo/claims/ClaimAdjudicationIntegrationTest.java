@@ -1,0 +1,269 @@
+package ma.amo.claims;
+
+import static ma.amo.support.People.cin;
+import static ma.amo.support.People.idcs;
+import static ma.amo.support.People.rnp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import ma.amo.population.PopulationImports;
+import ma.amo.providers.Establishment;
+import ma.amo.providers.Profession;
+import ma.amo.providers.ProviderDirectory;
+import ma.amo.providers.Sector;
+import ma.amo.support.Api;
+import ma.amo.support.IntegrationTest;
+import ma.amo.support.Registers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Claims end to end through the API. Amounts are computed by hand from amo-rules.md and the 2006 reference tariff:
+ * CNSS regimes cover 70 % of min(billed, base); C = 80 DH, Cs = 150 DH, K = 22.50 DH. The review sample is 0 % for
+ * care in 2025 and 100 % in 2031, set through the parameters like an administrator would.
+ */
+@IntegrationTest
+class ClaimAdjudicationIntegrationTest {
+
+	@Autowired
+	PopulationImports imports;
+
+	@Autowired
+	ProviderDirectory directory;
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeEach
+	void client() {
+		api = new Api(port);
+		api.post("/api/v1/parameters/claims.review.sample-percent", "{\"effectiveFrom\":\"2025-01-01\",\"value\":\"0\"}");
+		api.post("/api/v1/parameters/claims.review.sample-percent", "{\"effectiveFrom\":\"2031-01-01\",\"value\":\"100\"}");
+	}
+
+	String person(LocalDate birth) {
+		String idcs = idcs();
+		Registers.persons(imports, rnp(idcs, birth.isBefore(LocalDate.of(2007, 1, 1)) ? cin() : null, "Tazi", "Nadia",
+				birth, 'F'));
+		return idcs;
+	}
+
+	/** A person covered from 2024 (no waiting: a job change from another regime). */
+	String insured(String regime) {
+		String idcs = person(LocalDate.of(1985, 6, 1));
+		assertThat(api.post("/api/v1/enrolments", "{\"idcs\":\"%s\",\"regime\":\"%s\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}"
+			.formatted(idcs, regime)).status()).isEqualTo(201);
+		return idcs;
+	}
+
+	String doctor(Profession profession, String specialty) {
+		return directory.register(new ProviderDirectory.NewProfessional("Berrada", "Youssef", profession, specialty,
+				"Rabat-Salé-Kénitra", "Rabat", "Rabat (Mun.)"), LocalDate.of(2020, 1, 1)).inpe();
+	}
+
+	String clinic() {
+		return directory.register(new ProviderDirectory.NewEstablishment("Clinique Agdal " + UUID.randomUUID(), "CLINIC",
+				Sector.PRIVATE, "Rabat-Salé-Kénitra", "Rabat", "Rabat (Mun.)"), LocalDate.of(2020, 1, 1)).provider().inpe();
+	}
+
+	JsonNode submit(String body) {
+		Api.Response response = api.post("/api/v1/claims?adjudicate=true", body, "Idempotency-Key",
+				UUID.randomUUID().toString(), "Submitter", "portail-assures");
+		assertThat(response.status()).as(response.raw()).isEqualTo(201);
+		return response.body();
+	}
+
+	static String sheet(String patient, String careDate, String filedOn, String executing, String lines) {
+		return """
+				{"kind":"MEMBER_REIMBURSEMENT","patientIdcs":"%s","careDate":"%s","filedOn":"%s","executingInpe":"%s",
+				 "lines":[%s]}""".formatted(patient, careDate, filedOn, executing, lines);
+	}
+
+	static String act(String code, String billed) {
+		return "{\"actCode\":\"%s\",\"billed\":%s}".formatted(code, billed);
+	}
+
+	static JsonNode line(JsonNode claim, int i) {
+		return claim.get("lines").get(i);
+	}
+
+	static java.math.BigDecimal amount(JsonNode money) {
+		return money.get("amount").decimalValue();
+	}
+
+	@Test
+	void aGpConsultationForASalariedMemberIsCoveredAtSeventyPercentOfTheTariff() {
+		// C, TNR 80 DH, billed 80 in the private sector: covered 80 × 70 % = 56.00, patient share 24.00.
+		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2025-03-10", "2025-03-20",
+				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80")));
+		assertThat(claim.get("status").asText()).isEqualTo("APPROVED");
+		JsonNode line = line(claim, 0);
+		assertThat(line.get("outcome").asText()).isEqualTo("ACCEPTED");
+		assertThat(amount(line.get("base"))).isEqualByComparingTo("80.00");
+		assertThat(line.get("ratePercent").asInt()).isEqualTo(70);
+		assertThat(amount(line.get("covered"))).isEqualByComparingTo("56.00");
+		assertThat(amount(line.get("patientShare"))).isEqualByComparingTo("24.00");
+		assertThat(amount(claim.get("covered"))).isEqualByComparingTo("56.00");
+	}
+
+	@Test
+	void aLineBilledAboveTheTariffIsReducedToTheBase() {
+		// Cs billed 300, base 150: covered 150 × 70 % = 105.00, patient share 300 − 105 = 195.00; with a referral.
+		String body = sheet(insured("SALARIED_PRIVATE"), "2025-03-11", "2025-03-20",
+				doctor(Profession.SPECIALIST, "Cardiologie"), act("Cs", "300")).replace("\"lines\"", "\"referral\":true,\"lines\"");
+		JsonNode claim = submit(body);
+		assertThat(claim.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
+		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("REDUCED");
+		assertThat(amount(line(claim, 0).get("covered"))).isEqualByComparingTo("105.00");
+		assertThat(amount(line(claim, 0).get("patientShare"))).isEqualByComparingTo("195.00");
+	}
+
+	@Test
+	void aClaimFiledOnTheSixtiethDayIsExaminedAndOnTheSixtyFirstRejected() {
+		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
+		// Care on 10 March 2025: day 60 is 9 May, day 61 is 10 May.
+		assertThat(submit(sheet(insured("SALARIED_PRIVATE"), "2025-03-10", "2025-05-09", gp, act("C", "80")))
+			.get("status").asText()).isEqualTo("APPROVED");
+		JsonNode late = submit(sheet(insured("SALARIED_PRIVATE"), "2025-03-10", "2025-05-10", gp, act("C", "80")));
+		assertThat(late.get("status").asText()).isEqualTo("REJECTED");
+		assertThat(line(late, 0).get("reasons").get(0).asText()).startsWith("LATE_FILING: déposé 61 jours");
+		assertThat(amount(late.get("covered"))).isEqualByComparingTo("0.00");
+	}
+
+	@Test
+	void aPatientWithoutOpenRightsOnTheCareDateIsCoveredForNothing() {
+		JsonNode claim = submit(sheet(person(LocalDate.of(1990, 1, 1)), "2025-03-10", "2025-03-12",
+				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80")));
+		assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
+		assertThat(line(claim, 0).get("reasons").get(0).asText()).startsWith("RIGHTS_NOT_OPEN: droits CLOSED");
+	}
+
+	@Test
+	void aSecondConsultationTheSameDayWithTheSameDoctorIsRejected() {
+		String patient = insured("SALARIED_PRIVATE");
+		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
+		assertThat(submit(sheet(patient, "2025-04-02", "2025-04-03", gp, act("C", "80"))).get("status").asText())
+			.isEqualTo("APPROVED");
+		JsonNode second = submit(sheet(patient, "2025-04-02", "2025-04-04", gp, act("C", "80")));
+		assertThat(second.get("status").asText()).isEqualTo("REJECTED");
+		assertThat(line(second, 0).get("reasons").toString()).contains("SECOND_CONSULTATION_SAME_DAY: une consultation a déjà été prise en charge");
+		// The next day is another consultation.
+		assertThat(submit(sheet(patient, "2025-04-03", "2025-04-04", gp, act("C", "80"))).get("status").asText())
+			.isEqualTo("APPROVED");
+	}
+
+	@Test
+	void aSpecialistSeenWithoutReferralIsRecordedAsAPathwayBreachWithoutPenaltyByDefault() {
+		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2025-03-12", "2025-03-20",
+				doctor(Profession.SPECIALIST, "Dermatologie"), act("Cs", "150")));
+		// Cs 150 × 70 % = 105.00: the default penalty is 0 %.
+		assertThat(amount(line(claim, 0).get("covered"))).isEqualByComparingTo("105.00");
+		assertThat(line(claim, 0).get("reasons").toString()).contains("CARE_PATHWAY_BREACH");
+		// A child of 12 sees a paediatrician directly.
+		String child = person(LocalDate.of(2013, 1, 1));
+		String mother = insured("SALARIED_PRIVATE");
+		String number = api.get("/api/v1/eligibility?idcs=" + mother + "&date=2025-03-12").body()
+			.get("memberRegistrationNumber").asText();
+		assertThat(api.post("/api/v1/members/" + number + "/dependants",
+				"{\"idcs\":\"%s\",\"relation\":\"CHILD\",\"startDate\":\"2024-01-01\"}".formatted(child)).status())
+			.isEqualTo(201);
+		JsonNode paediatrics = submit(sheet(child, "2025-03-12", "2025-03-20", doctor(Profession.SPECIALIST, "Pédiatrie"),
+				act("Cs", "150")));
+		assertThat(line(paediatrics, 0).get("reasons").toString()).doesNotContain("CARE_PATHWAY_BREACH");
+	}
+
+	@Test
+	void aProviderInvoiceNeedsAConventionAndAnApprovalForCareThatRequiresOne() {
+		String patient = insured("SALARIED_PRIVATE");
+		String surgeon = doctor(Profession.SPECIALIST, "Chirurgie générale");
+		String clinic = clinic();
+		String invoice = """
+				{"kind":"PROVIDER_INVOICE","patientIdcs":"%s","careDate":"2025-05-05","filedOn":"2025-05-20",
+				 "executingInpe":"%s","establishmentInpe":"%s","lines":[%s]}""";
+		JsonNode outside = submit(invoice.formatted(patient, surgeon, clinic, act("APPENDICECTOMIE", "2500")));
+		assertThat(line(outside, 0).get("reasons").get(0).asText()).startsWith("PROVIDER_NOT_ELIGIBLE")
+			.contains("non conventionné");
+		directory.convention(clinic, "CNSS", LocalDate.of(2025, 1, 1), null);
+		JsonNode unapproved = submit(invoice.formatted(insured("SALARIED_PRIVATE"), surgeon, clinic,
+				act("APPENDICECTOMIE", "2500")));
+		assertThat(line(unapproved, 0).get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(line(unapproved, 0).get("reasons").toString()).contains("PRIOR_APPROVAL_MISSING");
+		// K 70 × 22.50 = 1,575.00 base; 70 % = 1,102.50 covered; billed 2,500: 1,397.50 left to the patient.
+		JsonNode approved = submit(invoice.formatted(insured("SALARIED_PRIVATE"), surgeon, clinic,
+				act("APPENDICECTOMIE", "2500")).replace("\"lines\"", "\"priorApproval\":\"PEC-2025-000123\",\"lines\""));
+		assertThat(line(approved, 0).get("outcome").asText()).isEqualTo("REDUCED");
+		assertThat(amount(line(approved, 0).get("covered"))).isEqualByComparingTo("1102.50");
+		assertThat(amount(line(approved, 0).get("patientShare"))).isEqualByComparingTo("1397.50");
+	}
+
+	@Test
+	void aTadamonPatientInAPublicEstablishmentPaysNothingAndTheStateTakesTheShare() {
+		Establishment hospital = directory.search(new ProviderDirectory.EstablishmentQuery(null, null, null,
+				Sector.PUBLIC, null, null), 0, 1).content().getFirst();
+		JsonNode claim = submit(sheet(insured("TADAMON"), "2025-06-02", "2025-06-10", hospital.inpe(), act("C", "80")));
+		// 80 × 70 % = 56.00 covered; the 24.00 share goes to the State.
+		assertThat(amount(line(claim, 0).get("covered"))).isEqualByComparingTo("56.00");
+		assertThat(amount(line(claim, 0).get("patientShare"))).isEqualByComparingTo("0.00");
+		assertThat(amount(line(claim, 0).get("stateShare"))).isEqualByComparingTo("24.00");
+		assertThat(amount(claim.get("stateShare"))).isEqualByComparingTo("24.00");
+	}
+
+	@Test
+	void aSubmissionRepeatedWithItsKeyIsStoredOnceAndAReusedKeyIsRefused() {
+		String body = sheet(insured("SALARIED_PRIVATE"), "2025-03-10", "2025-03-20",
+				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80"));
+		Api.Response first = api.post("/api/v1/claims", body, "Idempotency-Key", "fs-42", "Submitter", "cabinet-1");
+		Api.Response repeat = api.post("/api/v1/claims", body, "Idempotency-Key", "fs-42", "Submitter", "cabinet-1");
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(first.body().get("status").asText()).isEqualTo("RECEIVED");
+		assertThat(repeat.status()).isEqualTo(200);
+		assertThat(repeat.body().get("id").asLong()).isEqualTo(first.body().get("id").asLong());
+		Api.Response other = api.post("/api/v1/claims", body.replace("\"billed\":80", "\"billed\":90"),
+				"Idempotency-Key", "fs-42", "Submitter", "cabinet-1");
+		assertThat(other.status()).isEqualTo(409);
+		assertThat(other.body().get("errors").get(0).get("field").asText()).isEqualTo("idempotencyKey");
+		Api.Response bad = api.post("/api/v1/claims", body.replace("\"billed\":80", "\"billed\":-1"),
+				"Idempotency-Key", "fs-43", "Submitter", "cabinet-1");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("lines[0].billed");
+	}
+
+	@Test
+	void aSampledClaimIsReviewedByAnAgentAndAContestReopensTheReview() {
+		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2031-03-10", "2031-03-20",
+				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80")));
+		assertThat(claim.get("status").asText()).isEqualTo("IN_REVIEW");
+		assertThat(claim.get("reviewReasons").get(0).asText()).startsWith("RANDOM_SAMPLE");
+		long id = claim.get("id").asLong();
+		Api.Response confirmed = api.post("/api/v1/claims/" + id + "/review",
+				"{\"agent\":\"agent.benali\",\"decision\":\"CONFIRM\",\"comment\":\"Pièces conformes\"}");
+		assertThat(confirmed.body().get("status").asText()).isEqualTo("APPROVED");
+		assertThat(api.post("/api/v1/claims/" + id + "/review",
+				"{\"agent\":\"agent.benali\",\"decision\":\"CONFIRM\",\"comment\":\"encore\"}").status()).isEqualTo(409);
+		assertThat(api.post("/api/v1/claims/" + id + "/contest", "{\"by\":\"assuré\",\"comment\":\"Montant contesté\"}")
+			.body().get("status").asText()).isEqualTo("IN_REVIEW");
+		assertThat(api.post("/api/v1/claims/" + id + "/review",
+				"{\"agent\":\"agent.alami\",\"decision\":\"REJECT\",\"comment\":\"Ordonnance absente\"}").body()
+			.get("status").asText()).isEqualTo("REJECTED");
+		JsonNode history = api.get("/api/v1/claims/" + id + "/history").body();
+		assertThat(history.findValuesAsString("status")).containsExactly("RECEIVED", "ADJUDICATED", "IN_REVIEW",
+				"APPROVED", "IN_REVIEW", "REJECTED");
+		assertThat(history.get(4).get("comment").asText()).contains("Montant contesté");
+	}
+
+	@Test
+	void theReasonCodesAreListedWithTheirFrenchLabelsInTheOrderTheRulesRun() {
+		JsonNode codes = api.get("/api/v1/claims/reason-codes").body();
+		assertThat(codes.findValuesAsString("code")).containsExactly("RIGHTS_NOT_OPEN", "LATE_FILING",
+				"PROVIDER_NOT_ELIGIBLE", "ALD_NOT_RECOGNISED", "NOT_COVERED", "PRIOR_APPROVAL_MISSING",
+				"SECOND_CONSULTATION_SAME_DAY", "DUPLICATE", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
+		assertThat(codes.get(1).get("label").asText()).isEqualTo("Dossier déposé après le délai de dépôt");
+	}
+}
