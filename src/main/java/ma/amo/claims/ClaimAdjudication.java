@@ -22,7 +22,9 @@ import ma.amo.shared.Money;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.RuleBroken;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,9 +45,11 @@ public class ClaimAdjudication {
 	private final Eligibility eligibility;
 	private final PopulationRegister register;
 	private final ParameterValues parameters;
+	private final TransactionTemplate transaction;
 
 	ClaimAdjudication(Claims claims, Rules rules, Eligibility eligibility, PopulationRegister register,
-			ParameterValues parameters) {
+			ParameterValues parameters, PlatformTransactionManager transactions) {
+		this.transaction = new TransactionTemplate(transactions);
 		this.claims = claims;
 		this.rules = rules;
 		this.eligibility = eligibility;
@@ -93,11 +97,16 @@ public class ClaimAdjudication {
 	}
 
 	/**
-	 * Adjudicates a received claim in one transaction; empty when it is not (or no longer) waiting, e.g. another
-	 * worker has it.
+	 * Adjudicates a received claim in one transaction of its own; empty when it is not (or no longer) waiting, e.g.
+	 * another worker has it.
 	 */
-	@Transactional
 	public Optional<Claim> adjudicate(long id) {
+		// An explicit transaction: the batch calls this method from within the class, where an annotation would not
+		// apply, and the lock taken on the claim must last until its decisions are committed.
+		return transaction.execute(tx -> adjudicateLocked(id));
+	}
+
+	private Optional<Claim> adjudicateLocked(long id) {
 		Optional<Claim> locked = claims.lockReceived(id);
 		if (locked.isEmpty()) {
 			return Optional.empty();

@@ -266,4 +266,31 @@ class ClaimAdjudicationIntegrationTest {
 				"SECOND_CONSULTATION_SAME_DAY", "DUPLICATE", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
 		assertThat(codes.get(1).get("label").asText()).isEqualTo("Dossier déposé après le délai de dépôt");
 	}
+
+	@Autowired
+	ClaimAdjudication adjudication;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void twoWorkersOnTheReceivedQueueAdjudicateEachClaimExactlyOnce() throws Exception {
+		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			Api.Response received = api.post("/api/v1/claims", sheet(insured("SALARIED_PRIVATE"), "2025-07-01", "2025-07-02",
+					gp, act("C", "80")), "Idempotency-Key", UUID.randomUUID().toString(), "Submitter", "lot");
+			ids.add(received.body().get("id").asLong());
+		}
+		var workers = java.util.concurrent.Executors.newFixedThreadPool(2);
+		var first = workers.submit(() -> adjudication.adjudicateReceived(100_000));
+		var second = workers.submit(() -> adjudication.adjudicateReceived(100_000));
+		int adjudicated = first.get() + second.get();
+		workers.shutdown();
+		assertThat(adjudicated).isGreaterThanOrEqualTo(ids.size());
+		for (long id : ids) {
+			assertThat(jdbc.sql("select count(*) from claim_event where claim_id = ? and status = 'ADJUDICATED'").param(id)
+				.query(Long.class).single()).as("claim " + id).isEqualTo(1);
+		}
+	}
 }
