@@ -15,7 +15,6 @@ import ma.amo.claims.adjudication.Rules;
 import ma.amo.enrolment.Eligibility;
 import ma.amo.enrolment.Rights;
 import ma.amo.parameters.ParameterValues;
-import ma.amo.population.Person;
 import ma.amo.population.PopulationRegister;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
@@ -101,15 +100,20 @@ public class ClaimAdjudication {
 	 * another worker has it.
 	 */
 	public Optional<Claim> adjudicate(long id) {
-		// An explicit transaction: the batch calls this method from within the class, where an annotation would not
-		// apply, and the lock taken on the claim must last until its decisions are committed.
-		return transaction.execute(tx -> adjudicateLocked(id));
+		return adjudicateOnce(id) ? Optional.of(claim(id)) : Optional.empty();
 	}
 
-	private Optional<Claim> adjudicateLocked(long id) {
+	/** Whether this call adjudicated the claim. */
+	private boolean adjudicateOnce(long id) {
+		// An explicit transaction: the batch calls this method from within the class, where an annotation would not
+		// apply, and the lock taken on the claim must last until its decisions are committed.
+		return Boolean.TRUE.equals(transaction.execute(tx -> adjudicateLocked(id)));
+	}
+
+	private boolean adjudicateLocked(long id) {
 		Optional<Claim> locked = claims.lockReceived(id);
 		if (locked.isEmpty()) {
-			return Optional.empty();
+			return false;
 		}
 		Claim claim = locked.get();
 		Rights rights;
@@ -119,8 +123,8 @@ public class ClaimAdjudication {
 		catch (NotFound | InvalidInput e) {
 			rights = null;
 		}
-		Person patient = register.person(claim.patientIdcs()).orElse(null);
-		Adjudicating adjudicating = new Adjudicating(claim, rights, patient,
+		Adjudicating adjudicating = new Adjudicating(claim, rights,
+				() -> register.person(claim.patientIdcs()).orElse(null),
 				claims.coveredCodes(id, claim.patientIdcs(), claim.executingInpe(), claim.careDate()));
 		rules.apply(adjudicating);
 		Money covered = sum(adjudicating.lines().stream().map(LineDecision::covered).toList());
@@ -137,14 +141,10 @@ public class ClaimAdjudication {
 		}
 		claims.saveAdjudication(id, rights == null || rights.regime() == null ? null : rights.regime().name(),
 				adjudicating.lines(), new Claims.Totals(covered, patientShare, stateShare), review);
-		claims.status(id, ClaimStatus.ADJUDICATED, SYSTEM, null);
-		if (!review.isEmpty()) {
-			claims.status(id, ClaimStatus.IN_REVIEW, SYSTEM, String.join("; ", review));
-		}
-		else {
-			claims.status(id, outcome(adjudicating.lines().stream().map(LineDecision::outcome).toList()), SYSTEM, null);
-		}
-		return Optional.of(claim(id));
+		ClaimStatus next = review.isEmpty() ? outcome(adjudicating.lines().stream().map(LineDecision::outcome).toList())
+				: ClaimStatus.IN_REVIEW;
+		claims.adjudicated(id, next, SYSTEM, review.isEmpty() ? null : String.join("; ", review));
+		return true;
 	}
 
 	/** An agent's decision on a claim in review: confirm the adjudication, or reject the claim. */
@@ -188,7 +188,7 @@ public class ClaimAdjudication {
 	public int adjudicateReceived(int limit) {
 		int done = 0;
 		for (long id : claims.received(limit)) {
-			if (adjudicate(id).isPresent()) {
+			if (adjudicateOnce(id)) {
 				done++;
 			}
 		}

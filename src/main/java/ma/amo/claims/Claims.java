@@ -102,6 +102,13 @@ class Claims {
 	record Totals(Money covered, Money patientShare, Money stateShare) {
 	}
 
+	/** Adjudicated, then where it goes next: one update of the claim, both steps in its history. */
+	void adjudicated(long id, ClaimStatus next, String actor, String comment) {
+		jdbc.sql("update claim set status = ? where id = ?").params(next.name(), id).update();
+		jdbc.sql("insert into claim_event (claim_id, status, actor, comment) values (?, 'ADJUDICATED', ?, null), (?, ?, ?, ?)")
+			.params(id, actor, id, next.name(), actor, comment).update();
+	}
+
 	void status(long id, ClaimStatus status, String actor, String comment) {
 		jdbc.sql("update claim set status = ? where id = ?").params(status.name(), id).update();
 		event(id, status, actor, comment);

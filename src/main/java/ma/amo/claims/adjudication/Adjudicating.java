@@ -19,14 +19,16 @@ public final class Adjudicating {
 
 	private final Claim claim;
 	private final Rights rights;
-	private final Person patient;
+	private final java.util.function.Supplier<Person> patient;
+	private Person loadedPatient;
 	private final List<String> coveredElsewhere;
 	private final List<LineDecision> lines = new ArrayList<>();
 	private final Set<String> reviewReasons = new LinkedHashSet<>();
 	private String sector;
 	private boolean exempted;
 
-	public Adjudicating(Claim claim, Rights rights, Person patient, List<String> coveredElsewhere) {
+	public Adjudicating(Claim claim, Rights rights, java.util.function.Supplier<Person> patient,
+			List<String> coveredElsewhere) {
 		this.claim = claim;
 		this.rights = rights;
 		this.patient = patient;
@@ -43,8 +45,12 @@ public final class Adjudicating {
 		return rights;
 	}
 
+	/** The patient's register entry, read only when a rule needs it (most claims never do). */
 	public Person patient() {
-		return patient;
+		if (loadedPatient == null) {
+			loadedPatient = patient.get();
+		}
+		return loadedPatient;
 	}
 
 	public LocalDate careDate() {
