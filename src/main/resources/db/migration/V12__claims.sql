@@ -6,14 +6,16 @@ insert into parameter (name, kind, description, source) values
   ('claims.review.amount-threshold', 'DECIMAL', 'Claims whose covered amount reaches this many MAD go to an agent''s review', 'platform setting'),
   ('claims.care-pathway.penalty-percent', 'DECIMAL', 'Reduction of the covered amount of care outside the coordinated pathway, % (none published: breaches are recorded)', 'amo-rules.md, "Procedures and deadlines"'),
   ('claims.care-pathway.direct-access-age', 'INTEGER', 'Children up to this age may see a paediatrician without referral (default, unconfirmed)', 'CNSS, parcours de soins coordonné'),
-  ('claims.consultation-acts', 'TEXT', 'Act codes that are consultations or visits: one a day per provider and patient', 'NGAP');
+  ('claims.consultation-acts', 'TEXT', 'Act codes that are consultations or visits: one a day per provider and patient', 'NGAP'),
+  ('claims.ceiling-items', 'TEXT', 'Act codes counted towards a ceiling item: code:ITEM pairs separated by semicolons', 'amo-rules.md (ceilings)');
 insert into parameter_value (name, effective_from, value) values
   ('claims.filing-deadline-days', '2005-09-01', '60'),
   ('claims.review.sample-percent', '2005-09-01', '5'),
   ('claims.review.amount-threshold', '2005-09-01', '10000'),
   ('claims.care-pathway.penalty-percent', '2005-09-01', '0'),
   ('claims.care-pathway.direct-access-age', '2005-09-01', '12'),
-  ('claims.consultation-acts', '2005-09-01', 'C;Cs;CNPSY;V;Vs;VNPSY');
+  ('claims.consultation-acts', '2005-09-01', 'C;Cs;CNPSY;V;Vs;VNPSY'),
+  ('claims.ceiling-items', '2005-09-01', 'DP:DENTAL_PROSTHESIS');
 
 create table claim (
     id                bigserial primary key,

@@ -125,7 +125,8 @@ public class ClaimAdjudication {
 		}
 		Adjudicating adjudicating = new Adjudicating(claim, rights,
 				() -> register.person(claim.patientIdcs()).orElse(null),
-				claims.coveredCodes(id, claim.patientIdcs(), claim.executingInpe(), claim.careDate()));
+				claims.coveredCodes(id, claim.patientIdcs(), claim.executingInpe(), claim.careDate()),
+				(code, from) -> claims.coveredSince(id, claim.patientIdcs(), code, from, claim.careDate()));
 		rules.apply(adjudicating);
 		Money covered = sum(adjudicating.lines().stream().map(LineDecision::covered).toList());
 		Money patientShare = sum(adjudicating.lines().stream().map(LineDecision::patientShare).toList());

@@ -139,6 +139,15 @@ class Claims {
 			.params(patientIdcs, careDate, executingInpe, exceptClaim).query(String.class).list();
 	}
 
+	/** The amount other claims of the patient covered for a code with care from {@code from} to {@code to}. */
+	Money coveredSince(long exceptClaim, String patientIdcs, String code, LocalDate from, LocalDate to) {
+		return new Money(jdbc.sql("""
+				select coalesce(sum(l.covered), 0) from claim c join claim_line l on l.claim_id = c.id
+				where c.patient_idcs = ? and c.care_date between ? and ? and c.id <> ?
+				  and c.status not in ('RECEIVED', 'REJECTED') and l.act_code = ? and l.outcome <> 'REJECTED'""")
+			.params(patientIdcs, from, to, exceptClaim, code).query(BigDecimal.class).single());
+	}
+
 	private List<Claim.Line> lines(long claimId) {
 		return jdbc.sql(LINE).param(claimId).query((rs, n) -> {
 			String outcome = rs.getString(7);

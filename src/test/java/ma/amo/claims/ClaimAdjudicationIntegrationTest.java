@@ -204,6 +204,25 @@ class ClaimAdjudicationIntegrationTest {
 	}
 
 	@Test
+	void dentalProsthesesAreCoveredUpToTheCeilingOverTwentyFourMonths() {
+		String patient = insured("SALARIED_PRIVATE");
+		String dentist = doctor(Profession.DENTIST, null);
+		String prosthesis = "{\"actCode\":\"DP\",\"coefficient\":200,\"billed\":2500}";
+		// DP 12.50 × 200 = 2,500 base; 70 % = 1,750.00 covered.
+		JsonNode first = submit(sheet(patient, "2025-01-15", "2025-01-20", dentist, prosthesis));
+		assertThat(amount(line(first, 0).get("covered"))).isEqualByComparingTo("1750.00");
+		// Eleven months later: 3,000 − 1,750 = 1,250.00 left under the ceiling; the patient pays 1,250.00.
+		JsonNode second = submit(sheet(patient, "2025-12-15", "2025-12-20", dentist, prosthesis));
+		assertThat(line(second, 0).get("outcome").asText()).isEqualTo("REDUCED");
+		assertThat(amount(line(second, 0).get("covered"))).isEqualByComparingTo("1250.00");
+		assertThat(amount(line(second, 0).get("patientShare"))).isEqualByComparingTo("1250.00");
+		assertThat(line(second, 0).get("reasons").toString()).contains("CEILING_REACHED");
+		// On 16 January 2027 the first prosthesis is more than 24 months old: 3,000 − 1,250 = 1,750 left again.
+		JsonNode third = submit(sheet(patient, "2027-01-16", "2027-01-20", dentist, prosthesis));
+		assertThat(amount(line(third, 0).get("covered"))).isEqualByComparingTo("1750.00");
+	}
+
+	@Test
 	void aTadamonPatientInAPublicEstablishmentPaysNothingAndTheStateTakesTheShare() {
 		Establishment hospital = directory.search(new ProviderDirectory.EstablishmentQuery(null, null, null,
 				Sector.PUBLIC, null, null), 0, 1).content().getFirst();
@@ -263,7 +282,7 @@ class ClaimAdjudicationIntegrationTest {
 		JsonNode codes = api.get("/api/v1/claims/reason-codes").body();
 		assertThat(codes.findValuesAsString("code")).containsExactly("RIGHTS_NOT_OPEN", "LATE_FILING",
 				"PROVIDER_NOT_ELIGIBLE", "ALD_NOT_RECOGNISED", "NOT_COVERED", "PRIOR_APPROVAL_MISSING",
-				"SECOND_CONSULTATION_SAME_DAY", "DUPLICATE", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
+				"SECOND_CONSULTATION_SAME_DAY", "DUPLICATE", "CEILING_REACHED", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
 		assertThat(codes.get(1).get("label").asText()).isEqualTo("Dossier déposé après le délai de dépôt");
 	}
 

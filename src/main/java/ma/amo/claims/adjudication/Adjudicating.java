@@ -22,13 +22,20 @@ public final class Adjudicating {
 	private final java.util.function.Supplier<Person> patient;
 	private Person loadedPatient;
 	private final List<String> coveredElsewhere;
+	private final CoveredHistory history;
 	private final List<LineDecision> lines = new ArrayList<>();
 	private final Set<String> reviewReasons = new LinkedHashSet<>();
 	private String sector;
 	private boolean exempted;
 
+	/** What other claims of the patient had covered for a code since a date (for ceilings over a period). */
+	public interface CoveredHistory {
+		ma.amo.shared.Money coveredSince(String code, LocalDate from);
+	}
+
 	public Adjudicating(Claim claim, Rights rights, java.util.function.Supplier<Person> patient,
-			List<String> coveredElsewhere) {
+			List<String> coveredElsewhere, CoveredHistory history) {
+		this.history = history;
 		this.claim = claim;
 		this.rights = rights;
 		this.patient = patient;
@@ -63,6 +70,10 @@ public final class Adjudicating {
 
 	List<String> coveredElsewhere() {
 		return coveredElsewhere;
+	}
+
+	ma.amo.shared.Money coveredSince(String code, LocalDate from) {
+		return history.coveredSince(code, from);
 	}
 
 	public List<String> reviewReasons() {
