@@ -1,8 +1,5 @@
 package ma.amo.enrolment;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,9 +11,7 @@ import javax.sql.DataSource;
 
 import ma.amo.enrolment.rights.RightsHistory;
 import ma.amo.shared.CopyText;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,7 +66,7 @@ public class RightsEvents {
 		for (PaidDays d : days) {
 			rows.add(d.memberId()).add(d.month()).add(d.days()).add(d.reference()).add(d.paidOn()).end();
 		}
-		copy("paid_days_in (member_id, month, days, reference, paid_on)", rows);
+		rows.copyInto(dataSource, "paid_days_in (member_id, month, days, reference, paid_on)");
 		jdbc.sql("""
 				insert into paid_days (member_id, month, days, reference, paid_on)
 				select member_id, month, days, reference, paid_on from paid_days_in
@@ -159,19 +154,5 @@ public class RightsEvents {
 	private static Event event(java.sql.ResultSet rs, int n) throws SQLException {
 		return new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
 				rs.getObject(5, java.time.OffsetDateTime.class));
-	}
-
-	private void copy(String table, CopyText rows) {
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			connection.unwrap(PGConnection.class).getCopyAPI()
-				.copyIn("copy " + table + " from stdin", new ByteArrayInputStream(rows.drain()));
-		}
-		catch (SQLException | IOException e) {
-			throw new IllegalStateException("cannot copy into " + table, e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
 	}
 }

@@ -1,6 +1,15 @@
 package ma.amo.shared;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -62,6 +71,28 @@ public final class CopyText {
 
 	public int bufferedBytes() {
 		return buffer.size();
+	}
+
+	/**
+	 * Copies the buffered rows into {@code target} (a table and its column list) on the connection of the caller's
+	 * transaction, so that they commit or roll back with the rest of its work.
+	 */
+	public void copyInto(DataSource dataSource, String target) {
+		byte[] bytes = drain();
+		if (bytes.length == 0) {
+			return;
+		}
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			connection.unwrap(PGConnection.class).getCopyAPI()
+				.copyIn("copy " + target + " from stdin", new ByteArrayInputStream(bytes));
+		}
+		catch (SQLException | IOException e) {
+			throw new IllegalStateException("cannot copy into " + target + ": " + e.getMessage(), e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	public byte[] drain() {

@@ -1,6 +1,7 @@
 package ma.amo.claims.adjudication;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import ma.amo.parameters.ParameterValues;
@@ -46,12 +47,16 @@ class Ceilings implements Rule {
 			items.put(parts[0].strip(), parts[1].strip());
 		}
 		Map<String, Money> usedInClaim = new HashMap<>();
+		List<CareLimits.Ceiling> ceilings = null;
 		for (LineDecision line : claim.lines()) {
 			String item = items.get(line.code());
 			if (line.rejected() || item == null) {
 				continue;
 			}
-			CareLimits.Ceiling ceiling = limits.ceilings(claim.careDate()).stream()
+			if (ceilings == null) {
+				ceilings = limits.ceilings(claim.careDate());
+			}
+			CareLimits.Ceiling ceiling = ceilings.stream()
 				.filter(c -> c.item().equals(item) && c.amount() != null).findFirst().orElse(null);
 			if (ceiling == null) {
 				continue;

@@ -87,12 +87,13 @@ public final class RightsEngine {
 	private Rights active(Person person, CoverFile.Period period, LocalDate date) {
 		Enrolment enrolment = period.enrolment();
 		LocalDate coverEnd = earliest(enrolment.endDate(), person.deathDate());
-		Waiting waiting = waiting(period, date);
+		// The opening date is computed once: the salaried one walks every paid month.
+		LocalDate opened = opening(period, date);
+		Waiting waiting = waiting(period, date, opened);
 		if (waiting != null) {
 			return rights(person, date, RightsStatus.WAITING, waiting.rule(), waiting.reason(), period, "MEMBER",
 					waiting.opensOn(), coverEnd);
 		}
-		LocalDate opened = opening(period, date);
 		for (Suspension suspension : period.suspensions()) {
 			if (suspension.covers(date)) {
 				return rights(person, date, RightsStatus.SUSPENDED, RightsRule.RIGHTS_SUSPENDED,
@@ -109,8 +110,8 @@ public final class RightsEngine {
 	private record Waiting(RightsRule rule, String reason, LocalDate opensOn) {
 	}
 
-	/** The waiting period still running on the date, or null when rights are open by then. */
-	private Waiting waiting(CoverFile.Period period, LocalDate date) {
+	/** The waiting period still running on the date, or null when rights are open by then ({@code opened}). */
+	private Waiting waiting(CoverFile.Period period, LocalDate date, LocalDate opened) {
 		Enrolment enrolment = period.enrolment();
 		if (enrolment.waitingWaived()) {
 			return null;
@@ -122,8 +123,7 @@ public final class RightsEngine {
 					"Stage de " + months + " mois jusqu'au " + french(opens.minusDays(1)), opens) : null;
 		}
 		if (enrolment.regime() == Regime.SALARIED_PRIVATE) {
-			LocalDate opens = salariedOpening(period, date);
-			if (opens != null && !date.isBefore(opens)) {
+			if (opened != null && !date.isBefore(opened)) {
 				return null;
 			}
 			int required = parameters.integer("rights.salaried.waiting-days", date);

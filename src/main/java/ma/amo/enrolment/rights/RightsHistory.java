@@ -1,6 +1,5 @@
 package ma.amo.enrolment.rights;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -24,8 +23,6 @@ import ma.amo.parameters.ParameterValues;
 import ma.amo.population.Person;
 import ma.amo.population.Sex;
 import ma.amo.shared.CopyText;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -149,7 +146,7 @@ public class RightsHistory {
 			}
 		}
 		jdbc.sql("delete from rights_segment where idcs = any(?) and valid_from >= ?").params(idcs, from).update();
-		copy(rows);
+		rows.copyInto(dataSource, "rights_segment (idcs, valid_from, status, rule, reason, event_id)");
 		return changed;
 	}
 
@@ -201,26 +198,6 @@ public class RightsHistory {
 
 	private static boolean sameAnswer(Segment a, Segment b) {
 		return a.status() == b.status() && a.rule().equals(b.rule());
-	}
-
-	private void copy(CopyText rows) {
-		byte[] bytes = rows.drain();
-		if (bytes.length == 0) {
-			return;
-		}
-		// The connection of the caller's transaction, so that the segments commit or roll back with the event.
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-					"copy rights_segment (idcs, valid_from, status, rule, reason, event_id) from stdin",
-					new java.io.ByteArrayInputStream(bytes));
-		}
-		catch (SQLException | java.io.IOException e) {
-			throw new IllegalStateException("cannot write rights segments", e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
 	}
 
 	/** A segment from a row of {@code idcs, valid_from, status, rule, reason, event_id}. */
