@@ -25,6 +25,12 @@ public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitte
 			Money patientShare, Money stateShare, List<String> reasons) {
 	}
 
+	Claim withLines(List<Line> lines) {
+		return new Claim(id, kind, status, submitter, idempotencyKey, patientIdcs, careDate, filedOn, executingInpe,
+				prescriberInpe, establishmentInpe, aldCode, exemptionNumber, referral, priorApproval, attachments, regime,
+				billed, covered, patientShare, stateShare, reviewReasons, receivedAt, adjudicatedAt, lines);
+	}
+
 	/** A step of the claim's history: the status it reached, who moved it and why. */
 	public record Event(Instant at, ClaimStatus status, String actor, String comment) {
 	}

@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import ma.amo.claims.adjudication.Adjudicating;
@@ -38,6 +42,7 @@ public class ClaimAdjudication {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	public static final String SYSTEM = "adjudication";
+	private static final int CHUNK = 200;
 
 	private final Claims claims;
 	private final Rules rules;
@@ -100,52 +105,112 @@ public class ClaimAdjudication {
 	 * another worker has it.
 	 */
 	public Optional<Claim> adjudicate(long id) {
-		return adjudicateOnce(id) ? Optional.of(claim(id)) : Optional.empty();
+		int done = inTransaction(() -> claims.lockReceived(id).stream().toList());
+		return done == 1 ? Optional.of(claim(id)) : Optional.empty();
 	}
 
-	/** Whether this call adjudicated the claim. */
-	private boolean adjudicateOnce(long id) {
-		// An explicit transaction: the batch calls this method from within the class, where an annotation would not
-		// apply, and the lock taken on the claim must last until its decisions are committed.
-		return Boolean.TRUE.equals(transaction.execute(tx -> adjudicateLocked(id)));
+	/** Adjudicates up to {@code limit} received claims, oldest first; returns how many this call adjudicated. */
+	public int adjudicateReceived(int limit) {
+		int done = 0;
+		int round;
+		while (done < limit && (round = adjudicateChunk(0, 1, Math.min(CHUNK, limit - done))) > 0) {
+			done += round;
+		}
+		return done;
 	}
 
-	private boolean adjudicateLocked(long id) {
-		Optional<Claim> locked = claims.lockReceived(id);
-		if (locked.isEmpty()) {
-			return false;
+	/**
+	 * Adjudicates the next chunk of at most {@code size} received claims of worker {@code worker} out of
+	 * {@code workers}, in one transaction; returns how many it adjudicated (0 when the worker's share is done).
+	 */
+	public int adjudicateChunk(int worker, int workers, int size) {
+		return inTransaction(() -> claims.lockReceived(worker, workers, size));
+	}
+
+	private int inTransaction(java.util.function.Supplier<List<Claim>> lock) {
+		// An explicit transaction: the locks taken on the claims must last until their decisions are committed, and a
+		// crash before the commit leaves them all received, to be adjudicated again from scratch.
+		Integer done = transaction.execute(tx -> {
+			List<Claim> locked = lock.get();
+			claims.saveAdjudications(new Chunk(locked).decide(), SYSTEM);
+			return locked.size();
+		});
+		return done == null ? 0 : done;
+	}
+
+	/**
+	 * Claims adjudicated together: the covered codes of other claims are read once for all of them, and what a claim
+	 * of the chunk covers is seen by the claims after it (duplicates, consultations of the day, ceilings), exactly as
+	 * if each had been stored before the next was checked.
+	 */
+	private final class Chunk {
+
+		private final List<Claim> locked;
+		private final Map<Claims.SameDay, List<String>> stored;
+		private final Map<Object, Object> lookups = new HashMap<>();
+		private final List<Covered> coveredHere = new ArrayList<>();
+
+		private record Covered(String patientIdcs, LocalDate careDate, Claims.SameDay day, String code, Money amount) {
 		}
-		Claim claim = locked.get();
-		Rights rights;
-		try {
-			rights = eligibility.of(claim.patientIdcs(), claim.careDate());
+
+		Chunk(List<Claim> locked) {
+			this.locked = locked;
+			this.stored = claims.coveredCodes(locked);
 		}
-		catch (NotFound | InvalidInput e) {
-			rights = null;
+
+		List<Claims.Adjudicated> decide() {
+			List<Claims.Adjudicated> decided = new ArrayList<>(locked.size());
+			for (Claim claim : locked) {
+				Claims.Adjudicated a = decide(claim);
+				decided.add(a);
+				for (LineDecision line : a.lines()) {
+					if (line.outcome() != Claim.Outcome.REJECTED) {
+						coveredHere.add(new Covered(claim.patientIdcs(), claim.careDate(), Claims.SameDay.of(claim),
+								line.code(), line.covered()));
+					}
+				}
+			}
+			return decided;
 		}
-		Adjudicating adjudicating = new Adjudicating(claim, rights,
-				() -> register.person(claim.patientIdcs()).orElse(null),
-				claims.coveredCodes(id, claim.patientIdcs(), claim.executingInpe(), claim.careDate()),
-				(code, from) -> claims.coveredSince(id, claim.patientIdcs(), code, from, claim.careDate()));
-		rules.apply(adjudicating);
-		Money covered = sum(adjudicating.lines().stream().map(LineDecision::covered).toList());
-		Money patientShare = sum(adjudicating.lines().stream().map(LineDecision::patientShare).toList());
-		Money stateShare = sum(adjudicating.lines().stream().map(LineDecision::stateShare).toList());
-		List<String> review = new java.util.ArrayList<>(adjudicating.reviewReasons());
-		BigDecimal threshold = parameters.decimal("claims.review.amount-threshold", claim.careDate());
-		if (covered.amount().compareTo(threshold) >= 0) {
-			review.add("AMOUNT_THRESHOLD: montant pris en charge " + covered.amount() + " DH, seuil de revue " + threshold
-					+ " DH");
+
+		private Claims.Adjudicated decide(Claim claim) {
+			Rights rights;
+			try {
+				rights = eligibility.of(claim.patientIdcs(), claim.careDate());
+			}
+			catch (NotFound | InvalidInput e) {
+				rights = null;
+			}
+			Claims.SameDay day = Claims.SameDay.of(claim);
+			List<String> coveredThatDay = new ArrayList<>(stored.getOrDefault(day, List.of()));
+			coveredHere.stream().filter(c -> c.day().equals(day)).forEach(c -> coveredThatDay.add(c.code()));
+			Adjudicating adjudicating = new Adjudicating(claim, rights,
+					() -> register.person(claim.patientIdcs()).orElse(null), coveredThatDay,
+					(code, from) -> claims.coveredSince(claim.id(), claim.patientIdcs(), code, from, claim.careDate())
+						.plus(coveredHere.stream()
+							.filter(c -> c.patientIdcs().equals(claim.patientIdcs()) && c.code().equals(code)
+									&& !c.careDate().isBefore(from) && !c.careDate().isAfter(claim.careDate()))
+							.map(Covered::amount).reduce(Money.ZERO, Money::plus)),
+					lookups);
+			rules.apply(adjudicating);
+			Money covered = sum(adjudicating.lines().stream().map(LineDecision::covered).toList());
+			List<String> review = new ArrayList<>(adjudicating.reviewReasons());
+			BigDecimal threshold = parameters.decimal("claims.review.amount-threshold", claim.careDate());
+			if (covered.amount().compareTo(threshold) >= 0) {
+				review.add("AMOUNT_THRESHOLD: montant pris en charge " + covered.amount() + " DH, seuil de revue "
+						+ threshold + " DH");
+			}
+			if (sampled(claim.id(), parameters.integer("claims.review.sample-percent", claim.careDate()))) {
+				review.add("RANDOM_SAMPLE: dossier tiré au sort pour contrôle");
+			}
+			ClaimStatus next = review.isEmpty()
+					? outcome(adjudicating.lines().stream().map(LineDecision::outcome).toList()) : ClaimStatus.IN_REVIEW;
+			return new Claims.Adjudicated(claim.id(),
+					rights == null || rights.regime() == null ? null : rights.regime().name(), adjudicating.lines(),
+					covered, sum(adjudicating.lines().stream().map(LineDecision::patientShare).toList()),
+					sum(adjudicating.lines().stream().map(LineDecision::stateShare).toList()), review, next,
+					review.isEmpty() ? null : String.join("; ", review));
 		}
-		if (sampled(id, parameters.integer("claims.review.sample-percent", claim.careDate()))) {
-			review.add("RANDOM_SAMPLE: dossier tiré au sort pour contrôle");
-		}
-		claims.saveAdjudication(id, rights == null || rights.regime() == null ? null : rights.regime().name(),
-				adjudicating.lines(), new Claims.Totals(covered, patientShare, stateShare), review);
-		ClaimStatus next = review.isEmpty() ? outcome(adjudicating.lines().stream().map(LineDecision::outcome).toList())
-				: ClaimStatus.IN_REVIEW;
-		claims.adjudicated(id, next, SYSTEM, review.isEmpty() ? null : String.join("; ", review));
-		return true;
 	}
 
 	/** An agent's decision on a claim in review: confirm the adjudication, or reject the claim. */
@@ -183,17 +248,6 @@ public class ClaimAdjudication {
 		}
 		claims.status(id, ClaimStatus.IN_REVIEW, by.strip(), "Contestation: " + comment.strip());
 		return claim(id);
-	}
-
-	/** Adjudicates up to {@code limit} received claims, oldest first; returns how many this call adjudicated. */
-	public int adjudicateReceived(int limit) {
-		int done = 0;
-		for (long id : claims.received(limit)) {
-			if (adjudicateOnce(id)) {
-				done++;
-			}
-		}
-		return done;
 	}
 
 	/** Rejected when every line is, approved when every line is accepted as billed, partially approved otherwise. */

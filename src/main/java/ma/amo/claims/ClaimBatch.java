@@ -19,15 +19,15 @@ import org.springframework.stereotype.Component;
 /**
  * The batch run of the received queue, started with {@code --amo.claims.batch.run=true}: as many workers as set
  * ({@code amo.claims.batch.workers}, default 2) take claims oldest first until none is left, then the platform
- * stops. Each claim is adjudicated in its own transaction with its status, so a run killed at any point and started
- * again adjudicates every claim exactly once.
+ * stops. The patients are shared out between the workers; each chunk of claims is adjudicated in one transaction with
+ * the claims' new status, so a run killed at any point and started again adjudicates every claim exactly once.
  */
 @Component
 @ConditionalOnProperty(name = "amo.claims.batch.run", havingValue = "true")
 class ClaimBatch implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ClaimBatch.class);
-	private static final int CHUNK = 500;
+	private static final int CHUNK = 200;
 
 	private final ClaimAdjudication adjudication;
 	private final Settings settings;
@@ -53,10 +53,11 @@ class ClaimBatch implements ApplicationRunner {
 		ExecutorService pool = Executors.newFixedThreadPool(settings.workers());
 		List<Future<Integer>> workers = new ArrayList<>();
 		for (int i = 0; i < settings.workers(); i++) {
+			int worker = i;
 			workers.add(pool.submit(() -> {
 				int done = 0;
 				int round;
-				while ((round = adjudication.adjudicateReceived(CHUNK)) > 0) {
+				while ((round = adjudication.adjudicateChunk(worker, settings.workers(), CHUNK)) > 0) {
 					done += round;
 				}
 				return done;

@@ -5,12 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import ma.amo.claims.adjudication.LineDecision;
 import ma.amo.shared.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +28,17 @@ class Claims {
 			  prescriber_inpe, establishment_inpe, ald_code, exemption_number, referral, prior_approval, attachments, regime,
 			  billed, covered, patient_share, state_share, review_reasons, received_at, adjudicated_at
 			from claim""";
-	private static final String LINE = """
-			select line_no, act_code, coefficient, medicine_code, quantity, billed, outcome, base, rate, covered,
-			  patient_share, state_share, reasons
-			from claim_line where claim_id = ? order by line_no""";
+	private static final String LINE_COLUMNS = """
+			line_no, act_code, coefficient, medicine_code, quantity, billed, outcome, base, rate, covered, patient_share,
+			  state_share, reasons""";
 	private static final String SEPARATOR = "\n";
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
 
-	Claims(JdbcClient jdbc) {
+	Claims(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	long insert(String submitter, String key, String hash, ClaimRequest r) {
@@ -67,46 +73,73 @@ class Claims {
 	}
 
 	Optional<Claim> find(long id) {
-		return jdbc.sql(CLAIM + " where id = ?").param(id).query((rs, n) -> claim(rs, lines(rs.getLong(1)))).optional();
+		return withLines(jdbc.sql(CLAIM + " where id = ?").param(id).query((rs, n) -> claim(rs, List.of())).list())
+			.stream().findFirst();
 	}
 
 	/** Locks a claim still waiting for adjudication; empty when another worker has it or it is adjudicated. */
 	Optional<Claim> lockReceived(long id) {
-		return jdbc.sql(CLAIM + " where id = ? and status = 'RECEIVED' for update skip locked").param(id)
-			.query((rs, n) -> claim(rs, lines(rs.getLong(1)))).optional();
+		return withLines(jdbc.sql(CLAIM + " where id = ? and status = 'RECEIVED' for update skip locked").param(id)
+			.query((rs, n) -> claim(rs, List.of())).list()).stream().findFirst();
 	}
 
-	List<Long> received(int limit) {
-		return jdbc.sql("select id from claim where status = 'RECEIVED' order by id limit ?").param(limit)
-			.query(Long.class).list();
+	/**
+	 * Locks up to {@code size} received claims of one worker's share, oldest first, skipping those another transaction
+	 * holds. The patients are shared out between the workers, so all the claims of a patient go through the same
+	 * worker in the order they came: what one claim covered is known when the next one is checked for duplicates and
+	 * ceilings.
+	 */
+	List<Claim> lockReceived(int worker, int workers, int size) {
+		return withLines(jdbc.sql(CLAIM + """
+				 where status = 'RECEIVED' and (hashtext(patient_idcs) & 2147483647) % ? = ?
+				order by id limit ? for update skip locked""").params(workers, worker, size)
+			.query((rs, n) -> claim(rs, List.of())).list());
 	}
 
-	void saveAdjudication(long id, String regime, List<LineDecision> lines, Totals totals, List<String> reviewReasons) {
-		for (LineDecision d : lines) {
-			jdbc.sql("""
-					update claim_line set outcome = ?, base = ?, rate = ?, covered = ?, patient_share = ?, state_share = ?,
-					  reasons = ? where claim_id = ? and line_no = ?""")
-				.params(d.outcome().name(), amount(d.base()), d.ratePercent(), d.covered().amount(),
-						d.patientShare().amount(), d.stateShare().amount(), String.join(SEPARATOR, d.reasons()), id,
-						d.line())
-				.update();
+	/** The claims with their lines, read in one query. */
+	private List<Claim> withLines(List<Claim> claims) {
+		if (claims.isEmpty()) {
+			return claims;
 		}
-		jdbc.sql("""
-				update claim set regime = ?, covered = ?, patient_share = ?, state_share = ?, review_reasons = ?,
-				  adjudicated_at = now() where id = ?""")
-			.params(regime, totals.covered().amount(), totals.patientShare().amount(), totals.stateShare().amount(),
-					reviewReasons.isEmpty() ? null : String.join(SEPARATOR, reviewReasons), id)
-			.update();
+		Map<Long, List<Claim.Line>> lines = new HashMap<>();
+		jdbc.sql("select claim_id, " + LINE_COLUMNS + " from claim_line where claim_id = any(?) order by claim_id, line_no")
+			.param(claims.stream().map(Claim::id).toArray(Long[]::new))
+			.query((RowCallbackHandler) rs -> lines.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(line(rs, 1)));
+		return claims.stream().map(c -> c.withLines(lines.getOrDefault(c.id(), List.of()))).toList();
 	}
 
-	record Totals(Money covered, Money patientShare, Money stateShare) {
+	/** A claim's decisions, totals, reasons for review and the status it goes to. */
+	record Adjudicated(long id, String regime, List<LineDecision> lines, Money covered, Money patientShare,
+			Money stateShare, List<String> reviewReasons, ClaimStatus next, String comment) {
 	}
 
-	/** Adjudicated, then where it goes next: one update of the claim, both steps in its history. */
-	void adjudicated(long id, ClaimStatus next, String actor, String comment) {
-		jdbc.sql("update claim set status = ? where id = ?").params(next.name(), id).update();
-		jdbc.sql("insert into claim_event (claim_id, status, actor, comment) values (?, 'ADJUDICATED', ?, null), (?, ?, ?, ?)")
-			.params(id, actor, id, next.name(), actor, comment).update();
+	/**
+	 * Stores the decisions of a chunk of claims, each claim's new status and both steps of its history, in batched
+	 * statements: a few round trips for the whole chunk instead of several per claim.
+	 */
+	void saveAdjudications(List<Adjudicated> decided, String actor) {
+		List<Object[]> lines = new ArrayList<>();
+		List<Object[]> claims = new ArrayList<>();
+		List<Object[]> events = new ArrayList<>();
+		for (Adjudicated a : decided) {
+			for (LineDecision d : a.lines()) {
+				lines.add(new Object[] { d.outcome().name(), amount(d.base()), d.ratePercent(), d.covered().amount(),
+						d.patientShare().amount(), d.stateShare().amount(), String.join(SEPARATOR, d.reasons()), a.id(),
+						d.line() });
+			}
+			claims.add(new Object[] { a.next().name(), a.regime(), a.covered().amount(), a.patientShare().amount(),
+					a.stateShare().amount(), a.reviewReasons().isEmpty() ? null : String.join(SEPARATOR, a.reviewReasons()),
+					a.id() });
+			events.add(new Object[] { a.id(), ClaimStatus.ADJUDICATED.name(), actor, null });
+			events.add(new Object[] { a.id(), a.next().name(), actor, a.comment() });
+		}
+		batch.batchUpdate("""
+				update claim_line set outcome = ?, base = ?, rate = ?, covered = ?, patient_share = ?, state_share = ?,
+				  reasons = ? where claim_id = ? and line_no = ?""", lines);
+		batch.batchUpdate("""
+				update claim set status = ?, regime = ?, covered = ?, patient_share = ?, state_share = ?, review_reasons = ?,
+				  adjudicated_at = now() where id = ?""", claims);
+		batch.batchUpdate("insert into claim_event (claim_id, status, actor, comment) values (?, ?, ?, ?)", events);
 	}
 
 	void status(long id, ClaimStatus status, String actor, String comment) {
@@ -127,16 +160,37 @@ class Claims {
 			.list();
 	}
 
+	/** A patient's care by one provider on one day. */
+	record SameDay(String patientIdcs, LocalDate careDate, String executingInpe) {
+		static SameDay of(Claim claim) {
+			return new SameDay(claim.patientIdcs(), claim.careDate(), claim.executingInpe());
+		}
+	}
+
 	/**
-	 * Codes already covered for the patient by the same provider on the day, in other adjudicated claims (lines not
-	 * rejected): what duplicates and second consultations are checked against.
+	 * Codes already covered in adjudicated claims (lines not rejected) for each patient's care by the same provider on
+	 * the same day as the given claims: what duplicates and second consultations are checked against. One query for
+	 * a chunk of claims.
 	 */
-	List<String> coveredCodes(long exceptClaim, String patientIdcs, String executingInpe, LocalDate careDate) {
-		return jdbc.sql("""
-				select coalesce(l.act_code, l.medicine_code) from claim c join claim_line l on l.claim_id = c.id
-				where c.patient_idcs = ? and c.care_date = ? and c.executing_inpe = ? and c.id <> ?
+	Map<SameDay, List<String>> coveredCodes(List<Claim> claims) {
+		Map<SameDay, List<String>> codes = new HashMap<>();
+		if (claims.isEmpty()) {
+			return codes;
+		}
+		jdbc.sql("""
+				select c.patient_idcs, c.care_date, c.executing_inpe, coalesce(l.act_code, l.medicine_code)
+				from claim c join claim_line l on l.claim_id = c.id
+				where (c.patient_idcs, c.care_date, c.executing_inpe) in
+				    (select * from unnest(?::text[], ?::date[], ?::text[]))
 				  and c.status not in ('RECEIVED', 'REJECTED') and l.outcome <> 'REJECTED'""")
-			.params(patientIdcs, careDate, executingInpe, exceptClaim).query(String.class).list();
+			.params(claims.stream().map(Claim::patientIdcs).toArray(String[]::new),
+					claims.stream().map(c -> c.careDate().toString()).toArray(String[]::new),
+					claims.stream().map(Claim::executingInpe).toArray(String[]::new))
+			.query((RowCallbackHandler) rs -> codes
+				.computeIfAbsent(new SameDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3)),
+						k -> new ArrayList<>())
+				.add(rs.getString(4)));
+		return codes;
 	}
 
 	/** The amount other claims of the patient covered for a code with care from {@code from} to {@code to}. */
@@ -148,16 +202,14 @@ class Claims {
 			.params(patientIdcs, from, to, exceptClaim, code).query(BigDecimal.class).single());
 	}
 
-	private List<Claim.Line> lines(long claimId) {
-		return jdbc.sql(LINE).param(claimId).query((rs, n) -> {
-			String outcome = rs.getString(7);
-			String reasons = rs.getString(13);
-			return new Claim.Line(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4),
-					(Integer) rs.getObject(5), new Money(rs.getBigDecimal(6)),
-					outcome == null ? null : Claim.Outcome.valueOf(outcome), money(rs, 8), (Integer) rs.getObject(9),
-					money(rs, 10), money(rs, 11), money(rs, 12),
-					reasons == null ? List.of() : Arrays.asList(reasons.split(SEPARATOR)));
-		}).list();
+	private static Claim.Line line(ResultSet rs, int offset) throws SQLException {
+		String outcome = rs.getString(offset + 7);
+		String reasons = rs.getString(offset + 13);
+		return new Claim.Line(rs.getInt(offset + 1), rs.getString(offset + 2), rs.getBigDecimal(offset + 3),
+				rs.getString(offset + 4), (Integer) rs.getObject(offset + 5), new Money(rs.getBigDecimal(offset + 6)),
+				outcome == null ? null : Claim.Outcome.valueOf(outcome), money(rs, offset + 8),
+				(Integer) rs.getObject(offset + 9), money(rs, offset + 10), money(rs, offset + 11), money(rs, offset + 12),
+				reasons == null ? List.of() : Arrays.asList(reasons.split(SEPARATOR)));
 	}
 
 	private static Claim claim(ResultSet rs, List<Claim.Line> lines) throws SQLException {

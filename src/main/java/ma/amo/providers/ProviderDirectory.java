@@ -144,9 +144,14 @@ public class ProviderDirectory {
 
 	public Establishment establishment(String inpe) {
 		checkInpe(inpe);
+		return findEstablishment(inpe).orElseThrow(() -> new NotFound("inpe", "no establishment with INPE " + inpe));
+	}
+
+	/** The establishment with this INPE; empty for a professional or an unknown INPE. */
+	public Optional<Establishment> findEstablishment(String inpe) {
+		checkInpe(inpe);
 		return jdbc.sql("select " + ESTABLISHMENT + " from establishment where inpe = ?").param(inpe)
-			.query(ProviderDirectory::establishment).optional()
-			.orElseThrow(() -> new NotFound("inpe", "no establishment with INPE " + inpe));
+			.query(ProviderDirectory::establishment).optional();
 	}
 
 	public Professional professional(String inpe) {

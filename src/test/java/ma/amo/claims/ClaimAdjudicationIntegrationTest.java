@@ -293,6 +293,30 @@ class ClaimAdjudicationIntegrationTest {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
+	void claimsOfOnePatientAdjudicatedInTheSameRunSeeWhatTheEarlierOnesCovered() {
+		String patient = insured("SALARIED_PRIVATE");
+		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
+		String dentist = doctor(Profession.DENTIST, null);
+		String prosthesis = "{\"actCode\":\"DP\",\"coefficient\":200,\"billed\":2500}";
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		for (String body : java.util.List.of(sheet(patient, "2025-05-06", "2025-05-07", gp, act("C", "80")),
+				sheet(patient, "2025-05-06", "2025-05-08", gp, act("C", "80")),
+				sheet(patient, "2025-05-06", "2025-05-07", dentist, prosthesis),
+				sheet(patient, "2025-06-10", "2025-06-11", dentist, prosthesis))) {
+			ids.add(api.post("/api/v1/claims", body, "Idempotency-Key", UUID.randomUUID().toString(), "Submitter",
+					"portail-assures").body().get("id").asLong());
+		}
+		assertThat(api.post("/api/v1/claims/adjudication-runs?limit=100000", "").status()).isEqualTo(200);
+		// The second consultation of the day is rejected although the first was decided in the same transaction.
+		assertThat(api.get("/api/v1/claims/" + ids.get(0)).body().get("status").asText()).isEqualTo("APPROVED");
+		JsonNode second = api.get("/api/v1/claims/" + ids.get(1)).body();
+		assertThat(line(second, 0).get("reasons").toString()).contains("SECOND_CONSULTATION_SAME_DAY");
+		// 1,750.00 for the first prosthesis, then 3,000 − 1,750 = 1,250.00 left under the ceiling for the second.
+		assertThat(amount(line(api.get("/api/v1/claims/" + ids.get(2)).body(), 0).get("covered"))).isEqualByComparingTo("1750.00");
+		assertThat(amount(line(api.get("/api/v1/claims/" + ids.get(3)).body(), 0).get("covered"))).isEqualByComparingTo("1250.00");
+	}
+
+	@Test
 	void twoWorkersOnTheReceivedQueueAdjudicateEachClaimExactlyOnce() throws Exception {
 		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
 		java.util.List<Long> ids = new java.util.ArrayList<>();

@@ -76,10 +76,11 @@ public final class ClaimBenchmark {
 			ExecutorService workers = Executors.newFixedThreadPool(2);
 			List<Future<Integer>> done = new ArrayList<>();
 			for (int w = 0; w < 2; w++) {
+				int worker = w;
 				done.add(workers.submit(() -> {
 					int adjudicated = 0;
 					int round;
-					while ((round = claims.adjudicateReceived(500)) > 0) {
+					while ((round = claims.adjudicateChunk(worker, 2, 200)) > 0) {
 						adjudicated += round;
 					}
 					return adjudicated;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import ma.amo.claims.Claim;
@@ -25,6 +26,7 @@ public final class Adjudicating {
 	private final CoveredHistory history;
 	private final List<LineDecision> lines = new ArrayList<>();
 	private final Set<String> reviewReasons = new LinkedHashSet<>();
+	private final Map<Object, Object> lookups;
 	private String sector;
 	private boolean exempted;
 
@@ -33,9 +35,14 @@ public final class Adjudicating {
 		ma.amo.shared.Money coveredSince(String code, LocalDate from);
 	}
 
+	/**
+	 * @param lookups answers of the referentials shared by the claims adjudicated together (a provider's status on a
+	 *        day, an establishment): read once for a chunk of claims, all in the same transaction
+	 */
 	public Adjudicating(Claim claim, Rights rights, java.util.function.Supplier<Person> patient,
-			List<String> coveredElsewhere, CoveredHistory history) {
+			List<String> coveredElsewhere, CoveredHistory history, Map<Object, Object> lookups) {
 		this.history = history;
+		this.lookups = lookups;
 		this.claim = claim;
 		this.rights = rights;
 		this.patient = patient;
@@ -58,6 +65,17 @@ public final class Adjudicating {
 			loadedPatient = patient.get();
 		}
 		return loadedPatient;
+	}
+
+	/** A referential's answer for {@code key}, read with {@code load} the first time the claims of the chunk ask. */
+	@SuppressWarnings("unchecked")
+	<T> T lookup(Object key, java.util.function.Supplier<T> load) {
+		Object known = lookups.get(key);
+		if (known == null) {
+			known = load.get();
+			lookups.put(key, known);
+		}
+		return (T) known;
 	}
 
 	public LocalDate careDate() {

@@ -6,7 +6,6 @@ import ma.amo.claims.ClaimKind;
 import ma.amo.providers.Establishment;
 import ma.amo.providers.ProviderDirectory;
 import ma.amo.providers.ProviderStatus;
-import ma.amo.shared.NotFound;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -41,13 +40,8 @@ class ProviderStanding implements Rule {
 		String executing = claim.claim().executingInpe();
 		String establishment = claim.claim().establishmentInpe();
 		for (String inpe : establishment == null ? new String[] { executing } : new String[] { executing, establishment }) {
-			Optional<ProviderStatus> status;
-			try {
-				status = directory.statusOn(inpe, claim.careDate());
-			}
-			catch (NotFound e) {
-				status = Optional.empty();
-			}
+			Optional<ProviderStatus> status = claim.lookup(new StatusOn(inpe, claim.careDate()),
+					() -> directory.statusOn(inpe, claim.careDate()));
 			if (status.isEmpty()) {
 				claim.rejectAll(this, "INPE " + inpe + " inconnu ou sans statut au " + Dates.french(claim.careDate()));
 				return;
@@ -57,22 +51,21 @@ class ProviderStanding implements Rule {
 				return;
 			}
 		}
-		Establishment place = establishment(establishment != null ? establishment : executing);
-		claim.sector(place == null ? "PRIVATE" : place.sector().name());
+		String place = establishment != null ? establishment : executing;
+		Optional<Establishment> found = claim.lookup(place, () -> directory.findEstablishment(place));
+		claim.sector(found.map(e -> e.sector().name()).orElse("PRIVATE"));
 		if (claim.claim().kind() == ClaimKind.PROVIDER_INVOICE && claim.rights() != null
 				&& claim.rights().payerBody() != null
-				&& !directory.conventionedOn(establishment, claim.rights().payerBody().name(), claim.careDate())) {
+				&& !claim.<Boolean>lookup(new ConventionOn(establishment, claim.rights().payerBody().name(), claim.careDate()),
+						() -> directory.conventionedOn(establishment, claim.rights().payerBody().name(), claim.careDate()))) {
 			claim.rejectAll(this, "établissement " + establishment + " non conventionné avec "
 					+ claim.rights().payerBody() + " au " + Dates.french(claim.careDate()) + ": pas de tiers payant");
 		}
 	}
 
-	private Establishment establishment(String inpe) {
-		try {
-			return directory.establishment(inpe);
-		}
-		catch (NotFound e) {
-			return null;
-		}
+	private record StatusOn(String inpe, java.time.LocalDate date) {
+	}
+
+	private record ConventionOn(String inpe, String payerBody, java.time.LocalDate date) {
 	}
 }
