@@ -11,7 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
 import ma.amo.AmoApplication;
+import ma.amo.shared.CopyText;
 import ma.amo.tariffs.MedicineReferentials;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,8 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Benchmark of claims in process: on the demo population (persons as {@code -Dbenchmark.persons}, default 100,000,
  * with its private sector), submits {@code -Dbenchmark.claims} claims (default 50,000) of a realistic mix (GP
  * consultations, specialist consultations with referral, pharmacy sheets of the sample medicines referential, imaging,
- * provider invoices for surgery with an approval) for members with open rights, then adjudicates the received queue
- * with two workers, everything persisted.
+ * laboratory sheets, provider invoices for surgery with an approval) for members and dependants with open rights,
+ * then adjudicates the received queue with two workers, everything persisted. The first
+ * {@code -Dbenchmark.submitted} claims (default 20,000) go through the submission facade and are timed; the rest of
+ * the queue is loaded by COPY.
  *
  * <p>{@code ./mvnw -q test-compile exec:exec@claim-benchmark}; the embedded PostgreSQL lives in
  * {@code target/claim-benchmark} and is wiped at start.
@@ -51,26 +56,39 @@ public final class ClaimBenchmark {
 				referentials.decide(referentials.propose(sample, false, "sample.csv", LocalDate.of(2024, 1, 1), "maker")
 					.referential().id(), "checker", true);
 			}
+			// Members and their dependants: both are patients.
 			List<String> patients = jdbc.sql("""
-					select m.idcs from member m join enrolment e on e.member_id = m.id
-					where e.regime in ('SALARIED_PRIVATE', 'PUBLIC_SECTOR', 'TADAMON', 'SELF_EMPLOYED')
-					  and e.start_date < '2025-01-01' and e.end_date is null order by m.idcs""").query(String.class).list();
+					with covered as (select m.id, m.idcs from member m join enrolment e on e.member_id = m.id
+					  where e.regime in ('SALARIED_PRIVATE', 'PUBLIC_SECTOR', 'TADAMON', 'SELF_EMPLOYED')
+					    and e.start_date < '2025-01-01' and e.end_date is null)
+					select idcs from covered
+					union all select d.idcs from dependant d join covered c on c.id = d.member_id where d.end_date is null
+					order by 1""").query(String.class).list();
+			System.out.printf("%,d patients (members and dependants)%n", patients.size());
 			List<String> gps = inpes(jdbc, "select inpe from professional where profession = 'GENERAL_PRACTITIONER'");
 			List<String> specialists = inpes(jdbc, "select inpe from professional where profession = 'SPECIALIST'");
 			List<String> pharmacies = inpes(jdbc, "select inpe from establishment where category = 'PHARMACY'");
 			List<String> radiology = inpes(jdbc, "select inpe from establishment where category = 'RADIOLOGY'");
+			List<String> laboratories = inpes(jdbc, "select inpe from establishment where category = 'LABORATORY'");
 			List<String> clinics = inpes(jdbc, "select e.inpe from establishment e join convention c on c.inpe = e.inpe where e.category = 'CLINIC'");
 			ClaimAdjudication claims = context.getBean(ClaimAdjudication.class);
 			Random random = new Random(2026);
 			long lines = 0;
+			int submitted = Math.min(count, Integer.parseInt(System.getProperty("benchmark.submitted", "20000")));
 			long started = System.nanoTime();
-			for (int i = 0; i < count; i++) {
+			for (int i = 0; i < submitted; i++) {
 				ClaimRequest request = claim(random, patients.get(random.nextInt(patients.size())), gps, specialists,
-						pharmacies, radiology, clinics);
+						pharmacies, laboratories, radiology, clinics);
 				lines += request.lines().size();
 				claims.submit("benchmark", UUID.randomUUID().toString(), request);
 			}
-			report("submissions, one transaction each", count, lines, started);
+			report("submissions through the facade, one transaction each", submitted, lines, started);
+			started = System.nanoTime();
+			lines += seed(jdbc, context.getBean(DataSource.class), count - submitted, () -> claim(random,
+					patients.get(random.nextInt(patients.size())), gps, specialists, pharmacies, laboratories, radiology, clinics));
+			report("the rest of the queue loaded by COPY (not measured as submission)", count - submitted, 0, started);
+			jdbc.sql("vacuum analyze claim").update();
+			jdbc.sql("vacuum analyze claim_line").update();
 
 			started = System.nanoTime();
 			ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -100,7 +118,7 @@ public final class ClaimBenchmark {
 	}
 
 	private static ClaimRequest claim(Random random, String patient, List<String> gps, List<String> specialists,
-			List<String> pharmacies, List<String> radiology, List<String> clinics) {
+			List<String> pharmacies, List<String> laboratories, List<String> radiology, List<String> clinics) {
 		double draw = random.nextDouble();
 		LocalDate care = CARE.minusDays(random.nextInt(30));
 		LocalDate filed = care.plusDays(1 + random.nextInt(20));
@@ -112,12 +130,22 @@ public final class ClaimBenchmark {
 			return sheet(patient, care, filed, pick(random, specialists), true, null, null,
 					List.of(new ClaimRequest.Line("Cs", null, null, null, new BigDecimal("250"))));
 		}
-		if (draw < 0.85) {
+		if (draw < 0.77) {
 			List<ClaimRequest.Line> lines = new ArrayList<>();
 			for (int i = 0; i < 1 + random.nextInt(4); i++) {
 				lines.add(new ClaimRequest.Line(null, null, MEDICINES[i], 1 + random.nextInt(2), new BigDecimal("60.00")));
 			}
 			return sheet(patient, care, filed, pick(random, pharmacies), false, null, null, lines);
+		}
+		if (draw < 0.87) {
+			// A laboratory sheet: biology (key letter B, shipped without a value, so rejected with that reason until
+			// the payer sets it) and an anatomical pathology act (P 1.10).
+			List<ClaimRequest.Line> lines = new ArrayList<>();
+			for (int i = 0; i < 1 + random.nextInt(3); i++) {
+				lines.add(new ClaimRequest.Line("B", BigDecimal.valueOf(40 + 20 * random.nextInt(5)), null, null, new BigDecimal("100")));
+			}
+			lines.add(new ClaimRequest.Line("P", new BigDecimal("100"), null, null, new BigDecimal("110")));
+			return sheet(patient, care, filed, pick(random, laboratories), false, null, null, lines);
 		}
 		if (draw < 0.97) {
 			return sheet(patient, care, filed, pick(random, radiology), false, null, null,
@@ -128,6 +156,44 @@ public final class ClaimBenchmark {
 				"PEC-2026-" + random.nextInt(1_000_000), 1, List.of(
 						new ClaimRequest.Line("APPENDICECTOMIE", null, null, null, new BigDecimal("3000")),
 						new ClaimRequest.Line(null, null, MEDICINES[0], 2, new BigDecimal("53.60"))));
+	}
+
+	/**
+	 * Stores {@code count} more received claims as the submission would, in bulk: the adjudication benchmark needs a
+	 * million claims waiting, and submitting them one by one would take longer than adjudicating them.
+	 */
+	private static long seed(JdbcClient jdbc, DataSource dataSource, int count, java.util.function.Supplier<ClaimRequest> next) {
+		long lines = 0;
+		for (int done = 0; done < count; done += 50_000) {
+			int size = Math.min(50_000, count - done);
+			long first = jdbc.sql("select nextval('claim_id_seq')").query(Long.class).single();
+			jdbc.sql("select setval('claim_id_seq', ?)").param(first + size).query(Long.class).single();
+			CopyText claimRows = new CopyText();
+			CopyText lineRows = new CopyText();
+			CopyText eventRows = new CopyText();
+			for (int i = 0; i < size; i++) {
+				long id = first + i;
+				ClaimRequest r = next.get();
+				BigDecimal billed = r.lines().stream().map(ClaimRequest.Line::billed).reduce(BigDecimal.ZERO, BigDecimal::add);
+				claimRows.add(id).add(r.kind()).add("benchmark").add("seed-" + id).add("seed").add(r.patientIdcs())
+					.add(r.careDate()).add(r.filedOn()).add(r.executingInpe()).add(r.prescriberInpe())
+					.add(r.establishmentInpe()).add(Boolean.TRUE.equals(r.referral())).add(r.priorApproval())
+					.add(r.attachments()).add("RECEIVED").add(billed).end();
+				for (int l = 0; l < r.lines().size(); l++) {
+					ClaimRequest.Line line = r.lines().get(l);
+					lineRows.add(id).add(l + 1).add(line.actCode()).add(line.coefficient()).add(line.medicineCode())
+						.add(line.quantity()).add(line.billed()).end();
+					lines++;
+				}
+				eventRows.add(id).add("RECEIVED").add("benchmark").end();
+			}
+			claimRows.copyInto(dataSource, """
+					claim (id, kind, submitter, idempotency_key, request_hash, patient_idcs, care_date, filed_on, executing_inpe,
+					  prescriber_inpe, establishment_inpe, referral, prior_approval, attachments, status, billed)""");
+			lineRows.copyInto(dataSource, "claim_line (claim_id, line_no, act_code, coefficient, medicine_code, quantity, billed)");
+			eventRows.copyInto(dataSource, "claim_event (claim_id, status, actor)");
+		}
+		return lines;
 	}
 
 	private static ClaimRequest sheet(String patient, LocalDate care, LocalDate filed, String executing, boolean referral,
