@@ -205,8 +205,10 @@ public class ClaimAdjudication {
 			}
 			ClaimStatus next = review.isEmpty()
 					? outcome(adjudicating.lines().stream().map(LineDecision::outcome).toList()) : ClaimStatus.IN_REVIEW;
-			return new Claims.Adjudicated(claim.id(),
-					rights == null || rights.regime() == null ? null : rights.regime().name(), adjudicating.lines(),
+			boolean enrolled = rights != null && rights.regime() != null;
+			return new Claims.Adjudicated(claim.id(), enrolled ? rights.regime().name() : null,
+					enrolled ? rights.regime().payerBody().name() : null, enrolled ? rights.memberIdcs() : null,
+					adjudicating.lines(),
 					covered, sum(adjudicating.lines().stream().map(LineDecision::patientShare).toList()),
 					sum(adjudicating.lines().stream().map(LineDecision::stateShare).toList()), review, next,
 					review.isEmpty() ? null : String.join("; ", review));

@@ -109,7 +109,7 @@ class Claims {
 	}
 
 	/** A claim's decisions, totals, reasons for review and the status it goes to. */
-	record Adjudicated(long id, String regime, List<LineDecision> lines, Money covered, Money patientShare,
+	record Adjudicated(long id, String regime, String payerBody, String memberIdcs, List<LineDecision> lines, Money covered, Money patientShare,
 			Money stateShare, List<String> reviewReasons, ClaimStatus next, String comment) {
 	}
 
@@ -127,8 +127,9 @@ class Claims {
 						d.patientShare().amount(), d.stateShare().amount(), String.join(SEPARATOR, d.reasons()), a.id(),
 						d.line() });
 			}
-			claims.add(new Object[] { a.next().name(), a.regime(), a.covered().amount(), a.patientShare().amount(),
-					a.stateShare().amount(), a.reviewReasons().isEmpty() ? null : String.join(SEPARATOR, a.reviewReasons()),
+			claims.add(new Object[] { a.next().name(), a.regime(), a.payerBody(), a.memberIdcs(), a.covered().amount(),
+					a.patientShare().amount(), a.stateShare().amount(),
+					a.reviewReasons().isEmpty() ? null : String.join(SEPARATOR, a.reviewReasons()), a.next().decided(),
 					a.id() });
 			events.add(new Object[] { a.id(), ClaimStatus.ADJUDICATED.name(), actor, null });
 			events.add(new Object[] { a.id(), a.next().name(), actor, a.comment() });
@@ -137,13 +138,15 @@ class Claims {
 				update claim_line set outcome = ?, base = ?, rate = ?, covered = ?, patient_share = ?, state_share = ?,
 				  reasons = ? where claim_id = ? and line_no = ?""", lines);
 		batch.batchUpdate("""
-				update claim set status = ?, regime = ?, covered = ?, patient_share = ?, state_share = ?, review_reasons = ?,
-				  adjudicated_at = now() where id = ?""", claims);
+				update claim set status = ?, regime = ?, payer_body = ?, member_idcs = ?, covered = ?, patient_share = ?,
+				  state_share = ?, review_reasons = ?, adjudicated_at = now(),
+				  decided_at = case when ? then now() end where id = ?""", claims);
 		batch.batchUpdate("insert into claim_event (claim_id, status, actor, comment) values (?, ?, ?, ?)", events);
 	}
 
 	void status(long id, ClaimStatus status, String actor, String comment) {
-		jdbc.sql("update claim set status = ? where id = ?").params(status.name(), id).update();
+		jdbc.sql("update claim set status = ?, decided_at = case when ? then now() end where id = ?")
+			.params(status.name(), status.decided(), id).update();
 		event(id, status, actor, comment);
 	}
 

@@ -1,0 +1,152 @@
+package ma.amo.payments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ma.amo.claims.ClaimSettlement;
+import ma.amo.claims.ClaimSettlement.PayeeKind;
+import ma.amo.claims.ClaimSettlement.Payable;
+import ma.amo.shared.InvalidInput;
+import ma.amo.shared.Money;
+import ma.amo.shared.NotFound;
+import ma.amo.shared.RuleBroken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pays the approved claims of a payer body in batches. A batch takes every claim decided by its cut-off date and not
+ * paid yet, groups them into one transfer per payee and marks them PAID, all in one transaction: a claim is in one
+ * batch at most, even when two batches are made at once. A batch is created once per creator and idempotency key
+ * (a repeat returns it).
+ */
+@Service
+public class PaymentBatches {
+
+	private static final String BATCH = "select id, reference, payer_body, cut_off, created_by, created_at, claims, paid, state_share from payment_batch";
+
+	private final ClaimSettlement settlement;
+	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
+	private final Clock clock;
+
+	PaymentBatches(ClaimSettlement settlement, JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+		this.settlement = settlement;
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.clock = clock;
+	}
+
+	/** The batch, and whether this call made it or found it under the same key. */
+	public record Created(PaymentBatch batch, boolean repeated) {
+	}
+
+	@Transactional
+	public Created create(String createdBy, String idempotencyKey, String payerBody, LocalDate cutOff) {
+		if (createdBy == null || createdBy.isBlank()) {
+			throw new InvalidInput("createdBy", "required", "is required");
+		}
+		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+			throw new InvalidInput("idempotencyKey", "required", "an idempotency key of 1 to 100 characters is required");
+		}
+		if (!"CNSS".equals(payerBody) && !"CNOPS".equals(payerBody)) {
+			throw new InvalidInput("payerBody", "payer-body", "must be CNSS or CNOPS");
+		}
+		if (cutOff == null) {
+			throw new InvalidInput("cutOff", "required", "is required");
+		}
+		if (cutOff.isAfter(LocalDate.now(clock))) {
+			throw new InvalidInput("cutOff", "not-future", "claims decided after today cannot be paid today");
+		}
+		Optional<Long> earlier = jdbc.sql("select id from payment_batch where created_by = ? and idempotency_key = ?")
+			.params(createdBy, idempotencyKey).query(Long.class).optional();
+		if (earlier.isPresent()) {
+			PaymentBatch first = batch(earlier.get());
+			if (!first.payerBody().equals(payerBody) || !first.cutOff().equals(cutOff)) {
+				throw new RuleBroken("idempotencyKey", "idempotent-repeat", "the key " + idempotencyKey
+						+ " was used for batch " + first.reference() + " of " + first.payerBody() + " to " + first.cutOff());
+			}
+			return new Created(first, true);
+		}
+		List<Payable> claims = settlement.lockPayable(payerBody, cutOff);
+		if (claims.isEmpty()) {
+			throw new RuleBroken("cutOff", "claims-to-pay", "no approved claim of " + payerBody + " decided by " + cutOff
+					+ " is waiting for payment");
+		}
+		long id = jdbc.sql("select nextval('payment_batch_id_seq')").query(Long.class).single();
+		String reference = "LP-" + payerBody + "-" + cutOff.toString().replace("-", "") + "-" + id;
+		Map<List<Object>, PaymentBatch.Transfer> transfers = new LinkedHashMap<>();
+		Money paid = Money.ZERO;
+		Money stateShare = Money.ZERO;
+		for (Payable claim : claims) {
+			paid = paid.plus(claim.covered());
+			stateShare = stateShare.plus(claim.stateShare());
+			transfers.merge(List.of(claim.payeeKind(), claim.payee()),
+					new PaymentBatch.Transfer(claim.payeeKind(), claim.payee(), 1, claim.covered(), claim.stateShare()),
+					(a, b) -> new PaymentBatch.Transfer(a.payeeKind(), a.payee(), a.claims() + 1, a.amount().plus(b.amount()),
+							a.stateShare().plus(b.stateShare())));
+		}
+		jdbc.sql("""
+				insert into payment_batch (id, reference, payer_body, cut_off, created_by, idempotency_key, claims, paid, state_share)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, reference, payerBody, cutOff, createdBy.strip(), idempotencyKey, claims.size(), paid.amount(),
+					stateShare.amount())
+			.update();
+		batch.batchUpdate("insert into payment_order (batch_id, payee_kind, payee, claims, amount, state_share) values (?, ?, ?, ?, ?, ?)",
+				transfers.values().stream().map(t -> new Object[] { id, t.payeeKind().name(), t.payee(), t.claims(),
+						t.amount().amount(), t.stateShare().amount() }).toList());
+		batch.batchUpdate("insert into payment_batch_claim (claim_id, batch_id, payee_kind, payee, amount, state_share) values (?, ?, ?, ?, ?, ?)",
+				claims.stream().map(c -> new Object[] { c.claimId(), id, c.payeeKind().name(), c.payee(),
+						c.covered().amount(), c.stateShare().amount() }).toList());
+		settlement.markPaid(claims.stream().map(Payable::claimId).toList(), createdBy.strip(), reference);
+		return new Created(batch(id), false);
+	}
+
+	public PaymentBatch batch(long id) {
+		PaymentBatch header = jdbc.sql(BATCH + " where id = ?").param(id).query((rs, n) -> new PaymentBatch(rs.getLong(1),
+				rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),
+				rs.getTimestamp(6).toInstant(), rs.getInt(7), new Money(rs.getBigDecimal(8)), new Money(rs.getBigDecimal(9)),
+				List.of())).optional().orElseThrow(() -> new NotFound("batchId", "no payment batch " + id));
+		List<PaymentBatch.Transfer> transfers = jdbc.sql("""
+				select payee_kind, payee, claims, amount, state_share from payment_order where batch_id = ?
+				order by payee_kind, payee""")
+			.param(id)
+			.query((rs, n) -> new PaymentBatch.Transfer(PayeeKind.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3),
+					new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(5))))
+			.list();
+		return new PaymentBatch(header.id(), header.reference(), header.payerBody(), header.cutOff(), header.createdBy(),
+				header.createdAt(), header.claims(), header.paid(), header.stateShare(), transfers);
+	}
+
+	/** The batch a claim was paid in, if it was. */
+	public Optional<PaymentBatch> ofClaim(long claimId) {
+		return jdbc.sql("select batch_id from payment_batch_claim where claim_id = ?").param(claimId).query(Long.class)
+			.optional().map(this::batch);
+	}
+
+	/**
+	 * The bank file of the batch: one line per transfer ({@code ;}-separated, amounts with a decimal point), the
+	 * batch reference on each line so the bank's statement can be matched back.
+	 */
+	public void writeTransfers(long id, Writer out) {
+		PaymentBatch paid = batch(id);
+		try {
+			out.write("reference;payee_kind;payee;claims;amount;state_share\n");
+			for (PaymentBatch.Transfer t : paid.transfers()) {
+				out.write(paid.reference() + ";" + t.payeeKind() + ";" + t.payee() + ";" + t.claims() + ";"
+						+ t.amount().amount().toPlainString() + ";" + t.stateShare().amount().toPlainString() + "\n");
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

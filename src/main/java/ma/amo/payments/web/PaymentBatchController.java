@@ -1,0 +1,62 @@
+package ma.amo.payments.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import ma.amo.payments.PaymentBatch;
+import ma.amo.payments.PaymentBatches;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Payments", description = "Payment batches of approved claims")
+@RestController
+@RequestMapping("/api/v1/payment-batches")
+class PaymentBatchController {
+
+	private final PaymentBatches batches;
+
+	PaymentBatchController(PaymentBatches batches) {
+		this.batches = batches;
+	}
+
+	/** @param payerBody CNSS or CNOPS; @param cutOff claims decided by the end of this day are paid */
+	record NewBatch(String payerBody, LocalDate cutOff) {
+	}
+
+	@Operation(summary = "Pay the payer body's approved claims decided by the cut-off date, one transfer per payee",
+			description = "Headers: Idempotency-Key, Created-By. A repeat with the same key returns the first batch (200); "
+					+ "the key with another payer body or cut-off is refused (409), as is a batch with nothing to pay.")
+	@PostMapping
+	ResponseEntity<PaymentBatch> create(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestHeader(name = "Created-By", required = false) String createdBy, @RequestBody NewBatch request) {
+		PaymentBatches.Created created = batches.create(createdBy, key, request.payerBody(), request.cutOff());
+		return ResponseEntity.status(created.repeated() ? 200 : 201)
+			.location(URI.create("/api/v1/payment-batches/" + created.batch().id())).body(created.batch());
+	}
+
+	@GetMapping("/{id}")
+	PaymentBatch batch(@PathVariable long id) {
+		return batches.batch(id);
+	}
+
+	@Operation(summary = "The bank file of the batch's transfers (CSV)")
+	@GetMapping("/{id}/transfers.csv")
+	void transfers(@PathVariable long id, HttpServletResponse response) throws IOException {
+		PaymentBatch batch = batches.batch(id);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + batch.reference() + ".csv\"");
+		batches.writeTransfers(id, response.getWriter());
+	}
+}

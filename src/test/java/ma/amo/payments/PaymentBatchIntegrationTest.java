@@ -1,0 +1,167 @@
+package ma.amo.payments;
+
+import static ma.amo.support.People.cin;
+import static ma.amo.support.People.idcs;
+import static ma.amo.support.People.rnp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import ma.amo.population.PopulationImports;
+import ma.amo.providers.Establishment;
+import ma.amo.providers.Profession;
+import ma.amo.providers.ProviderDirectory;
+import ma.amo.providers.Sector;
+import ma.amo.support.Api;
+import ma.amo.support.IntegrationTest;
+import ma.amo.support.Registers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class PaymentBatchIntegrationTest {
+
+	@Autowired
+	PopulationImports imports;
+
+	@Autowired
+	ProviderDirectory directory;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+	String gp;
+
+	@BeforeEach
+	void client() {
+		api = new Api(port);
+		api.post("/api/v1/parameters/claims.review.sample-percent", "{\"effectiveFrom\":\"2025-01-01\",\"value\":\"0\"}");
+		gp = directory.register(new ProviderDirectory.NewProfessional("Alaoui", "Samir", Profession.GENERAL_PRACTITIONER,
+				null, "Fès-Meknès", "Fès", "Fès (Mun.)"), LocalDate.of(2020, 1, 1)).inpe();
+	}
+
+	String insured(String regime) {
+		String idcs = idcs();
+		Registers.persons(imports, rnp(idcs, cin(), "Bennani", "Karim", LocalDate.of(1980, 2, 1), 'M'));
+		assertThat(api.post("/api/v1/enrolments", "{\"idcs\":\"%s\",\"regime\":\"%s\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}"
+			.formatted(idcs, regime)).status()).isEqualTo(201);
+		return idcs;
+	}
+
+	long consultation(String patient, String executing, String careDate) {
+		Api.Response response = api.post("/api/v1/claims?adjudicate=true", """
+				{"kind":"MEMBER_REIMBURSEMENT","patientIdcs":"%s","careDate":"%s","filedOn":"%s","executingInpe":"%s",
+				 "lines":[{"actCode":"C","billed":80}]}""".formatted(patient, careDate, careDate, executing),
+				"Idempotency-Key", UUID.randomUUID().toString(), "Submitter", "portail-assures");
+		assertThat(response.status()).as(response.raw()).isEqualTo(201);
+		return response.body().get("id").asLong();
+	}
+
+	Api.Response pay(String payerBody, LocalDate cutOff, String key) {
+		return api.post("/api/v1/payment-batches", "{\"payerBody\":\"%s\",\"cutOff\":\"%s\"}".formatted(payerBody, cutOff),
+				"Idempotency-Key", key, "Created-By", "tresorerie");
+	}
+
+	static JsonNode transfer(JsonNode batch, String payee) {
+		for (JsonNode t : batch.get("transfers")) {
+			if (t.get("payee").asText().equals(payee)) {
+				return t;
+			}
+		}
+		throw new AssertionError("no transfer to " + payee + " in " + batch);
+	}
+
+	static java.math.BigDecimal amount(JsonNode node, String field) {
+		return node.get(field).get("amount").decimalValue();
+	}
+
+	@Test
+	void approvedClaimsArePaidOnceInOneTransferPerMemberAndTheStateShareIsCarried() {
+		String salaried = insured("SALARIED_PRIVATE");
+		String tadamon = insured("TADAMON");
+		String servant = insured("PUBLIC_SECTOR");
+		Establishment hospital = directory.search(new ProviderDirectory.EstablishmentQuery(null, null, null,
+				Sector.PUBLIC, null, null), 0, 1).content().getFirst();
+		List<Long> cnss = new ArrayList<>(List.of(consultation(salaried, gp, "2025-09-01"),
+				consultation(salaried, gp, "2025-09-08"), consultation(tadamon, hospital.inpe(), "2025-09-02")));
+		long cnops = consultation(servant, gp, "2025-09-03");
+
+		Api.Response created = pay("CNSS", LocalDate.now(), "lot-" + UUID.randomUUID());
+		assertThat(created.status()).as(created.raw()).isEqualTo(201);
+		JsonNode batch = created.body();
+		// Two consultations of 80 DH at 70 %: 2 × 56.00 = 112.00 in one transfer to the member.
+		JsonNode member = transfer(batch, salaried);
+		assertThat(member.get("payeeKind").asText()).isEqualTo("MEMBER");
+		assertThat(member.get("claims").asInt()).isEqualTo(2);
+		assertThat(amount(member, "amount")).isEqualByComparingTo("112.00");
+		// Tadamon in a public hospital: CNSS pays 56.00, the State's 24.00 is carried beside it for its statement.
+		JsonNode state = transfer(batch, tadamon);
+		assertThat(amount(state, "amount")).isEqualByComparingTo("56.00");
+		assertThat(amount(state, "stateShare")).isEqualByComparingTo("24.00");
+		assertThat(batch.get("reference").asText()).startsWith("LP-CNSS-");
+		for (long id : cnss) {
+			JsonNode claim = api.get("/api/v1/claims/" + id).body();
+			assertThat(claim.get("status").asText()).isEqualTo("PAID");
+			JsonNode history = api.get("/api/v1/claims/" + id + "/history").body();
+			assertThat(history.get(history.size() - 1).get("comment").asText())
+				.isEqualTo("Lot de paiement " + batch.get("reference").asText());
+		}
+		// The public servant's claim is CNOPS's to pay, not in the CNSS batch.
+		assertThat(api.get("/api/v1/claims/" + cnops).body().get("status").asText()).isEqualTo("APPROVED");
+		assertThat(batch.get("transfers").toString()).doesNotContain(servant);
+
+		// A second batch never pays them again.
+		Api.Response next = pay("CNSS", LocalDate.now(), "lot-" + UUID.randomUUID());
+		assertThat(next.status()).isIn(201, 409);
+		for (long id : cnss) {
+			assertThat(jdbc.sql("select count(*) from payment_batch_claim where claim_id = ?").param(id).query(Long.class)
+				.single()).isEqualTo(1);
+		}
+
+		// The bank file: one line per transfer, with the batch reference.
+		Api.Response file = api.get("/api/v1/payment-batches/" + batch.get("id").asLong() + "/transfers.csv");
+		assertThat(file.raw()).startsWith("reference;payee_kind;payee;claims;amount;state_share\n")
+			.contains(batch.get("reference").asText() + ";MEMBER;" + salaried + ";2;112.00;0.00")
+			.contains(batch.get("reference").asText() + ";MEMBER;" + tadamon + ";1;56.00;24.00");
+	}
+
+	@Test
+	void aBatchRepeatedWithItsKeyIsTheSameAndClaimsDecidedAfterTheCutOffWait() {
+		long claim = consultation(insured("SALARIED_PRIVATE"), gp, "2025-10-01");
+		// Decided today: a batch to yesterday leaves it waiting (or finds nothing at all to pay).
+		Api.Response yesterday = pay("CNSS", LocalDate.now().minusDays(1), "lot-" + UUID.randomUUID());
+		assertThat(yesterday.status()).isIn(201, 409);
+		assertThat(api.get("/api/v1/claims/" + claim).body().get("status").asText()).isEqualTo("APPROVED");
+
+		String key = "lot-" + UUID.randomUUID();
+		Api.Response first = pay("CNSS", LocalDate.now(), key);
+		assertThat(first.status()).isEqualTo(201);
+		Api.Response repeat = pay("CNSS", LocalDate.now(), key);
+		assertThat(repeat.status()).isEqualTo(200);
+		assertThat(repeat.body().get("id").asLong()).isEqualTo(first.body().get("id").asLong());
+		Api.Response reused = pay("CNOPS", LocalDate.now(), key);
+		assertThat(reused.status()).isEqualTo(409);
+		assertThat(reused.raw()).contains("idempotencyKey");
+	}
+
+	@Test
+	void aBatchWithoutPayerBodyOrForTomorrowIsRefusedNamingTheField() {
+		Api.Response noPayer = pay("CNAM", LocalDate.now(), "lot-" + UUID.randomUUID());
+		assertThat(noPayer.status()).isEqualTo(400);
+		assertThat(noPayer.raw()).contains("payerBody");
+		Api.Response tomorrow = pay("CNSS", LocalDate.now().plusDays(1), "lot-" + UUID.randomUUID());
+		assertThat(tomorrow.status()).isEqualTo(400);
+		assertThat(tomorrow.raw()).contains("cutOff").contains("not-future");
+	}
+}
