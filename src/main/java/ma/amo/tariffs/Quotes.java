@@ -47,8 +47,8 @@ public class Quotes {
 	public record Line(String actCode, BigDecimal coefficient, String medicineCode, Integer quantity, BigDecimal billed) {
 	}
 
-	public record QuotedLine(int line, String code, String label, Money billed, Money base, int ratePercent,
-			Money covered, Money patientShare, List<String> rules) {
+	public record QuotedLine(int line, String code, String label, String careCategory, Money billed, Money base,
+			int ratePercent, Money covered, Money patientShare, List<String> rules) {
 	}
 
 	public record Quotation(Regime regime, String payerBody, LocalDate careDate, String sector, List<QuotedLine> lines,
@@ -82,7 +82,8 @@ public class Quotes {
 		rules.add("TARIFF_VERSION: " + act.versionName());
 		if (act.excluded()) {
 			rules.add("EXCLUDED_ACT: " + act.label() + " n'est pas pris en charge");
-			return new QuotedLine(i, act.code(), act.label(), billed, Money.ZERO, 0, Money.ZERO, billed, rules);
+			return new QuotedLine(i, act.code(), act.label(), act.careCategory(), billed, Money.ZERO, 0, Money.ZERO, billed,
+					rules);
 		}
 		BigDecimal coefficient = line.coefficient() != null ? line.coefficient() : act.coefficient();
 		if (coefficient == null) {
@@ -91,7 +92,8 @@ public class Quotes {
 		ReferenceTariff.KeyLetterValue letter = tariff.keyLetter(act.versionId(), act.keyLetter(), payer, sector);
 		if (letter.value().isEmpty()) {
 			rules.add("KEY_LETTER_WITHOUT_VALUE: " + act.keyLetter() + " n'a pas de valeur dans " + act.versionName());
-			return new QuotedLine(i, act.code(), act.label(), billed, Money.ZERO, 0, Money.ZERO, billed, rules);
+			return new QuotedLine(i, act.code(), act.label(), act.careCategory(), billed, Money.ZERO, 0, Money.ZERO, billed,
+					rules);
 		}
 		Money base = letter.value().get().times(coefficient);
 		rules.add("BASE: " + act.keyLetter() + " " + letter.value().get().amount() + " × " + coefficient.stripTrailingZeros().toPlainString() + " = " + base.amount());
@@ -116,8 +118,8 @@ public class Quotes {
 		rules.add("MEDICINE_BASE: " + medicine.explanation() + " × " + line.quantity());
 		if (medicine.rate().fraction().signum() == 0) {
 			rules.add("NOT_REIMBURSABLE_MEDICINE: 0 % dans le référentiel");
-			return new QuotedLine(i, medicine.medicine().code(), medicine.medicine().name(), billed, base, 0, Money.ZERO,
-					billed, rules);
+			return new QuotedLine(i, medicine.medicine().code(), medicine.medicine().name(), "MEDICINES", billed, base, 0,
+					Money.ZERO, billed, rules);
 		}
 		Rate rate = tariff.coverage(request.regime().name(), "MEDICINES", sector, request.exemption(), request.careDate());
 		return priced(i, medicine.medicine().code(), medicine.medicine().name(), billed, base, rate, "MEDICINES", request,
@@ -131,7 +133,8 @@ public class Quotes {
 		}
 		rules.add("RATE: " + request.regime() + " " + category + (request.exemption() ? " exonéré" : "") + " " + rate);
 		Money covered = billed.min(base).times(rate);
-		return new QuotedLine(i, code, label, billed, base, rate.percent(), covered, billed.minus(covered), rules);
+		return new QuotedLine(i, code, label, category, billed, base, rate.percent(), covered, billed.minus(covered),
+				rules);
 	}
 
 	private static List<Violation> check(Request request) {

@@ -223,6 +223,40 @@ class ClaimAdjudicationIntegrationTest {
 	}
 
 	@Test
+	void aChildOfTwelveIsCoveredForCareTheRegimeLeavesOutForAdultsUntilTheThirteenthBirthday() {
+		// January 2007 only: the salaried regime leaves ambulatory care out for adults (a parameter set for the test).
+		api.post("/api/v1/parameters/claims.adult-cover.excluded-categories",
+				"{\"effectiveFrom\":\"2007-01-01\",\"value\":\"SALARIED_PRIVATE:AMBULATORY\"}");
+		api.post("/api/v1/parameters/claims.adult-cover.excluded-categories", "{\"effectiveFrom\":\"2007-02-01\",\"value\":\"NONE\"}");
+		String parent = person(LocalDate.of(1970, 5, 5));
+		String twelve = person(LocalDate.of(1994, 1, 16));
+		String thirteen = person(LocalDate.of(1994, 1, 15));
+		String number = api.post("/api/v1/enrolments", "{\"idcs\":\"%s\",\"regime\":\"SALARIED_PRIVATE\",\"startDate\":\"2006-10-01\",\"waitingWaived\":true}"
+			.formatted(parent)).body().get("member").get("registrationNumber").asText();
+		for (String child : java.util.List.of(twelve, thirteen)) {
+			assertThat(api.post("/api/v1/members/" + number + "/dependants",
+					"{\"idcs\":\"%s\",\"relation\":\"CHILD\",\"startDate\":\"2006-10-01\"}".formatted(child)).status())
+				.isEqualTo(201);
+		}
+		String gp = directory.register(new ProviderDirectory.NewProfessional("Idrissi", "Amal", Profession.GENERAL_PRACTITIONER,
+				null, "Rabat-Salé-Kénitra", "Rabat", "Rabat (Mun.)"), LocalDate.of(2006, 1, 1)).inpe();
+		// 15 January 2007: born 16 January 1994, the child is 12 (13 tomorrow): C 80 × 70 % = 56.00 covered.
+		JsonNode child = submit(sheet(twelve, "2007-01-15", "2007-01-20", gp, act("C", "80")));
+		assertThat(amount(line(child, 0).get("covered"))).isEqualByComparingTo("56.00");
+		assertThat(line(child, 0).get("reasons").toString()).contains("ADULT_BASKET_EXCLUSION: enfant de 12 ans");
+		// Born a day earlier, 13 that day: left out like an adult.
+		JsonNode older = submit(sheet(thirteen, "2007-01-15", "2007-01-20", gp, act("C", "80")));
+		assertThat(line(older, 0).get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(line(older, 0).get("reasons").toString())
+			.contains("ADULT_BASKET_EXCLUSION: soins AMBULATORY non couverts pour un adulte de 13 ans");
+		assertThat(submit(sheet(parent, "2007-01-15", "2007-01-20", gp, act("C", "80"))).get("status").asText())
+			.isEqualTo("REJECTED");
+		// From February the regime covers ambulatory care for adults too.
+		assertThat(submit(sheet(parent, "2007-02-15", "2007-02-20", gp, act("C", "80"))).get("status").asText())
+			.isEqualTo("APPROVED");
+	}
+
+	@Test
 	void aTadamonPatientInAPublicEstablishmentPaysNothingAndTheStateTakesTheShare() {
 		Establishment hospital = directory.search(new ProviderDirectory.EstablishmentQuery(null, null, null,
 				Sector.PUBLIC, null, null), 0, 1).content().getFirst();
@@ -281,7 +315,7 @@ class ClaimAdjudicationIntegrationTest {
 	void theReasonCodesAreListedWithTheirFrenchLabelsInTheOrderTheRulesRun() {
 		JsonNode codes = api.get("/api/v1/claims/reason-codes").body();
 		assertThat(codes.findValuesAsString("code")).containsExactly("RIGHTS_NOT_OPEN", "LATE_FILING",
-				"PROVIDER_NOT_ELIGIBLE", "ALD_NOT_RECOGNISED", "NOT_COVERED", "PRIOR_APPROVAL_MISSING",
+				"PROVIDER_NOT_ELIGIBLE", "ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "PRIOR_APPROVAL_MISSING",
 				"SECOND_CONSULTATION_SAME_DAY", "DUPLICATE", "CEILING_REACHED", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
 		assertThat(codes.get(1).get("label").asText()).isEqualTo("Dossier déposé après le délai de dépôt");
 	}

@@ -20,6 +20,7 @@ public final class LineDecision {
 	private Money patientShare;
 	private Money stateShare = Money.ZERO;
 	private boolean needsPriorApproval;
+	private String careCategory;
 	private final List<String> reasons = new ArrayList<>();
 
 	LineDecision(Claim.Line line) {
@@ -71,6 +72,11 @@ public final class LineDecision {
 		return outcome == Claim.Outcome.REJECTED;
 	}
 
+	/** The tariff's care category of the line (AMBULATORY, MEDICINES...), once priced. */
+	String careCategory() {
+		return careCategory;
+	}
+
 	boolean needsPriorApproval() {
 		return needsPriorApproval;
 	}
@@ -84,7 +90,8 @@ public final class LineDecision {
 		reasons.add(rule.code() + ": " + why);
 	}
 
-	void priced(Money base, int ratePercent, Money covered, boolean needsPriorApproval) {
+	void priced(String careCategory, Money base, int ratePercent, Money covered, boolean needsPriorApproval) {
+		this.careCategory = careCategory;
 		this.base = base;
 		this.ratePercent = ratePercent;
 		this.covered = covered;

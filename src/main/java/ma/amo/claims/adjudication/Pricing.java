@@ -59,7 +59,7 @@ class Pricing implements Rule {
 			}
 			quoted.rules().forEach(line::note);
 			boolean approval = quoted.rules().contains("PRIOR_APPROVAL_REQUIRED");
-			line.priced(quoted.base(), quoted.ratePercent(), quoted.covered(), approval);
+			line.priced(quoted.careCategory(), quoted.base(), quoted.ratePercent(), quoted.covered(), approval);
 			if (quoted.rules().stream().anyMatch(r -> r.startsWith("EXCLUDED_ACT") || r.startsWith("NOT_REIMBURSABLE_MEDICINE")
 					|| r.startsWith("KEY_LETTER_WITHOUT_VALUE"))) {
 				line.reject(this, "exclu du panier de soins ou remboursé à 0 %");

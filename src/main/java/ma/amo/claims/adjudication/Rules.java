@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules of adjudication in the order they run (each class's {@code @Order}): rights, filing deadline, providers,
- * ALD exemption, pricing, prior approval, one consultation a day, duplicates, care pathway, Tadamon in public care.
+ * ALD exemption, pricing, children's cover, prior approval, one consultation a day, duplicates, ceilings, care pathway,
+ * Tadamon in public care.
  * The same claim and referentials always give the same decisions.
  */
 @Component

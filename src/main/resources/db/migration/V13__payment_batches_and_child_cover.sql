@@ -42,3 +42,12 @@ create table payment_batch_claim (
     state_share numeric(14, 2) not null
 );
 create index payment_batch_claim_batch on payment_batch_claim (batch_id);
+
+-- A child aged 12 or under is covered for all benefits: the categories a regime leaves out for adults (NONE since
+-- every regime covers the whole tariff) do not apply to a child.
+insert into parameter (name, kind, description, source) values
+  ('claims.child-cover.age', 'INTEGER', 'Children up to this age (years completed) are covered for all benefits', 'amo-rules.md, "What is reimbursed"'),
+  ('claims.adult-cover.excluded-categories', 'TEXT', 'Care categories a regime leaves out for adults without an ALD exemption: REGIME:CATEGORY pairs separated by semicolons, or NONE', 'amo-rules.md, "What is reimbursed"');
+insert into parameter_value (name, effective_from, value) values
+  ('claims.child-cover.age', '2005-09-01', '12'),
+  ('claims.adult-cover.excluded-categories', '2005-09-01', 'NONE');
