@@ -120,6 +120,20 @@ class ComplaintsIntegrationTest {
 	}
 
 	@Test
+	void theDelaysAreParametersOfTheDecreeReadAtTheFilingDateAndTheDueDatesStayAsComputed() {
+		JsonNode parameter = api.get("/api/v1/parameters/complaints.acknowledgement-days").body();
+		assertThat(parameter.get("source").asText()).contains("2-17-265");
+		// A longer delay for January 2018 only: a complaint received then keeps the due date of its filing day.
+		api.post("/api/v1/parameters/complaints.acknowledgement-days", "{\"effectiveFrom\":\"2018-01-01\",\"value\":\"30\"}");
+		api.post("/api/v1/parameters/complaints.acknowledgement-days", "{\"effectiveFrom\":\"2018-02-01\",\"value\":\"15\"}");
+		JsonNode filed = file(person(), "RIGHTS", LocalDate.of(2018, 1, 10));
+		assertThat(filed.get("acknowledgementDue").asText()).isEqualTo("2018-02-09");
+		assertThat(filed.get("answerDue").asText()).isEqualTo("2018-03-11");
+		assertThat(file(person(), "RIGHTS", LocalDate.of(2018, 2, 10)).get("acknowledgementDue").asText())
+			.isEqualTo("2018-02-25");
+	}
+
+	@Test
 	void aComplaintIsNotOverdueOnDayFifteenAndIsOneDayLateOnDaySixteen() {
 		LocalDate received = today.minusDays(40);
 		long id = file(person(), "REFUSAL", received).get("id").asLong();

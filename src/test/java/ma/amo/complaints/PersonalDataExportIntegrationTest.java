@@ -74,6 +74,15 @@ class PersonalDataExportIntegrationTest {
 				 "executingInpe":"%s","lines":[{"actCode":"C","billed":80}]}""".formatted(idcs, doctor),
 				"Idempotency-Key", UUID.randomUUID().toString(), "Submitter", "portail-assures");
 		assertThat(claim.status()).as(claim.raw()).isEqualTo(201);
+		Api.Response employer = api.post("/api/v1/employers", """
+				{"name":"Atlas Textile","ice":"%015d","region":"Rabat-Salé-Kénitra","commune":"Rabat (Mun.)",
+				 "affiliatedOn":"2010-01-01"}""".formatted(7_000_000_000_000L + Long.parseLong(idcs.substring(0, 9))));
+		assertThat(employer.status()).as(employer.raw()).isEqualTo(201);
+		String affiliation = employer.body().get("affiliationNumber").asText();
+		Api.Response declared = api.upload("/api/v1/contributions/declaration-imports", "declarations.csv",
+				"affiliation_number;month;registration_number;days;gross_salary\n" + affiliation + ";2025-03;" + registration
+						+ ";26;6500.00\n");
+		assertThat(declared.status()).as(declared.raw()).isEqualTo(201);
 		long other = file(idcs, "REIMBURSEMENT_DELAY");
 		long request = file(idcs, "DATA_PROTECTION_ACCESS");
 
@@ -87,6 +96,11 @@ class PersonalDataExportIntegrationTest {
 		assertThat(membership.get("member").get("registrationNumber").asText()).isEqualTo(registration);
 		assertThat(membership.get("enrolments").get(0).get("enrolment").get("regime").asText()).isEqualTo("SALARIED_PRIVATE");
 		assertThat(membership.get("dependants").get(0).get("idcs").asText()).isEqualTo(child);
+		JsonNode salary = membership.get("declaredSalaries").get(0);
+		assertThat(salary.get("employer").asText()).isEqualTo(affiliation);
+		assertThat(salary.get("month").asText()).isEqualTo("2025-03-01");
+		assertThat(salary.get("days").asInt()).isEqualTo(26);
+		assertThat(salary.get("grossSalary").get("amount").decimalValue()).isEqualByComparingTo("6500.00");
 		assertThat(export.get("rightsHistory")).isNotEmpty();
 		assertThat(export.get("rightsHistory").findValuesAsString("status")).contains("OPEN");
 		JsonNode claims = export.get("claims");
