@@ -5,8 +5,18 @@ import static ma.amo.support.People.idcs;
 import static ma.amo.support.People.rnp;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import ma.amo.population.PopulationImports;
 import ma.amo.providers.Profession;
@@ -111,6 +121,28 @@ class PersonalDataExportIntegrationTest {
 		assertThat(export.get("complaints").findValuesAsString("category"))
 			.containsExactly("REIMBURSEMENT_DELAY", "DATA_PROTECTION_ACCESS");
 		assertThat(export.get("complaints").get(0).get("id").asLong()).isEqualTo(other);
+	}
+
+	@Test
+	void theExportAlsoComesAsAZipOfJsonAndCsvFiles() throws Exception {
+		String idcs = person("Benjelloun", LocalDate.of(1975, 7, 14));
+		long request = file(idcs, "DATA_PROTECTION_ACCESS");
+		HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+				"http://localhost:" + port + "/api/v1/complaints/" + request + "/personal-data-export?format=zip")).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(zip.statusCode()).isEqualTo(200);
+		assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+		Map<String, String> files = new HashMap<>();
+		try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip.body()), StandardCharsets.UTF_8)) {
+			for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+				files.put(entry.getName(), new String(entries.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		assertThat(files).containsKeys("donnees.json", "identite.csv", "droits.csv", "soins.csv", "salaires-declares.csv",
+				"reclamations.csv");
+		assertThat(files.get("identite.csv")).contains(idcs, "Benjelloun");
+		assertThat(files.get("reclamations.csv")).contains("Mes données");
+		assertThat(api.get("/api/v1/complaints/" + request + "/personal-data-export?format=pdf").status()).isEqualTo(400);
 	}
 
 	@Test

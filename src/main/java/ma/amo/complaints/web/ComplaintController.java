@@ -16,7 +16,9 @@ import ma.amo.complaints.ComplaintHandling;
 import ma.amo.complaints.ComplaintRequest;
 import ma.amo.complaints.Overdue;
 import ma.amo.complaints.PersonalDataExport;
+import ma.amo.shared.InvalidInput;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @Tag(name = "Complaints", description = "Complaints of insured persons and providers, their legal clocks (décret "
 		+ "2-17-265) and data-protection requests (loi 09-08)")
@@ -36,11 +39,13 @@ class ComplaintController {
 	private final ComplaintHandling complaints;
 	private final PersonalDataExport exports;
 	private final Clock clock;
+	private final JsonMapper json;
 
-	ComplaintController(ComplaintHandling complaints, PersonalDataExport exports, Clock clock) {
+	ComplaintController(ComplaintHandling complaints, PersonalDataExport exports, Clock clock, JsonMapper json) {
 		this.complaints = complaints;
 		this.exports = exports;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	@Operation(summary = "File a complaint (header Idempotency-Key); the answer is the complainant's view",
@@ -127,15 +132,23 @@ class ComplaintController {
 		return complaints.overdue(date == null ? LocalDate.now(clock) : date, limit);
 	}
 
-	@Operation(summary = "Everything the platform holds on the person of a DATA_PROTECTION_ACCESS request (JSON)",
+	@Operation(summary = "Everything the platform holds on the person of a DATA_PROTECTION_ACCESS request",
 			description = "Person and social register scores, memberships with regime periods, dependants, declared "
 					+ "salaries and contribution calls, dependant links, rights history, claims with their lines, "
-					+ "complaints. 409 for a complaint of another category.")
+					+ "complaints. format=json (default) or zip (the JSON and CSV files of identity, rights, care, "
+					+ "declared salaries and complaints). 409 for a complaint of another category.")
 	@GetMapping("/{id}/personal-data-export")
-	ResponseEntity<PersonalDataExport.Export> export(@PathVariable long id) {
-		return ResponseEntity.ok()
-			.header("Content-Disposition", "attachment; filename=\"donnees-personnelles-" + id + ".json\"")
-			.body(exports.forRequest(id));
+	ResponseEntity<?> export(@PathVariable long id, @RequestParam(defaultValue = "json") String format) {
+		if (!format.equals("json") && !format.equals("zip")) {
+			throw new InvalidInput("format", "enum", "must be json or zip");
+		}
+		PersonalDataExport.Export export = exports.forRequest(id);
+		String file = "donnees-personnelles-" + id + "." + format;
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+		return format.equals("zip")
+				? answer.contentType(MediaType.parseMediaType("application/zip")).body(ExportArchive.zip(export, json))
+				: answer.contentType(MediaType.APPLICATION_JSON).body(export);
 	}
 
 	record CategoryLabel(Category code, String label, boolean dataProtection) {
