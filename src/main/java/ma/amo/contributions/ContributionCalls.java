@@ -70,6 +70,24 @@ public class ContributionCalls {
 			.orElseThrow(() -> new NotFound("callId", "no contribution call " + id));
 	}
 
+	/** A member's line in an employer's monthly declaration: days worked, gross salary and the shares computed. */
+	public record DeclaredLine(String employer, LocalDate month, int days, Money grossSalary, Money employeeShare,
+			Money employerShare, Money solidarityShare) {
+	}
+
+	/** The salaried lines declared for a member, month by month (a person's own data, e.g. for loi 09-08). */
+	public List<DeclaredLine> declaredFor(long memberId) {
+		return jdbc.sql("""
+				select d.employer, d.month, l.days, l.gross_salary, l.employee_share, l.employer_share, l.solidarity_share
+				from declaration_line l join declaration d on d.id = l.declaration_id
+				where l.member_id = ? order by d.month, d.employer""")
+			.param(memberId)
+			.query((rs, n) -> new DeclaredLine(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
+					new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(5)), new Money(rs.getBigDecimal(6)),
+					new Money(rs.getBigDecimal(7))))
+			.list();
+	}
+
 	public List<Call> ofPayer(PayerKind kind, String payer) {
 		return jdbc.sql("select " + COLUMNS + " from contribution_call where payer_kind = ? and payer = ? order by month, id")
 			.params(kind.name(), payer).query(ContributionCalls::call).list();

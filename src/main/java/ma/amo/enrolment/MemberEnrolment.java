@@ -214,6 +214,18 @@ public class MemberEnrolment {
 		return members.dependantsOf(member.id());
 	}
 
+	/** The person's registrations as a member, one per payer body at most (a person's own data, e.g. for loi 09-08). */
+	public List<Member> membershipsOfPerson(String idcs) {
+		register.checkIdcs("idcs", idcs);
+		return java.util.Arrays.stream(PayerBody.values()).flatMap(p -> members.byPayer(p, idcs).stream()).toList();
+	}
+
+	/** Every link, current or ended, that made the person a dependant of a member. */
+	public List<Dependant> dependantLinksOfPerson(String idcs) {
+		register.checkIdcs("idcs", idcs);
+		return members.linksOfPerson(idcs);
+	}
+
 	public List<Suspension> suspensionsOf(long enrolmentId) {
 		enrolment(enrolmentId);
 		return members.suspensions(enrolmentId);

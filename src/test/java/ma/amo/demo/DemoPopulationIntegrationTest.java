@@ -98,4 +98,15 @@ class DemoPopulationIntegrationTest {
 			.query(Long.class).single()).isPositive();
 		assertThat(jdbc.sql("select count(distinct kind) from rights_event").query(Long.class).single()).isGreaterThanOrEqualTo(2);
 	}
+
+	@Test
+	void theFirstStartFilesComplaintsInEveryStateIncludingOverdueOnes() {
+		assertThat(jdbc.sql("select distinct status from complaint").query(String.class).list())
+			.contains("FILED", "ACKNOWLEDGED", "ASSIGNED", "CLOSED", "ESCALATED");
+		assertThat(jdbc.sql("select count(*) from complaint where acknowledged_on is null and acknowledgement_due < ?")
+			.param(LocalDate.now(clock)).query(Long.class).single()).isPositive();
+		assertThat(jdbc.sql("select count(*) from complaint where complainant_kind = 'PROVIDER'").query(Long.class).single())
+			.isPositive();
+		assertThat(jdbc.sql("select count(*) from complaint_note").query(Long.class).single()).isPositive();
+	}
 }
