@@ -20,6 +20,7 @@ import ma.amo.enrolment.Eligibility;
 import ma.amo.enrolment.Rights;
 import ma.amo.parameters.ParameterValues;
 import ma.amo.population.PopulationRegister;
+import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
 import ma.amo.shared.NotFound;
@@ -70,9 +71,7 @@ public class ClaimAdjudication {
 		if (submitter == null || submitter.isBlank()) {
 			throw new InvalidInput("submitter", "required", "is required");
 		}
-		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-			throw new InvalidInput("idempotencyKey", "required", "an idempotency key of 1 to 100 characters is required");
-		}
+		IdempotencyKey.require(idempotencyKey);
 		request.check();
 		String hash = hash(request);
 		Optional<Claims.Keyed> earlier = claims.byKey(submitter, idempotencyKey);

@@ -13,6 +13,7 @@ import java.util.Set;
 import ma.amo.population.PopulationRegister;
 import ma.amo.providers.Inpe;
 import ma.amo.providers.ProviderDirectory;
+import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.RuleBroken;
@@ -59,9 +60,7 @@ public class ComplaintHandling {
 
 	@Transactional
 	public Filed file(String idempotencyKey, ComplaintRequest request) {
-		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-			throw new InvalidInput("idempotencyKey", "required", "an idempotency key of 1 to 100 characters is required");
-		}
+		IdempotencyKey.require(idempotencyKey);
 		if (request == null) {
 			throw new InvalidInput("body", "required", "a complaint is required");
 		}

@@ -12,6 +12,7 @@ import ma.amo.contributions.ContributionCalls.Call;
 import ma.amo.contributions.ContributionCalls.PayerKind;
 import ma.amo.enrolment.MemberEnrolment;
 import ma.amo.enrolment.RightsEvents;
+import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
 import ma.amo.shared.NotFound;
@@ -288,9 +289,7 @@ public class Payments {
 	}
 
 	private void check(String key, Request request) {
-		if (key == null || key.isBlank() || key.length() > 100) {
-			throw new InvalidInput("idempotencyKey", "required", "an idempotency key of 1 to 100 characters is required");
-		}
+		IdempotencyKey.require(key);
 		if (request.payerKind() == null) {
 			throw new InvalidInput("payerKind", "required", "is required (EMPLOYER, MEMBER or STATE)");
 		}

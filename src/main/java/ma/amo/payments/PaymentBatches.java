@@ -13,6 +13,7 @@ import java.util.Optional;
 import ma.amo.claims.ClaimSettlement;
 import ma.amo.claims.ClaimSettlement.PayeeKind;
 import ma.amo.claims.ClaimSettlement.Payable;
+import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
 import ma.amo.shared.NotFound;
@@ -54,9 +55,7 @@ public class PaymentBatches {
 		if (createdBy == null || createdBy.isBlank()) {
 			throw new InvalidInput("createdBy", "required", "is required");
 		}
-		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-			throw new InvalidInput("idempotencyKey", "required", "an idempotency key of 1 to 100 characters is required");
-		}
+		IdempotencyKey.require(idempotencyKey);
 		if (!"CNSS".equals(payerBody) && !"CNOPS".equals(payerBody)) {
 			throw new InvalidInput("payerBody", "payer-body", "must be CNSS or CNOPS");
 		}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Single-claim submission latency over HTTP on a database of N demo persons (default 100,000): wrk posts claims of a
+# realistic mix (GP and specialist consultations, pharmacy sheets), each with its own idempotency key, at a fixed
+# concurrency on the same machine (load generator included in the 2 cores); first submission only, then submission
+# with adjudication at once (?adjudicate=true).
+# Usage: bench/claim-submission.sh [persons] [seconds] [connections]. Needs wrk and psql (Debian packages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+persons=${1:-100000}
+seconds=${2:-30}
+connections=${3:-4}
+work=target/bench-claims-$persons
+port=54359
+mkdir -p "$work"
+./mvnw -q package -DskipTests
+jar=$(ls target/amo-platform-*.jar | head -n 1)
+. bench/jdk.sh
+"$java_bin" -Xmx512m -jar "$jar" --amo.demo.persons=$persons --server.port=18082 \
+  --amo.embedded-postgres.data-directory="$work/postgres" --amo.embedded-postgres.port=$port \
+  --amo.population.import-directory="$work/imports" --logging.level.ma.amo=info > "$work/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true' EXIT
+until curl -sf localhost:18082/actuator/health > /dev/null; do sleep 0.5; done
+if grep -q "Empty register" "$work/app.log"; then
+  until grep -qE "Demo contributions: |APPLICATION FAILED|Exception" "$work/app.log"; do sleep 2; done
+fi
+psql -h localhost -p $port -U postgres -q -c "vacuum analyze"
+psql -h localhost -p $port -U postgres -At -c "
+  select m.idcs from member m join enrolment e on e.member_id = m.id
+  where e.end_date is null and e.regime <> 'ACHAMIL' order by random() limit 20000" > "$work/patients.txt"
+psql -h localhost -p $port -U postgres -At -c "
+  select inpe from professional where profession in ('GENERAL_PRACTITIONER', 'SPECIALIST') order by random() limit 2000" > "$work/doctors.txt"
+psql -h localhost -p $port -U postgres -At -c "
+  select inpe from establishment where category = 'PHARMACY' order by random() limit 2000" > "$work/pharmacies.txt"
+cat > "$work/claims.lua" <<LUA
+local threads = {}
+function setup(thread)
+  thread:set("tid", #threads + 1)
+  table.insert(threads, thread)
+end
+local function lines(file)
+  local values = {}
+  for line in io.lines(file) do values[#values + 1] = line end
+  return values
+end
+local patients, doctors, pharmacies, counter, run
+function init(args)
+  patients = lines("$work/patients.txt")
+  doctors = lines("$work/doctors.txt")
+  pharmacies = lines("$work/pharmacies.txt")
+  counter = 0
+  run = tostring(os.time())
+  math.randomseed(os.time() + tid)
+end
+local sheet = '{"kind":"MEMBER_REIMBURSEMENT","patientIdcs":"%s","careDate":"2026-10-%02d","filedOn":"2026-10-28",'
+  .. '"executingInpe":"%s","referral":true,"attachments":1,"lines":[%s]}'
+function request()
+  counter = counter + 1
+  local draw = math.random()
+  local executing, body_lines
+  if draw < 0.6 then
+    executing = doctors[math.random(#doctors)]
+    body_lines = '{"actCode":"C","billed":80}'
+  else
+    executing = pharmacies[math.random(#pharmacies)]
+    body_lines = '{"medicineCode":"6118000010050","quantity":1,"billed":53.60},'
+      .. '{"medicineCode":"6118000010159","quantity":2,"billed":64.00}'
+  end
+  local body = string.format(sheet, patients[math.random(#patients)], math.random(1, 27), executing, body_lines)
+  return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Submitter"] = "wrk",
+    ["Idempotency-Key"] = "wrk-" .. run .. "-" .. tid .. "-" .. counter }, body)
+end
+function response(status, headers, body)
+  if status ~= 201 then
+    io.stderr:write("unexpected status " .. status .. ": " .. body .. "\n")
+  end
+end
+LUA
+wrk -t2 -c"$connections" -d10s -s "$work/claims.lua" http://localhost:18082/api/v1/claims > /dev/null
+echo "== submission"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/claims.lua" http://localhost:18082/api/v1/claims
+echo "== submission with adjudication at once"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/claims.lua" "http://localhost:18082/api/v1/claims?adjudicate=true"
+psql -h localhost -p $port -U postgres -At -c "select status, count(*) from claim group by status order by 1"
