@@ -51,3 +51,6 @@ insert into parameter (name, kind, description, source) values
 insert into parameter_value (name, effective_from, value) values
   ('claims.child-cover.age', '2005-09-01', '12'),
   ('claims.adult-cover.excluded-categories', '2005-09-01', 'NONE');
+
+-- The agents' work lists: claims by status, oldest first.
+create index claim_status on claim (status, id);

@@ -31,6 +31,12 @@ public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitte
 				billed, covered, patientShare, stateShare, reviewReasons, receivedAt, adjudicatedAt, lines);
 	}
 
+	/** A claim in a list: where it stands, for whom, by whom, how much, and why it is in review. */
+	public record Summary(long id, ClaimKind kind, ClaimStatus status, String patientIdcs, LocalDate careDate,
+			LocalDate filedOn, String executingInpe, String establishmentInpe, Money billed, Money covered,
+			List<String> reviewReasons, Instant receivedAt) {
+	}
+
 	/** A step of the claim's history: the status it reached, who moved it and why. */
 	public record Event(Instant at, ClaimStatus status, String actor, String comment) {
 	}

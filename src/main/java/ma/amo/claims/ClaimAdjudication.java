@@ -24,6 +24,7 @@ import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
 import ma.amo.shared.NotFound;
+import ma.amo.shared.PageOf;
 import ma.amo.shared.RuleBroken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -87,6 +88,13 @@ public class ClaimAdjudication {
 
 	public Claim claim(long id) {
 		return claims.find(id).orElseThrow(() -> new NotFound("claimId", "no claim " + id));
+	}
+
+	/** Claims under the filters given (all optional), oldest first. */
+	public PageOf<Claim.Summary> search(ClaimStatus status, String patientIdcs, String executingInpe,
+			String establishmentInpe, int page, int size) {
+		PageOf.check(page, size, 200);
+		return claims.search(status, patientIdcs, executingInpe, establishmentInpe, page, size);
 	}
 
 	public List<Claim.Event> history(long id) {

@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import ma.amo.claims.adjudication.LineDecision;
 import ma.amo.shared.Money;
+import ma.amo.shared.PageOf;
+import ma.amo.shared.SearchFilters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +77,25 @@ class Claims {
 	Optional<Claim> find(long id) {
 		return withLines(jdbc.sql(CLAIM + " where id = ?").param(id).query((rs, n) -> claim(rs, List.of())).list())
 			.stream().findFirst();
+	}
+
+	/** A page of claims under the filters given, oldest first: an agent's work list (e.g. the claims in review). */
+	PageOf<Claim.Summary> search(ClaimStatus status, String patientIdcs, String executingInpe, String establishmentInpe,
+			int page, int size) {
+		return new SearchFilters().add("status = :status", "status", status == null ? null : status.name())
+			.add("patient_idcs = :patient", "patient", patientIdcs)
+			.add("executing_inpe = :executing", "executing", executingInpe)
+			.add("establishment_inpe = :establishment", "establishment", establishmentInpe)
+			.page(jdbc, """
+					select id, kind, status, patient_idcs, care_date, filed_on, executing_inpe, establishment_inpe, billed,
+					  covered, review_reasons, received_at from claim""", "id", page, size, (rs, n) -> {
+				String reviews = rs.getString(11);
+				return new Claim.Summary(rs.getLong(1), ClaimKind.valueOf(rs.getString(2)),
+						ClaimStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getObject(5, LocalDate.class),
+						rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), new Money(rs.getBigDecimal(9)),
+						money(rs, 10), reviews == null ? List.of() : Arrays.asList(reviews.split(SEPARATOR)),
+						rs.getTimestamp(12).toInstant());
+			});
 	}
 
 	/** Locks a claim still waiting for adjudication; empty when another worker has it or it is adjudicated. */

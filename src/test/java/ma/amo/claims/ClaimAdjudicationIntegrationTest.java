@@ -290,11 +290,19 @@ class ClaimAdjudicationIntegrationTest {
 
 	@Test
 	void aSampledClaimIsReviewedByAnAgentAndAContestReopensTheReview() {
-		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2031-03-10", "2031-03-20",
+		String patient = insured("SALARIED_PRIVATE");
+		JsonNode claim = submit(sheet(patient, "2031-03-10", "2031-03-20",
 				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80")));
 		assertThat(claim.get("status").asText()).isEqualTo("IN_REVIEW");
 		assertThat(claim.get("reviewReasons").get(0).asText()).startsWith("RANDOM_SAMPLE");
 		long id = claim.get("id").asLong();
+		// The agents find it in their work list.
+		JsonNode inReview = api.get("/api/v1/claims?status=IN_REVIEW&patientIdcs=" + patient).body();
+		assertThat(inReview.get("totalElements").asLong()).isEqualTo(1);
+		assertThat(inReview.get("content").get(0).get("id").asLong()).isEqualTo(id);
+		assertThat(api.get("/api/v1/claims?status=APPROVED&patientIdcs=" + patient).body().get("totalElements").asLong())
+			.isZero();
+		assertThat(api.get("/api/v1/claims?status=WAITING").status()).isEqualTo(400);
 		Api.Response confirmed = api.post("/api/v1/claims/" + id + "/review",
 				"{\"agent\":\"agent.benali\",\"decision\":\"CONFIRM\",\"comment\":\"Pièces conformes\"}");
 		assertThat(confirmed.body().get("status").asText()).isEqualTo("APPROVED");

@@ -8,7 +8,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import ma.amo.claims.Claim;
 import ma.amo.claims.ClaimAdjudication;
 import ma.amo.claims.ClaimRequest;
+import ma.amo.claims.ClaimStatus;
 import ma.amo.shared.InvalidInput;
+import ma.amo.shared.PageOf;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +46,15 @@ class ClaimController {
 		}
 		return ResponseEntity.status(submitted.repeated() ? 200 : 201)
 			.location(URI.create("/api/v1/claims/" + claim.id())).body(claim);
+	}
+
+	@Operation(summary = "Claims by status, patient, executing provider or establishment, oldest first (e.g. status=IN_REVIEW: the agents' work list)")
+	@GetMapping
+	PageOf<Claim.Summary> search(@RequestParam(required = false) ClaimStatus status,
+			@RequestParam(required = false) String patientIdcs, @RequestParam(required = false) String executingInpe,
+			@RequestParam(required = false) String establishmentInpe, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return claims.search(status, patientIdcs, executingInpe, establishmentInpe, page, size);
 	}
 
 	@GetMapping("/{id}")
