@@ -53,7 +53,7 @@ function init(args)
   math.randomseed(os.time() + tid)
 end
 local sheet = '{"kind":"MEMBER_REIMBURSEMENT","patientIdcs":"%s","careDate":"2026-10-%02d","filedOn":"2026-10-28",'
-  .. '"executingInpe":"%s","referral":true,"attachments":1,"lines":[%s]}'
+  .. '"executingInpe":"%s","referral":true,"attachments":[{"type":"PRESCRIPTION","fileName":"ordonnance.pdf","pages":1}],"lines":[%s]}'
 function request()
   counter = counter + 1
   local draw = math.random()

@@ -54,3 +54,15 @@ insert into parameter_value (name, effective_from, value) values
 
 -- The agents' work lists: claims by status, oldest first.
 create index claim_status on claim (status, id);
+
+-- What came with a claim (the documents stay with the submitter): prescription, invoices, reports.
+create table claim_attachment (
+    claim_id      bigint not null references claim (id),
+    attachment_no int not null,
+    type          text not null check (type in ('PRESCRIPTION', 'INVOICE', 'MEDICAL_REPORT', 'LAB_RESULTS',
+                    'IMAGING_REPORT', 'OTHER')),
+    file_name     text,
+    pages         int check (pages >= 1),
+    reference     text,
+    primary key (claim_id, attachment_no)
+);

@@ -13,7 +13,7 @@ import ma.amo.shared.Money;
 public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitter, String idempotencyKey,
 		String patientIdcs, LocalDate careDate, LocalDate filedOn, String executingInpe, String prescriberInpe,
 		String establishmentInpe, Integer aldCode, String exemptionNumber, boolean referral, String priorApproval,
-		int attachments, String regime, Money billed, Money covered, Money patientShare, Money stateShare,
+		List<ClaimRequest.Attachment> attachments, String regime, Money billed, Money covered, Money patientShare, Money stateShare,
 		List<String> reviewReasons, Instant receivedAt, Instant adjudicatedAt, List<Line> lines) {
 
 	public enum Outcome {
@@ -25,7 +25,7 @@ public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitte
 			Money patientShare, Money stateShare, List<String> reasons) {
 	}
 
-	Claim withLines(List<Line> lines) {
+	Claim with(List<ClaimRequest.Attachment> attachments, List<Line> lines) {
 		return new Claim(id, kind, status, submitter, idempotencyKey, patientIdcs, careDate, filedOn, executingInpe,
 				prescriberInpe, establishmentInpe, aldCode, exemptionNumber, referral, priorApproval, attachments, regime,
 				billed, covered, patientShare, stateShare, reviewReasons, receivedAt, adjudicatedAt, lines);

@@ -11,12 +11,21 @@ import ma.amo.shared.Violation;
 /**
  * A claim as submitted: the patient, the date of care and of filing, the executing professional's INPE (and the
  * prescriber's, the establishment's for tiers payant), the ALD code and exemption number when the care is exempted, a
- * referral for the care pathway, the prior approval cited, how many attachments came with it, and the lines (an act
+ * referral for the care pathway, the prior approval cited, what came with it (prescription, invoices, reports: their
+ * type, file name, pages and the submitter's reference; the documents themselves stay with the submitter), and the lines (an act
  * with its coefficient when the act has none, or a medicine with its quantity, each with its billed amount).
  */
 public record ClaimRequest(ClaimKind kind, String patientIdcs, LocalDate careDate, LocalDate filedOn,
 		String executingInpe, String prescriberInpe, String establishmentInpe, Integer aldCode, String exemptionNumber,
-		Boolean referral, String priorApproval, Integer attachments, List<Line> lines) {
+		Boolean referral, String priorApproval, List<Attachment> attachments, List<Line> lines) {
+
+	/** What a document attached to the claim is. */
+	public enum AttachmentType {
+		PRESCRIPTION, INVOICE, MEDICAL_REPORT, LAB_RESULTS, IMAGING_REPORT, OTHER
+	}
+
+	public record Attachment(AttachmentType type, String fileName, Integer pages, String reference) {
+	}
 
 	public record Line(String actCode, BigDecimal coefficient, String medicineCode, Integer quantity, BigDecimal billed) {
 	}
@@ -38,8 +47,22 @@ public record ClaimRequest(ClaimKind kind, String patientIdcs, LocalDate careDat
 		if (aldCode != null && (exemptionNumber == null || exemptionNumber.isBlank())) {
 			violations.add(new Violation("exemptionNumber", "required", "an ALD code comes with its exemption number"));
 		}
-		if (attachments != null && attachments < 0) {
-			violations.add(new Violation("attachments", "positive", "must not be negative"));
+		for (int i = 0; attachments != null && i < attachments.size(); i++) {
+			Attachment attachment = attachments.get(i);
+			String at = "attachments[" + i + "].";
+			if (attachment == null || attachment.type() == null) {
+				violations.add(new Violation(at + "type", "required", "is required"));
+				continue;
+			}
+			if (attachment.pages() != null && attachment.pages() < 1) {
+				violations.add(new Violation(at + "pages", "positive", "must be 1 or more"));
+			}
+			if (attachment.fileName() != null && attachment.fileName().length() > 200) {
+				violations.add(new Violation(at + "fileName", "length", "must be 200 characters at most"));
+			}
+			if (attachment.reference() != null && attachment.reference().length() > 100) {
+				violations.add(new Violation(at + "reference", "length", "must be 100 characters at most"));
+			}
 		}
 		if (lines == null || lines.isEmpty()) {
 			violations.add(new Violation("lines", "not-empty", "at least one line is required"));

@@ -52,9 +52,14 @@ class Claims {
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?) returning id""")
 			.params(r.kind().name(), submitter, key, hash, r.patientIdcs(), r.careDate(), r.filedOn(), r.executingInpe(),
 					r.prescriberInpe(), r.establishmentInpe(), r.aldCode(), r.exemptionNumber(),
-					Boolean.TRUE.equals(r.referral()), r.priorApproval(), r.attachments() == null ? 0 : r.attachments(),
+					Boolean.TRUE.equals(r.referral()), r.priorApproval(), r.attachments() == null ? 0 : r.attachments().size(),
 					billed)
 			.query(Long.class).single();
+		for (int i = 0; r.attachments() != null && i < r.attachments().size(); i++) {
+			ClaimRequest.Attachment a = r.attachments().get(i);
+			jdbc.sql("insert into claim_attachment (claim_id, attachment_no, type, file_name, pages, reference) values (?, ?, ?, ?, ?, ?)")
+				.params(id, i + 1, a.type().name(), a.fileName(), a.pages(), a.reference()).update();
+		}
 		for (int i = 0; i < r.lines().size(); i++) {
 			ClaimRequest.Line line = r.lines().get(i);
 			jdbc.sql("insert into claim_line (claim_id, line_no, act_code, coefficient, medicine_code, quantity, billed) values (?, ?, ?, ?, ?, ?, ?)")
@@ -117,16 +122,27 @@ class Claims {
 			.query((rs, n) -> claim(rs, List.of())).list());
 	}
 
-	/** The claims with their lines, read in one query. */
+	/** The claims with their lines and attachments, read in two queries. */
 	private List<Claim> withLines(List<Claim> claims) {
 		if (claims.isEmpty()) {
 			return claims;
 		}
+		Long[] ids = claims.stream().map(Claim::id).toArray(Long[]::new);
 		Map<Long, List<Claim.Line>> lines = new HashMap<>();
 		jdbc.sql("select claim_id, " + LINE_COLUMNS + " from claim_line where claim_id = any(?) order by claim_id, line_no")
-			.param(claims.stream().map(Claim::id).toArray(Long[]::new))
+			.param(ids)
 			.query((RowCallbackHandler) rs -> lines.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(line(rs, 1)));
-		return claims.stream().map(c -> c.withLines(lines.getOrDefault(c.id(), List.of()))).toList();
+		Map<Long, List<ClaimRequest.Attachment>> attachments = new HashMap<>();
+		jdbc.sql("""
+				select claim_id, type, file_name, pages, reference from claim_attachment where claim_id = any(?)
+				order by claim_id, attachment_no""")
+			.param(ids)
+			.query((RowCallbackHandler) rs -> attachments.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+				.add(new ClaimRequest.Attachment(ClaimRequest.AttachmentType.valueOf(rs.getString(2)), rs.getString(3),
+						(Integer) rs.getObject(4), rs.getString(5))));
+		return claims.stream()
+			.map(c -> c.with(attachments.getOrDefault(c.id(), List.of()), lines.getOrDefault(c.id(), List.of())))
+			.toList();
 	}
 
 	/** A claim's decisions, totals, reasons for review and the status it goes to. */
@@ -242,7 +258,7 @@ class Claims {
 		return new Claim(rs.getLong(1), ClaimKind.valueOf(rs.getString(2)), ClaimStatus.valueOf(rs.getString(3)),
 				rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
 				rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10), rs.getString(11),
-				(Integer) rs.getObject(12), rs.getString(13), rs.getBoolean(14), rs.getString(15), rs.getInt(16),
+				(Integer) rs.getObject(12), rs.getString(13), rs.getBoolean(14), rs.getString(15), List.of(),
 				rs.getString(17), new Money(rs.getBigDecimal(18)), money(rs, 19), money(rs, 20), money(rs, 21),
 				reviews == null ? List.of() : Arrays.asList(reviews.split(SEPARATOR)), rs.getTimestamp(23).toInstant(),
 				adjudicated == null ? null : adjudicated.toInstant(), lines);

@@ -289,6 +289,23 @@ class ClaimAdjudicationIntegrationTest {
 	}
 
 	@Test
+	void theAttachmentsOfAClaimAreDescribedAndAMalformedOneIsRefusedWithNothingStored() {
+		String patient = insured("SALARIED_PRIVATE");
+		String body = sheet(patient, "2025-03-11", "2025-03-20", doctor(Profession.GENERAL_PRACTITIONER, null),
+				act("C", "80")).replace("\"lines\"", """
+				"attachments":[{"type":"PRESCRIPTION","fileName":"ordonnance.pdf","pages":1},
+				  {"type":"INVOICE","pages":2,"reference":"DMS-7781"}],"lines\"""");
+		JsonNode claim = submit(body);
+		assertThat(claim.get("attachments").findValuesAsString("type")).containsExactly("PRESCRIPTION", "INVOICE");
+		assertThat(claim.get("attachments").get(1).get("reference").asText()).isEqualTo("DMS-7781");
+		Api.Response bad = api.post("/api/v1/claims", body.replace("\"pages\":2", "\"pages\":0"), "Idempotency-Key",
+				UUID.randomUUID().toString(), "Submitter", "portail-assures");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("attachments[1].pages");
+		assertThat(api.get("/api/v1/claims?patientIdcs=" + patient).body().get("totalElements").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void aSampledClaimIsReviewedByAnAgentAndAContestReopensTheReview() {
 		String patient = insured("SALARIED_PRIVATE");
 		JsonNode claim = submit(sheet(patient, "2031-03-10", "2031-03-20",

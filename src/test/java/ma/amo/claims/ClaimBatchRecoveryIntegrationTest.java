@@ -66,7 +66,7 @@ class ClaimBatchRecoveryIntegrationTest {
 			LocalDate care = LocalDate.of(2025, 1, 1).plusDays(i % 300);
 			ids.add(adjudication.submit("lot-kill", UUID.randomUUID().toString(), new ClaimRequest(
 					ClaimKind.MEMBER_REIMBURSEMENT, patients.get(i % patients.size()), care, care.plusDays(3), gp, null, null,
-					null, null, false, null, 0, List.of(new ClaimRequest.Line("C", null, null, null, new BigDecimal("80"))))).claim().id());
+					null, null, false, null, List.of(), List.of(new ClaimRequest.Line("C", null, null, null, new BigDecimal("80"))))).claim().id());
 		}
 
 		Process first = batch();

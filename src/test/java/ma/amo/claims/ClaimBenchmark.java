@@ -36,6 +36,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ClaimBenchmark {
 
 	private static final LocalDate CARE = LocalDate.of(2026, 10, 15);
+	private static final ClaimRequest.Attachment PRESCRIPTION = new ClaimRequest.Attachment(
+			ClaimRequest.AttachmentType.PRESCRIPTION, "ordonnance.pdf", 1, null);
+	private static final ClaimRequest.Attachment INVOICE = new ClaimRequest.Attachment(
+			ClaimRequest.AttachmentType.INVOICE, "facture.pdf", 2, null);
 	private static final String[] MEDICINES = { "6118000010050", "6118000010159", "6118000010227", "6118000010371" };
 
 	private ClaimBenchmark() {
@@ -153,7 +157,7 @@ public final class ClaimBenchmark {
 		}
 		String clinic = pick(random, clinics);
 		return new ClaimRequest(ClaimKind.PROVIDER_INVOICE, patient, care, filed, clinic, null, clinic, null, null, true,
-				"PEC-2026-" + random.nextInt(1_000_000), 1, List.of(
+				"PEC-2026-" + random.nextInt(1_000_000), List.of(INVOICE), List.of(
 						new ClaimRequest.Line("APPENDICECTOMIE", null, null, null, new BigDecimal("3000")),
 						new ClaimRequest.Line(null, null, MEDICINES[0], 2, new BigDecimal("53.60"))));
 	}
@@ -178,7 +182,7 @@ public final class ClaimBenchmark {
 				claimRows.add(id).add(r.kind()).add("benchmark").add("seed-" + id).add("seed").add(r.patientIdcs())
 					.add(r.careDate()).add(r.filedOn()).add(r.executingInpe()).add(r.prescriberInpe())
 					.add(r.establishmentInpe()).add(Boolean.TRUE.equals(r.referral())).add(r.priorApproval())
-					.add(r.attachments()).add("RECEIVED").add(billed).end();
+					.add(r.attachments().size()).add("RECEIVED").add(billed).end();
 				for (int l = 0; l < r.lines().size(); l++) {
 					ClaimRequest.Line line = r.lines().get(l);
 					lineRows.add(id).add(l + 1).add(line.actCode()).add(line.coefficient()).add(line.medicineCode())
@@ -199,7 +203,7 @@ public final class ClaimBenchmark {
 	private static ClaimRequest sheet(String patient, LocalDate care, LocalDate filed, String executing, boolean referral,
 			String establishment, String approval, List<ClaimRequest.Line> lines) {
 		return new ClaimRequest(ClaimKind.MEMBER_REIMBURSEMENT, patient, care, filed, executing, null, establishment, null,
-				null, referral, approval, 1, lines);
+				null, referral, approval, List.of(PRESCRIPTION), lines);
 	}
 
 	private static String pick(Random random, List<String> values) {
