@@ -257,6 +257,34 @@ class ClaimAdjudicationIntegrationTest {
 	}
 
 	@Test
+	void anAldExemptionGivesItsRateUntilItsLastDayAndOnlyForItsPatientAndCondition() {
+		String patient = insured("SALARIED_PRIVATE");
+		String number = api.post("/api/v1/ald-exemptions", "{\"idcs\":\"%s\",\"conditionCode\":5,\"validFrom\":\"2020-03-01\",\"grantedBy\":\"dr.conseil\"}"
+			.formatted(patient)).body().get("number").asText();
+		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
+		String ald = "\"aldCode\":5,\"exemptionNumber\":\"%s\",\"lines\"";
+		// 28 February 2025, the exemption's last day: C 80 × 90 % = 72.00.
+		JsonNode lastDay = submit(sheet(patient, "2025-02-28", "2025-03-05", gp, act("C", "80"))
+			.replace("\"lines\"", ald.formatted(number)));
+		assertThat(amount(line(lastDay, 0).get("covered"))).isEqualByComparingTo("72.00");
+		assertThat(line(lastDay, 0).get("reasons").toString()).contains("ALD_EXEMPTION: ALD 5, exonération n° " + number);
+		// 1 March 2025, the day after: the normal rate, 80 × 70 % = 56.00, and why.
+		JsonNode dayAfter = submit(sheet(patient, "2025-03-01", "2025-03-05", gp, act("C", "80"))
+			.replace("\"lines\"", ald.formatted(number)));
+		assertThat(amount(line(dayAfter, 0).get("covered"))).isEqualByComparingTo("56.00");
+		assertThat(line(dayAfter, 0).get("reasons").toString())
+			.contains("ALD_NOT_RECOGNISED: exonération n° " + number + " non valide au 01/03/2025 (du 01/03/2020 au 28/02/2025)");
+		// Another patient citing the number, or the same patient for another condition: the normal rate.
+		JsonNode stranger = submit(sheet(insured("SALARIED_PRIVATE"), "2024-06-03", "2024-06-05", gp, act("C", "80"))
+			.replace("\"lines\"", ald.formatted(number)));
+		assertThat(line(stranger, 0).get("reasons").toString()).contains("inconnue pour ce patient");
+		JsonNode otherCondition = submit(sheet(patient, "2024-06-04", "2024-06-05", gp, act("C", "80"))
+			.replace("\"lines\"", ald.formatted(number).replace("\"aldCode\":5", "\"aldCode\":6")));
+		assertThat(amount(line(otherCondition, 0).get("covered"))).isEqualByComparingTo("56.00");
+		assertThat(line(otherCondition, 0).get("reasons").toString()).contains("accordée pour l'ALD 5, pas l'ALD 6");
+	}
+
+	@Test
 	void aTadamonPatientInAPublicEstablishmentPaysNothingAndTheStateTakesTheShare() {
 		Establishment hospital = directory.search(new ProviderDirectory.EstablishmentQuery(null, null, null,
 				Sector.PUBLIC, null, null), 0, 1).content().getFirst();

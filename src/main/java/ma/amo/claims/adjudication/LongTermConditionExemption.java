@@ -1,22 +1,29 @@
 package ma.amo.claims.adjudication;
 
+import java.util.Optional;
+
+import ma.amo.exemptions.Exemption;
+import ma.amo.exemptions.Exemptions;
 import ma.amo.tariffs.CareLimits;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Care under an ALD exemption is priced at the exempted rate only when the ALD code is one of the list in force and
- * the exemption number is given (amo-rules.md, "Long-term conditions"); otherwise the lines are priced at the normal
- * rate, and the reason says why.
+ * Care under an ALD exemption is priced at the exempted rate only when the ALD code is one of the list and the
+ * exemption number cited is the patient's exemption for that condition, valid on the date of care (amo-rules.md,
+ * "Long-term conditions": 5 years, or for life); otherwise the lines are priced at the normal rate, and the reason
+ * says why.
  */
 @Component
 @Order(40)
 class LongTermConditionExemption implements Rule {
 
 	private final CareLimits limits;
+	private final Exemptions exemptions;
 
-	LongTermConditionExemption(CareLimits limits) {
+	LongTermConditionExemption(CareLimits limits, Exemptions exemptions) {
 		this.limits = limits;
+		this.exemptions = exemptions;
 	}
 
 	public String code() {
@@ -36,12 +43,35 @@ class LongTermConditionExemption implements Rule {
 		if (code == null) {
 			return;
 		}
-		if (limits.condition(code).isEmpty()) {
-			claim.lines().forEach(l -> l.note(code() + ": ALD " + code + " absente de la liste, taux normal appliqué"));
+		String number = claim.claim().exemptionNumber();
+		String problem = problem(claim, code, number);
+		if (problem != null) {
+			claim.lines().forEach(l -> l.note(code() + ": " + problem + ", taux normal appliqué"));
 			return;
 		}
 		claim.exempted(true);
-		claim.lines().forEach(l -> l.note("ALD_EXEMPTION: ALD " + code + ", exonération n° "
-				+ claim.claim().exemptionNumber()));
+		claim.lines().forEach(l -> l.note("ALD_EXEMPTION: ALD " + code + ", exonération n° " + number));
+	}
+
+	/** Why the exemption does not apply, or null when it does. */
+	private String problem(Adjudicating claim, int code, String number) {
+		if (limits.condition(code).isEmpty()) {
+			return "ALD " + code + " absente de la liste";
+		}
+		Optional<Exemption> found = exemptions.find(number);
+		if (found.isEmpty() || !found.get().idcs().equals(claim.claim().patientIdcs())) {
+			return "exonération n° " + number + " inconnue pour ce patient";
+		}
+		Exemption exemption = found.get();
+		if (exemption.conditionCode() != code) {
+			return "exonération n° " + number + " accordée pour l'ALD " + exemption.conditionCode() + ", pas l'ALD " + code;
+		}
+		if (!exemption.validOn(claim.careDate())) {
+			return "exonération n° " + number + " non valide au " + Dates.french(claim.careDate()) + " (du "
+					+ Dates.french(exemption.validFrom()) + (exemption.validUntil() == null ? "" : " au "
+							+ Dates.french(exemption.validUntil()))
+					+ (exemption.revokedFrom() == null ? "" : ", révoquée le " + Dates.french(exemption.revokedFrom())) + ")";
+		}
+		return null;
 	}
 }

@@ -1,0 +1,59 @@
+package ma.amo.exemptions.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.exemptions.Exemption;
+import ma.amo.exemptions.Exemptions;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "ALD exemptions", description = "Exemptions (accords ETM) for long-term conditions")
+@RestController
+@RequestMapping("/api/v1/ald-exemptions")
+class ExemptionController {
+
+	private final Exemptions exemptions;
+
+	ExemptionController(Exemptions exemptions) {
+		this.exemptions = exemptions;
+	}
+
+	record Grant(String idcs, Integer conditionCode, LocalDate validFrom, String grantedBy) {
+	}
+
+	record Revocation(LocalDate from, String reason) {
+	}
+
+	@Operation(summary = "Grant an exemption for a condition of the list: valid the condition's years from validFrom, or for life")
+	@PostMapping
+	ResponseEntity<Exemption> grant(@RequestBody Grant grant) {
+		Exemption granted = exemptions.grant(grant.idcs(), grant.conditionCode(), grant.validFrom(), grant.grantedBy());
+		return ResponseEntity.created(URI.create("/api/v1/ald-exemptions/" + granted.number())).body(granted);
+	}
+
+	@GetMapping
+	List<Exemption> of(@RequestParam String idcs) {
+		return exemptions.of(idcs);
+	}
+
+	@GetMapping("/{number}")
+	Exemption exemption(@PathVariable String number) {
+		return exemptions.exemption(number);
+	}
+
+	@Operation(summary = "Revoke an exemption from a day, with the reason")
+	@PostMapping("/{number}/revocation")
+	Exemption revoke(@PathVariable String number, @RequestBody Revocation revocation) {
+		return exemptions.revoke(number, revocation.from(), revocation.reason());
+	}
+}

@@ -1,0 +1,18 @@
+-- ALD exemptions (accords ETM): granted to a person for one long-term condition after medical review, valid 5 years
+-- (the condition's exemption_years) or for life (diabetes, hypertension), renewable, revocable. Claims for ALD care
+-- cite the exemption number; the rate of an exemption applies only while it is valid on the date of care.
+create sequence ald_exemption_number;
+create table ald_exemption (
+    number          text primary key,
+    idcs            text not null references person (idcs),
+    condition_code  int not null references long_term_condition (code),
+    valid_from      date not null,
+    valid_until     date,
+    granted_by      text not null,
+    granted_at      timestamptz not null default now(),
+    revoked_from    date,
+    revocation      text,
+    check (valid_until is null or valid_until >= valid_from),
+    check (revoked_from is null or revoked_from >= valid_from)
+);
+create index ald_exemption_person on ald_exemption (idcs, condition_code);
