@@ -71,12 +71,16 @@ class ChainWriter {
 		return ticket;
 	}
 
-	/** Waits until every line queued so far (or up to {@code ticket}) is committed. */
+	/**
+	 * Waits until every line queued up to {@code ticket} is committed; gives up after a minute (the database is
+	 * down), failing the request rather than answering a change without its trace.
+	 */
 	void awaitWritten(long ticket) {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
 		synchronized (progress) {
 			while (written < ticket) {
-				if (!thread.isAlive()) {
-					throw new IllegalStateException("the audit chain writer has stopped");
+				if (!thread.isAlive() || System.nanoTime() > deadline) {
+					throw new IllegalStateException("the audit trail could not be written");
 				}
 				try {
 					progress.wait(1000);
