@@ -113,6 +113,45 @@ class AuditTrailIntegrationTest {
 	}
 
 	@Test
+	void aPageOfPersonsLeavesOneEntryPerPersonReturned() {
+		String first = idcs();
+		String second = idcs();
+		Registers.persons(imports, rnp(first, cin(), "Zeroualiqa", "Omar", LocalDate.of(1975, 5, 6), 'M'),
+				rnp(second, cin(), "Zeroualiqa", "Nadia", LocalDate.of(1977, 7, 8), 'F'));
+
+		Api.Response page = api.get("/api/v1/persons?lastName=Zeroualiqa", "X-Purpose", "REGISTER_MANAGEMENT");
+		assertThat(page.status()).as(page.raw()).isEqualTo(200);
+
+		assertThat(reads(entries("recordType=PERSON&recordId=" + first))).hasSize(1);
+		assertThat(reads(entries("recordType=PERSON&recordId=" + second))).hasSize(1);
+	}
+
+	@Test
+	void readsArrivingInParallelMakeOneUnbrokenChain() throws InterruptedException {
+		List<String> people = java.util.stream.IntStream.range(0, 400).mapToObj(i -> idcs()).toList();
+		try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			people.forEach(p -> threads.submit(() -> trail.record("agent-" + p.hashCode() % 7, AuditEntry.Action.READ,
+					"PERSON", p, "ELIGIBILITY_CHECK")));
+		}
+		trail.flush();
+
+		List<Long> seqs = jdbc.sql("select seq from audit_entry where record_id = any(?) order by seq")
+			.param(people.toArray(String[]::new)).query(Long.class).list();
+		assertThat(seqs).hasSize(400).doesNotHaveDuplicates();
+		assertThat(trail.verify().intact()).isTrue();
+	}
+
+	@Test
+	void theApiDescriptionShowsThePurposeHeaderOfAnAuditedEndpointWithItsDefault() {
+		JsonNode parameters = api.get("/v3/api-docs").body().path("paths").path("/api/v1/members/{registrationNumber}")
+			.path("get").path("parameters");
+
+		assertThat(parameters.valueStream().filter(p -> p.path("name").asString().equals("X-Purpose")).toList())
+			.singleElement()
+			.satisfies(p -> assertThat(p.path("schema").path("default").asString()).isEqualTo("MEMBER_MANAGEMENT"));
+	}
+
+	@Test
 	void aPurposeThatIsNotACodeIsRefusedBeforeAnythingIsRead() {
 		Api.Response refused = api.get("/api/v1/members/000000000", "X-Purpose", "just looking");
 
