@@ -17,6 +17,7 @@ import ma.amo.shared.SearchFilters;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -100,14 +101,16 @@ public class AuditTrail {
 
 	/**
 	 * Recomputes the chain from the oldest line kept (or the last purge's anchor): the first line whose hash does not
-	 * follow, or whose number does not follow the one before it (a line removed), is reported.
+	 * follow, or whose number does not follow the one before it (a line removed), is reported. One snapshot for the
+	 * anchor and the lines, so that a purge committed meanwhile does not look like removed lines.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {
 		writer.flush();
 		ChainWriter.Head anchor = writer.anchor();
 		Check check = new Check(anchor.seq(), anchor.hash());
-		jdbc.sql(SELECT + " order by seq").query((RowCallbackHandler) rs -> check.next(entry(rs, 0)));
+		jdbc.sql(SELECT + " order by seq").withFetchSize(10_000)
+			.query((RowCallbackHandler) rs -> check.next(entry(rs, 0)));
 		return new Verification(check.problem == null, check.checked, check.brokenAt, check.problem, check.seq,
 				check.hash);
 	}
