@@ -27,6 +27,27 @@ public final class SearchFilters {
 		return this;
 	}
 
+	/** Adds {@code condition} with its named parameter when {@code value} is given (not null), e.g. a date. */
+	public SearchFilters add(String condition, String name, Object value) {
+		if (value instanceof String text) {
+			return add(condition, name, text);
+		}
+		if (value != null) {
+			conditions.add(condition);
+			params.put(name, value);
+		}
+		return this;
+	}
+
+	/** The where clause of the conditions given (empty without any), for a query other than a page. */
+	public String where() {
+		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+	}
+
+	public Map<String, Object> params() {
+		return Map.copyOf(params);
+	}
+
 	public boolean has(String name) {
 		return params.containsKey(name);
 	}

@@ -28,8 +28,13 @@ public final class Api {
 	public record Response(int status, JsonNode body, String raw) {
 	}
 
-	public Response get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+	/** Gets with extra headers given as name, value pairs (e.g. a purpose). */
+	public Response get(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request);
 	}
 
 	/** Posts JSON with extra headers given as name, value pairs (e.g. an idempotency key). */

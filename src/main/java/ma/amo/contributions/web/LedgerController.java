@@ -10,6 +10,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.audit.Audited;
+import ma.amo.audit.AuditEntry.Action;
 import ma.amo.contributions.ContributionCalls;
 import ma.amo.contributions.ContributionCalls.PayerKind;
 import ma.amo.contributions.DeclarationImport;
@@ -74,6 +76,7 @@ class LedgerController {
 	}
 
 	@Operation(summary = "Calls of a payer (EMPLOYER by affiliation number, MEMBER by registration number, STATE as ETAT)")
+	@Audited(record = "CONTRIBUTION_ACCOUNT", id = "payer", purpose = "CONTRIBUTION_COLLECTION")
 	@GetMapping("/calls")
 	List<ContributionCalls.Call> calls(@RequestParam PayerKind payerKind, @RequestParam String payer) {
 		return calls.ofPayer(payerKind, payer);
@@ -85,6 +88,7 @@ class LedgerController {
 	}
 
 	@Operation(summary = "Arrears of a payer on a date (today by default): unpaid calls past due with the penalty accrued, and unpaid penalties")
+	@Audited(record = "CONTRIBUTION_ACCOUNT", id = "payer", purpose = "CONTRIBUTION_COLLECTION")
 	@GetMapping("/arrears")
 	ContributionCalls.Arrears arrears(@RequestParam PayerKind payerKind, @RequestParam String payer,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
@@ -94,6 +98,7 @@ class LedgerController {
 	@Operation(summary = "Record a payment (header Idempotency-Key): settles the payer's calls oldest first, or the call named",
 			description = "201 with the allocations; a repeat with the same key returns the first payment (200); the "
 					+ "same key with other content is refused (409).")
+	@Audited(record = "CONTRIBUTION_ACCOUNT", returned = "payer", action = Action.CHANGE, purpose = "CONTRIBUTION_COLLECTION")
 	@PostMapping("/payments")
 	ResponseEntity<Payments.Payment> pay(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody PaymentBody body) {

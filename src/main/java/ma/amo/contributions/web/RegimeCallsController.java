@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.audit.Audited;
+import ma.amo.audit.AuditEntry.Action;
 import ma.amo.contributions.ContributionCalls;
 import ma.amo.contributions.Deadlines;
 import ma.amo.contributions.DirectDebits;
@@ -81,6 +83,7 @@ class RegimeCallsController {
 	}
 
 	@Operation(summary = "Set the category a self-employed member contributes in")
+	@Audited(record = "MEMBER", id = "registrationNumber", action = Action.CHANGE, purpose = "CONTRIBUTION_COLLECTION")
 	@PutMapping("/self-employed/{registrationNumber}")
 	SelfEmployedCategories.Activity classify(@PathVariable String registrationNumber, @RequestBody Classification body) {
 		if (body.category() == null) {
@@ -90,6 +93,7 @@ class RegimeCallsController {
 	}
 
 	@Operation(summary = "Record an Achamil member's direct-debit mandate (RIB of 24 digits)")
+	@Audited(record = "MEMBER", id = "registrationNumber", action = Action.CHANGE, purpose = "CONTRIBUTION_COLLECTION")
 	@PutMapping("/achamil/{registrationNumber}/mandate")
 	DirectDebits.Mandate mandate(@PathVariable String registrationNumber, @RequestBody MandateBody body) {
 		return debits.mandate(registrationNumber, body.account(), body.signedOn());

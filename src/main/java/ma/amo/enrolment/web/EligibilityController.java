@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.audit.Audited;
 import ma.amo.enrolment.Eligibility;
 import ma.amo.enrolment.Rights;
 import ma.amo.shared.InvalidInput;
@@ -31,6 +32,7 @@ class EligibilityController {
 			description = "Give exactly one of idcs, cin or registrationNumber. The answer names the status (OPEN, "
 					+ "WAITING, SUSPENDED, CLOSED), the rule that decided and why, the regime, payer body, the member "
 					+ "the person is covered through and the end of cover when known.")
+	@Audited(record = "PERSON", returned = "idcs", purpose = "ELIGIBILITY_CHECK")
 	@GetMapping
 	Rights eligibility(@RequestParam(required = false) String idcs, @RequestParam(required = false) String cin,
 			@RequestParam(required = false) String registrationNumber,

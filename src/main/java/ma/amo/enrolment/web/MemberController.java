@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.audit.Audited;
+import ma.amo.audit.AuditEntry.Action;
 import ma.amo.enrolment.Dependant;
 import ma.amo.enrolment.Enrolment;
 import ma.amo.enrolment.Member;
@@ -36,6 +38,7 @@ class MemberController {
 	@Operation(summary = "Enrol a person in a regime",
 			description = "Registers the person at the regime's payer body if needed; a regime period still running "
 					+ "ends the day before (REGIME_CHANGE). waitingWaived: moving because of a job change.")
+	@Audited(record = "MEMBER", returned = "member.registrationNumber", action = Action.CHANGE, purpose = "MEMBER_MANAGEMENT")
 	@PostMapping("/enrolments")
 	ResponseEntity<MemberView> enrol(@RequestBody NewEnrolment body) {
 		MemberEnrolment.Enrolled enrolled = enrolment.enrol(body.idcs(), body.regime(), body.startDate(),
@@ -45,30 +48,35 @@ class MemberController {
 	}
 
 	@Operation(summary = "Regime periods of a person, across payer bodies")
+	@Audited(record = "PERSON", id = "idcs", purpose = "MEMBER_MANAGEMENT")
 	@GetMapping("/enrolments")
 	List<Enrolment> enrolments(@RequestParam String idcs) {
 		return enrolment.enrolmentsOfPerson(idcs);
 	}
 
 	@Operation(summary = "End a regime period (CONDITIONS_ENDED keeps rights where the regime says; DEATH)")
+	@Audited(record = "ENROLMENT", id = "id", action = Action.CHANGE, purpose = "MEMBER_MANAGEMENT")
 	@PostMapping("/enrolments/{id}/end")
 	Enrolment end(@PathVariable long id, @RequestBody EndOfPeriod body) {
 		return enrolment.end(id, body.endDate(), body.reason());
 	}
 
 	@Operation(summary = "Suspend an enrolment's rights (end date optional)")
+	@Audited(record = "ENROLMENT", id = "id", action = Action.CHANGE, purpose = "MEMBER_MANAGEMENT")
 	@PostMapping("/enrolments/{id}/suspensions")
 	ResponseEntity<?> suspend(@PathVariable long id, @RequestBody NewSuspension body) {
 		return ResponseEntity.status(201).body(enrolment.suspend(id, body.startDate(), body.endDate(), body.reason()));
 	}
 
 	@Operation(summary = "Suspensions of an enrolment")
+	@Audited(record = "ENROLMENT", id = "id", purpose = "MEMBER_MANAGEMENT")
 	@GetMapping("/enrolments/{id}/suspensions")
 	List<?> suspensions(@PathVariable long id) {
 		return enrolment.suspensionsOf(id);
 	}
 
 	@Operation(summary = "Members in registration order")
+	@Audited(record = "MEMBER", returned = "registrationNumber", purpose = "MEMBER_MANAGEMENT")
 	@GetMapping("/members")
 	PageOf<Member> members(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		PageOf.check(page, size, 500);
@@ -76,12 +84,14 @@ class MemberController {
 	}
 
 	@Operation(summary = "A member with their regime periods and dependants")
+	@Audited(record = "MEMBER", id = "registrationNumber", purpose = "MEMBER_MANAGEMENT")
 	@GetMapping("/members/{registrationNumber}")
 	MemberView member(@PathVariable String registrationNumber) {
 		return view(enrolment.member(registrationNumber));
 	}
 
 	@Operation(summary = "Attach a spouse or child to a member")
+	@Audited(record = "MEMBER", id = "registrationNumber", action = Action.CHANGE, purpose = "MEMBER_MANAGEMENT")
 	@PostMapping("/members/{registrationNumber}/dependants")
 	ResponseEntity<Dependant> attach(@PathVariable String registrationNumber, @RequestBody NewDependant body) {
 		Dependant dependant = enrolment.attach(registrationNumber, body.idcs(), body.relation(), body.startDate(),
@@ -90,24 +100,28 @@ class MemberController {
 	}
 
 	@Operation(summary = "A member's dependants, current and past")
+	@Audited(record = "MEMBER", id = "registrationNumber", purpose = "MEMBER_MANAGEMENT")
 	@GetMapping("/members/{registrationNumber}/dependants")
 	List<Dependant> dependants(@PathVariable String registrationNumber) {
 		return enrolment.dependantsOf(enrolment.member(registrationNumber));
 	}
 
 	@Operation(summary = "One dependant link")
+	@Audited(record = "DEPENDANT", id = "id", purpose = "MEMBER_MANAGEMENT")
 	@GetMapping("/dependants/{id}")
 	Dependant dependant(@PathVariable long id) {
 		return enrolment.dependant(id);
 	}
 
 	@Operation(summary = "End a dependant link (DIVORCE keeps a spouse covered 12 months)")
+	@Audited(record = "DEPENDANT", id = "id", action = Action.CHANGE, purpose = "MEMBER_MANAGEMENT")
 	@PostMapping("/dependants/{id}/end")
 	Dependant detach(@PathVariable long id, @RequestBody EndOfLink body) {
 		return enrolment.detach(id, body.endDate(), body.reason());
 	}
 
 	@Operation(summary = "Record a child's student certificate (cover up to 26 while it runs)")
+	@Audited(record = "DEPENDANT", id = "id", action = Action.CHANGE, purpose = "MEMBER_MANAGEMENT")
 	@PutMapping("/dependants/{id}/student-until")
 	Dependant certifyStudies(@PathVariable long id, @RequestBody StudentCertificate body) {
 		return enrolment.certifyStudies(id, body.studentUntil());

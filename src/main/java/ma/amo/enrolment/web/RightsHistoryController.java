@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.audit.Audited;
 import ma.amo.enrolment.Eligibility;
 import ma.amo.enrolment.Rights;
 import ma.amo.enrolment.RightsEvents;
@@ -41,6 +42,7 @@ class RightsHistoryController {
 			description = "The rights on the date (today by default), the segment of the member's rights in force "
 					+ "that day with the event that produced it (a payment, a missed instalment, an enrolment…), and "
 					+ "every segment of the member's rights. For a dependant, the member's events are given.")
+	@Audited(record = "PERSON", id = "idcs", purpose = "ELIGIBILITY_CHECK")
 	@GetMapping
 	RightsOnDate history(@RequestParam String idcs,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.audit.Audited;
+import ma.amo.audit.AuditEntry.Action;
 import ma.amo.enrolment.SocialTargeting;
 import ma.amo.enrolment.SocialTargeting.Decision;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,12 +25,14 @@ class TargetingController {
 	}
 
 	@Operation(summary = "Register a household in Tadamon: REGISTERED, or REJECTED with the reason")
+	@Audited(record = "PERSON", returned = "registered", action = Action.CHANGE, purpose = "SOCIAL_TARGETING")
 	@PostMapping("/tadamon/registrations")
 	Decision tadamon(@RequestBody HouseholdRequest body) {
 		return targeting.tadamon(body.householdId(), body.date(), body.headIdcs(), body.spouseIdcs());
 	}
 
 	@Operation(summary = "Register a person in Achamil: REGISTERED with the monthly amount, or REJECTED with the reason")
+	@Audited(record = "MEMBER", returned = "memberRegistrationNumber", action = Action.CHANGE, purpose = "SOCIAL_TARGETING")
 	@PostMapping("/achamil/registrations")
 	Decision achamil(@RequestBody PersonRequest body) {
 		return targeting.achamil(body.idcs(), body.date());

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.audit.Audited;
 import ma.amo.population.Person;
 import ma.amo.population.PopulationRegister;
 import ma.amo.population.RsuScore;
@@ -27,6 +28,7 @@ class PersonController {
 	}
 
 	@Operation(summary = "Persons of the register in IDCS order, optionally by region or family-name prefix")
+	@Audited(record = "PERSON", returned = "idcs", purpose = "REGISTER_MANAGEMENT")
 	@GetMapping
 	PageOf<Person> persons(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String lastName, @RequestParam(defaultValue = "0") int page,
@@ -36,6 +38,7 @@ class PersonController {
 	}
 
 	@Operation(summary = "One person by IDCS, with the history of their RSU scores")
+	@Audited(record = "PERSON", id = "idcs", purpose = "REGISTER_MANAGEMENT")
 	@GetMapping("/{idcs}")
 	PersonView person(@PathVariable String idcs) {
 		register.checkIdcs("idcs", idcs);

@@ -1,0 +1,187 @@
+package ma.amo.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Appends lines to the chain. Requests arrive in parallel, but a hash chain needs one order: requests only queue
+ * their lines (no lock, no database round trip on the eligibility path), and one writer thread takes whatever has
+ * queued, numbers and seals it after the chain's last line and inserts it in one transaction: a busy minute costs a
+ * few hundred inserts of batches, not one transaction per read. The writer takes an advisory lock per batch and
+ * reads the chain's head under it, so that several instances of the platform on one database, and the retention
+ * purge, still make one chain.
+ * <p>
+ * A read is recorded once its line is queued: a crash loses at most the lines of the batch being written (a few
+ * milliseconds of reads). A change waits for its line to be committed before answering ({@link #awaitWritten}).
+ */
+@Component
+class ChainWriter {
+
+	/** The advisory lock shared with the SQL function audit_purge. */
+	static final long LOCK = 4281668;
+
+	private static final Logger log = LoggerFactory.getLogger(ChainWriter.class);
+	private static final int BATCH = 2000;
+
+	record Pending(Instant at, String actor, AuditEntry.Action action, String recordType, String recordId,
+			String purpose) {
+	}
+
+	private final JdbcTemplate jdbc;
+	private final TransactionTemplate transactions;
+	/** Bounded: when the database is down, requests slow down rather than the heap filling up. */
+	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(200_000);
+	private final AtomicLong queued = new AtomicLong();
+	private final Object progress = new Object();
+	private long written;
+	private volatile boolean running = true;
+	private final Thread thread;
+
+	ChainWriter(JdbcTemplate jdbc, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.thread = Thread.ofPlatform().name("audit-chain-writer").daemon().start(this::run);
+	}
+
+	/** Queues lines; returns the count after which they are written (for {@link #awaitWritten}). */
+	long append(List<Pending> lines) {
+		long ticket = queued.addAndGet(lines.size());
+		for (Pending line : lines) {
+			try {
+				queue.put(line);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while recording the audit trail", e);
+			}
+		}
+		return ticket;
+	}
+
+	/**
+	 * Waits until every line queued up to {@code ticket} is committed; gives up after a minute (the database is
+	 * down), failing the request rather than answering a change without its trace.
+	 */
+	void awaitWritten(long ticket) {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+		synchronized (progress) {
+			while (written < ticket) {
+				if (!thread.isAlive() || System.nanoTime() > deadline) {
+					throw new IllegalStateException("the audit trail could not be written");
+				}
+				try {
+					progress.wait(1000);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted while waiting for the audit trail", e);
+				}
+			}
+		}
+	}
+
+	void flush() {
+		awaitWritten(queued.get());
+	}
+
+	private void run() {
+		List<Pending> batch = new ArrayList<>(BATCH);
+		while (running || !queue.isEmpty()) {
+			try {
+				if (batch.isEmpty()) {
+					Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+					if (first == null) {
+						continue;
+					}
+					batch.add(first);
+					queue.drainTo(batch, BATCH - 1);
+				}
+				write(batch);
+				synchronized (progress) {
+					written += batch.size();
+					progress.notifyAll();
+				}
+				batch.clear();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException e) {
+				// The database may be restarting: keep the lines and try again.
+				log.error("Could not write {} audit lines; retrying", batch.size(), e);
+				try {
+					Thread.sleep(1000);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	private void write(List<Pending> batch) {
+		transactions.executeWithoutResult(status -> {
+			jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, LOCK);
+			Head head = head();
+			List<Object[]> rows = new ArrayList<>(batch.size());
+			long seq = head.seq();
+			String previous = head.hash();
+			for (Pending p : batch) {
+				seq++;
+				Instant at = ChainHash.stored(p.at());
+				previous = ChainHash.of(previous, seq, at, p.actor(), p.action(), p.recordType(), p.recordId(), p.purpose());
+				rows.add(new Object[] { seq, Timestamp.from(at), p.actor(), p.action().name(), p.recordType(),
+						p.recordId(), p.purpose(), previous });
+			}
+			jdbc.batchUpdate("""
+					insert into audit_entry (seq, at, actor, action, record_type, record_id, purpose, hash)
+					values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		});
+	}
+
+	record Head(long seq, String hash) {
+	}
+
+	/** The chain's last line, or the anchor left by the last purge, or the genesis. */
+	Head head() {
+		List<Head> last = jdbc.query("select seq, hash from audit_entry order by seq desc limit 1",
+				(rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+		if (!last.isEmpty()) {
+			return last.getFirst();
+		}
+		return anchor();
+	}
+
+	Head anchor() {
+		List<Head> anchor = jdbc.query("select purged_through, hash from audit_anchor order by purged_through desc limit 1",
+				(rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+		return anchor.isEmpty() ? new Head(0, ChainHash.GENESIS) : anchor.getFirst();
+	}
+
+	/** Writes what is queued, then stops: the application context closes before the database does. */
+	@PreDestroy
+	void stop() {
+		running = false;
+		try {
+			thread.join(10_000);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}
