@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import ma.amo.claims.adjudication.LineDecision;
+import ma.amo.shared.FieldCipher;
 import ma.amo.shared.Money;
 import ma.amo.shared.PageOf;
 import ma.amo.shared.SearchFilters;
@@ -37,10 +38,12 @@ class Claims {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
+	private final FieldCipher cipher;
 
-	Claims(JdbcClient jdbc, JdbcTemplate batch) {
+	Claims(JdbcClient jdbc, JdbcTemplate batch, FieldCipher cipher) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.cipher = cipher;
 	}
 
 	long insert(String submitter, String key, String hash, ClaimRequest r) {
@@ -51,7 +54,9 @@ class Claims {
 				  attachments, status, billed)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?) returning id""")
 			.params(r.kind().name(), submitter, key, hash, r.patientIdcs(), r.careDate(), r.filedOn(), r.executingInpe(),
-					r.prescriberInpe(), r.establishmentInpe(), r.aldCode(), r.exemptionNumber(),
+					r.prescriberInpe(), r.establishmentInpe(),
+					// The condition and the exemption tell a diagnosis: encrypted at rest (loi 09-08).
+					cipher.encrypt(r.aldCode() == null ? null : r.aldCode().toString()), cipher.encrypt(r.exemptionNumber()),
 					Boolean.TRUE.equals(r.referral()), r.priorApproval(), r.attachments() == null ? 0 : r.attachments().size(),
 					billed)
 			.query(Long.class).single();
@@ -187,16 +192,17 @@ class Claims {
 		event(id, status, actor, comment);
 	}
 
+	/** An agent's or a member's step: the comment may carry medical notes, so it is encrypted at rest. */
 	private void event(long id, ClaimStatus status, String actor, String comment) {
 		jdbc.sql("insert into claim_event (claim_id, status, actor, comment) values (?, ?, ?, ?)")
-			.params(id, status.name(), actor, comment).update();
+			.params(id, status.name(), actor, cipher.encrypt(comment)).update();
 	}
 
 	List<Claim.Event> history(long id) {
 		return jdbc.sql("select at, status, actor, comment from claim_event where claim_id = ? order by id")
 			.param(id)
 			.query((rs, n) -> new Claim.Event(rs.getTimestamp(1).toInstant(), ClaimStatus.valueOf(rs.getString(2)),
-					rs.getString(3), rs.getString(4)))
+					rs.getString(3), cipher.decrypt(rs.getString(4))))
 			.list();
 	}
 
@@ -252,13 +258,15 @@ class Claims {
 				reasons == null ? List.of() : Arrays.asList(reasons.split(SEPARATOR)));
 	}
 
-	private static Claim claim(ResultSet rs, List<Claim.Line> lines) throws SQLException {
+	private Claim claim(ResultSet rs, List<Claim.Line> lines) throws SQLException {
+		String aldCode = cipher.decrypt(rs.getString(12));
 		String reviews = rs.getString(22);
 		Timestamp adjudicated = rs.getTimestamp(24);
 		return new Claim(rs.getLong(1), ClaimKind.valueOf(rs.getString(2)), ClaimStatus.valueOf(rs.getString(3)),
 				rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
 				rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10), rs.getString(11),
-				(Integer) rs.getObject(12), rs.getString(13), rs.getBoolean(14), rs.getString(15), List.of(),
+				aldCode == null ? null : Integer.valueOf(aldCode), cipher.decrypt(rs.getString(13)), rs.getBoolean(14),
+				rs.getString(15), List.of(),
 				rs.getString(17), new Money(rs.getBigDecimal(18)), money(rs, 19), money(rs, 20), money(rs, 21),
 				reviews == null ? List.of() : Arrays.asList(reviews.split(SEPARATOR)), rs.getTimestamp(23).toInstant(),
 				adjudicated == null ? null : adjudicated.toInstant(), lines);

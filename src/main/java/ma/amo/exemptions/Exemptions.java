@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 import ma.amo.population.PopulationRegister;
+import ma.amo.shared.FieldCipher;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.RuleBroken;
 import ma.amo.tariffs.CareLimits;
 import ma.amo.tariffs.CareLimits.LongTermCondition;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,18 +26,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Exemptions {
 
 	private static final String SELECT = """
-			select x.number, x.idcs, x.condition_code, c.label, x.valid_from, x.valid_until, x.granted_by, x.revoked_from,
-			  x.revocation
-			from ald_exemption x join long_term_condition c on c.code = x.condition_code""";
+			select number, idcs, condition, valid_from, valid_until, granted_by, revoked_from, revocation
+			from ald_exemption""";
 
 	private final JdbcClient jdbc;
 	private final CareLimits limits;
 	private final PopulationRegister register;
+	private final FieldCipher cipher;
 
-	Exemptions(JdbcClient jdbc, CareLimits limits, PopulationRegister register) {
+	Exemptions(JdbcClient jdbc, CareLimits limits, PopulationRegister register, FieldCipher cipher) {
 		this.jdbc = jdbc;
 		this.limits = limits;
 		this.register = register;
+		this.cipher = cipher;
 	}
 
 	/** Grants an exemption for the condition from {@code validFrom}, after the medical reviewer's decision. */
@@ -58,12 +61,15 @@ public class Exemptions {
 				"known-condition", "no long-term condition " + conditionCode + " in the list"));
 		LocalDate until = condition.lifelongExemption() ? null
 				: validFrom.plusYears(condition.exemptionYears()).minusDays(1);
-		boolean overlaps = jdbc.sql("""
-				select exists (select 1 from ald_exemption where idcs = ? and condition_code = ?
-				  and coalesce(revoked_from, 'infinity'::date) > valid_from
-				  and valid_from <= coalesce(?::date, 'infinity'::date)
-				  and coalesce(least(valid_until, revoked_from - 1), 'infinity'::date) >= ?)""")
-			.params(idcs, conditionCode, until, validFrom).query(Boolean.class).single();
+		// The conditions are encrypted: the person's few exemptions are compared here rather than in SQL.
+		LocalDate end = until == null ? LocalDate.MAX : until;
+		boolean overlaps = of(idcs).stream().filter(x -> x.conditionCode() == conditionCode).anyMatch(x -> {
+			LocalDate last = x.validUntil() == null ? LocalDate.MAX : x.validUntil();
+			if (x.revokedFrom() != null && x.revokedFrom().minusDays(1).isBefore(last)) {
+				last = x.revokedFrom().minusDays(1);
+			}
+			return !x.validFrom().isAfter(end) && !last.isBefore(validFrom);
+		});
 		if (overlaps) {
 			throw new RuleBroken("validFrom", "no-overlap", "the person already has an exemption for condition "
 					+ conditionCode + " over these dates: a renewal starts the day after it ends");
@@ -71,9 +77,9 @@ public class Exemptions {
 		long sequence = jdbc.sql("select nextval('ald_exemption_number')").query(Long.class).single();
 		String number = "ETM-" + validFrom.getYear() + "-" + String.format("%06d", sequence);
 		jdbc.sql("""
-				insert into ald_exemption (number, idcs, condition_code, valid_from, valid_until, granted_by)
+				insert into ald_exemption (number, idcs, condition, valid_from, valid_until, granted_by)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(number, idcs, conditionCode, validFrom, until, grantedBy.strip()).update();
+			.params(number, idcs, cipher.encrypt(conditionCode.toString()), validFrom, until, grantedBy.strip()).update();
 		return exemption(number);
 	}
 
@@ -103,18 +109,18 @@ public class Exemptions {
 	}
 
 	public Optional<Exemption> find(String number) {
-		return jdbc.sql(SELECT + " where x.number = ?").param(number).query(Exemptions::exemption).optional();
+		return jdbc.sql(SELECT + " where number = ?").param(number).query((RowMapper<Exemption>) this::exemption).optional();
 	}
 
 	public List<Exemption> of(String idcs) {
 		register.checkIdcs("idcs", idcs);
-		return jdbc.sql(SELECT + " where x.idcs = ? order by x.condition_code, x.valid_from").param(idcs)
-			.query(Exemptions::exemption).list();
+		return jdbc.sql(SELECT + " where idcs = ? order by valid_from, number").param(idcs).query((RowMapper<Exemption>) this::exemption).list();
 	}
 
-	private static Exemption exemption(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Exemption(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-				rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7),
-				rs.getObject(8, LocalDate.class), rs.getString(9));
+	private Exemption exemption(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		int condition = Integer.parseInt(cipher.decrypt(rs.getString(3)));
+		return new Exemption(rs.getString(1), rs.getString(2), condition,
+				limits.condition(condition).map(LongTermCondition::label).orElse(null), rs.getObject(4, LocalDate.class),
+				rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8));
 	}
 }

@@ -267,13 +267,22 @@ class ClaimAdjudicationIntegrationTest {
 		JsonNode lastDay = submit(sheet(patient, "2025-02-28", "2025-03-05", gp, act("C", "80"))
 			.replace("\"lines\"", ald.formatted(number)));
 		assertThat(amount(line(lastDay, 0).get("covered"))).isEqualByComparingTo("72.00");
-		assertThat(line(lastDay, 0).get("reasons").toString()).contains("ALD_EXEMPTION: ALD 5, exonération n° " + number);
+		assertThat(line(lastDay, 0).get("reasons").toString()).contains("ALD_EXEMPTION: exonération valide").doesNotContain(number);
+		// Reading the claim is a read of medical data: it leaves an audit entry naming the claim and the purpose.
+		api.get("/api/v1/claims/" + lastDay.get("id").asLong());
+		trail.flush();
+		assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'CLAIM' and record_id = ? and action = 'READ' and purpose = 'CLAIM_PROCESSING'")
+			.param(lastDay.get("id").asText()).query(Long.class).single()).isEqualTo(1);
+		// The condition and the exemption number are encrypted at rest, and read back in clear.
+		assertThat(lastDay.get("aldCode").asInt()).isEqualTo(5);
+		assertThat(jdbc.sql("select ald_code || ' ' || exemption_number from claim where id = ?")
+			.param(lastDay.get("id").asLong()).query(String.class).single()).doesNotContain(number).startsWith("enc:");
 		// 1 March 2025, the day after: the normal rate, 80 × 70 % = 56.00, and why.
 		JsonNode dayAfter = submit(sheet(patient, "2025-03-01", "2025-03-05", gp, act("C", "80"))
 			.replace("\"lines\"", ald.formatted(number)));
 		assertThat(amount(line(dayAfter, 0).get("covered"))).isEqualByComparingTo("56.00");
 		assertThat(line(dayAfter, 0).get("reasons").toString())
-			.contains("ALD_NOT_RECOGNISED: exonération n° " + number + " non valide au 01/03/2025 (du 01/03/2020 au 28/02/2025)");
+			.contains("ALD_NOT_RECOGNISED: exonération non valide au 01/03/2025 (du 01/03/2020 au 28/02/2025)");
 		// Another patient citing the number, or the same patient for another condition: the normal rate.
 		JsonNode stranger = submit(sheet(insured("SALARIED_PRIVATE"), "2024-06-03", "2024-06-05", gp, act("C", "80"))
 			.replace("\"lines\"", ald.formatted(number)));
@@ -281,7 +290,7 @@ class ClaimAdjudicationIntegrationTest {
 		JsonNode otherCondition = submit(sheet(patient, "2024-06-04", "2024-06-05", gp, act("C", "80"))
 			.replace("\"lines\"", ald.formatted(number).replace("\"aldCode\":5", "\"aldCode\":6")));
 		assertThat(amount(line(otherCondition, 0).get("covered"))).isEqualByComparingTo("56.00");
-		assertThat(line(otherCondition, 0).get("reasons").toString()).contains("accordée pour l'ALD 5, pas l'ALD 6");
+		assertThat(line(otherCondition, 0).get("reasons").toString()).contains("accordée pour une autre affection");
 	}
 
 	@Test
@@ -362,6 +371,9 @@ class ClaimAdjudicationIntegrationTest {
 		assertThat(history.findValuesAsString("status")).containsExactly("RECEIVED", "ADJUDICATED", "IN_REVIEW",
 				"APPROVED", "IN_REVIEW", "REJECTED");
 		assertThat(history.get(4).get("comment").asText()).contains("Montant contesté");
+		// Agents' and members' comments may carry medical notes: encrypted at rest.
+		assertThat(jdbc.sql("select comment from claim_event where claim_id = ? and actor = 'assuré'").param(id)
+			.query(String.class).single()).startsWith("enc:").doesNotContain("Montant");
 	}
 
 	@Test
@@ -378,6 +390,9 @@ class ClaimAdjudicationIntegrationTest {
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	ma.amo.audit.AuditTrail trail;
 
 	@Test
 	void claimsOfOnePatientAdjudicatedInTheSameRunSeeWhatTheEarlierOnesCovered() {

@@ -23,6 +23,9 @@ class ExemptionsIntegrationTest {
 	@Autowired
 	PopulationImports imports;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@LocalServerPort
 	int port;
 
@@ -60,6 +63,10 @@ class ExemptionsIntegrationTest {
 		assertThat(renewal.body().get("validUntil").asText()).isEqualTo("2030-02-28");
 		JsonNode all = api.get("/api/v1/ald-exemptions?idcs=" + idcs).body();
 		assertThat(all.size()).isEqualTo(2);
+		assertThat(all.get(0).get("conditionLabel").asText()).isEqualTo("Artériopathies chroniques");
+		// The condition is a diagnosis: encrypted at rest.
+		assertThat(jdbc.sql("select condition from ald_exemption where number = ?")
+			.param(first.body().get("number").asText()).query(String.class).single()).startsWith("enc:");
 	}
 
 	@Test

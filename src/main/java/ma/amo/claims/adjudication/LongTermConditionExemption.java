@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Care under an ALD exemption is priced at the exempted rate only when the ALD code is one of the list and the
  * exemption number cited is the patient's exemption for that condition, valid on the date of care (amo-rules.md,
  * "Long-term conditions": 5 years, or for life); otherwise the lines are priced at the normal rate, and the reason
- * says why.
+ * says why. The reasons never name the condition nor the exemption number: they are read by more people than the
+ * medical reviewers, and the claim keeps both encrypted.
  */
 @Component
 @Order(40)
@@ -50,24 +51,24 @@ class LongTermConditionExemption implements Rule {
 			return;
 		}
 		claim.exempted(true);
-		claim.lines().forEach(l -> l.note("ALD_EXEMPTION: ALD " + code + ", exonération n° " + number));
+		claim.lines().forEach(l -> l.note("ALD_EXEMPTION: exonération valide à la date des soins, taux exonéré"));
 	}
 
 	/** Why the exemption does not apply, or null when it does. */
 	private String problem(Adjudicating claim, int code, String number) {
 		if (limits.condition(code).isEmpty()) {
-			return "ALD " + code + " absente de la liste";
+			return "affection absente de la liste des ALD";
 		}
 		Optional<Exemption> found = exemptions.find(number);
 		if (found.isEmpty() || !found.get().idcs().equals(claim.claim().patientIdcs())) {
-			return "exonération n° " + number + " inconnue pour ce patient";
+			return "exonération citée inconnue pour ce patient";
 		}
 		Exemption exemption = found.get();
 		if (exemption.conditionCode() != code) {
-			return "exonération n° " + number + " accordée pour l'ALD " + exemption.conditionCode() + ", pas l'ALD " + code;
+			return "exonération citée accordée pour une autre affection";
 		}
 		if (!exemption.validOn(claim.careDate())) {
-			return "exonération n° " + number + " non valide au " + Dates.french(claim.careDate()) + " (du "
+			return "exonération non valide au " + Dates.french(claim.careDate()) + " (du "
 					+ Dates.french(exemption.validFrom()) + (exemption.validUntil() == null ? "" : " au "
 							+ Dates.french(exemption.validUntil()))
 					+ (exemption.revokedFrom() == null ? "" : ", révoquée le " + Dates.french(exemption.revokedFrom())) + ")";

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.audit.AuditEntry.Action;
+import ma.amo.audit.Audited;
 import ma.amo.claims.Claim;
 import ma.amo.claims.ClaimAdjudication;
 import ma.amo.claims.ClaimRequest;
@@ -35,6 +37,7 @@ class ClaimController {
 	@Operation(summary = "Submit a member claim or a provider invoice (headers Idempotency-Key and Submitter)",
 			description = "201 with the claim RECEIVED; a repeat with the same key returns the first claim (200); the "
 					+ "same key with another content is refused (409). Add adjudicate=true to adjudicate it at once.")
+	@Audited(record = "CLAIM", returned = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping
 	ResponseEntity<Claim> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestHeader(name = "Submitter", required = false) String submitter,
@@ -49,6 +52,7 @@ class ClaimController {
 	}
 
 	@Operation(summary = "Claims by status, patient, executing provider or establishment, oldest first (e.g. status=IN_REVIEW: the agents' work list)")
+	@Audited(record = "CLAIM", returned = "id", purpose = "CLAIM_PROCESSING")
 	@GetMapping
 	PageOf<Claim.Summary> search(@RequestParam(required = false) ClaimStatus status,
 			@RequestParam(required = false) String patientIdcs, @RequestParam(required = false) String executingInpe,
@@ -57,18 +61,21 @@ class ClaimController {
 		return claims.search(status, patientIdcs, executingInpe, establishmentInpe, page, size);
 	}
 
+	@Audited(record = "CLAIM", id = "id", purpose = "CLAIM_PROCESSING")
 	@GetMapping("/{id}")
 	Claim claim(@PathVariable long id) {
 		return claims.claim(id);
 	}
 
 	@Operation(summary = "The claim's history: each status reached, by whom and why")
+	@Audited(record = "CLAIM", id = "id", purpose = "CLAIM_PROCESSING")
 	@GetMapping("/{id}/history")
 	List<Claim.Event> history(@PathVariable long id) {
 		return claims.history(id);
 	}
 
 	@Operation(summary = "Adjudicate a received claim now")
+	@Audited(record = "CLAIM", id = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping("/{id}/adjudication")
 	Claim adjudicate(@PathVariable long id) {
 		return claims.adjudicate(id).orElse(claims.claim(id));
@@ -84,6 +91,7 @@ class ClaimController {
 	}
 
 	@Operation(summary = "An agent's review of a claim IN_REVIEW: CONFIRM the adjudication or REJECT the claim")
+	@Audited(record = "CLAIM", id = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping("/{id}/review")
 	Claim review(@PathVariable long id, @RequestBody Review body) {
 		if (!"CONFIRM".equals(body.decision()) && !"REJECT".equals(body.decision())) {
@@ -93,6 +101,7 @@ class ClaimController {
 	}
 
 	@Operation(summary = "Contest a decided claim (by the member or the provider): it goes back to review")
+	@Audited(record = "CLAIM", id = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping("/{id}/contest")
 	Claim contest(@PathVariable long id, @RequestBody Contest body) {
 		return claims.contest(id, body.by(), body.comment());

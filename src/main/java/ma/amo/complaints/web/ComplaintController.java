@@ -8,6 +8,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.audit.AuditEntry.Action;
+import ma.amo.audit.Audited;
 import ma.amo.complaints.Category;
 import ma.amo.complaints.Complainant;
 import ma.amo.complaints.ComplainantView;
@@ -53,6 +55,7 @@ class ComplaintController {
 					+ "/api/v1/complaints/categories. 201 with the due dates of acknowledgement (15 days) and answer (60 "
 					+ "days), calendar days from receivedOn (today by default); a repeat with the same key returns the "
 					+ "first complaint (200); the same key with another content is refused (409).")
+	@Audited(record = "COMPLAINT", returned = "id", action = Action.CHANGE, purpose = "COMPLAINT_HANDLING")
 	@PostMapping
 	ResponseEntity<ComplainantView> file(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody ComplaintRequest request) {
@@ -69,6 +72,7 @@ class ComplaintController {
 	}
 
 	@Operation(summary = "A complainant's complaints as they see them (no agent names, no internal notes)")
+	@Audited(record = "COMPLAINT", returned = "id", purpose = "COMPLAINT_HANDLING")
 	@GetMapping
 	List<ComplainantView> ofComplainant(@RequestParam Complainant.Kind complainantKind,
 			@RequestParam String complainantId) {
@@ -76,12 +80,14 @@ class ComplaintController {
 	}
 
 	@Operation(summary = "The complaint as its complainant sees it")
+	@Audited(record = "COMPLAINT", id = "id", purpose = "COMPLAINT_HANDLING")
 	@GetMapping("/{id}")
 	ComplainantView complaint(@PathVariable long id) {
 		return complaints.complaint(id).forComplainant();
 	}
 
 	@Operation(summary = "The complaint as agents see it: whole history with actors, assignee and internal notes")
+	@Audited(record = "COMPLAINT", id = "id", purpose = "COMPLAINT_HANDLING")
 	@GetMapping("/{id}/agent-view")
 	Complaint agentView(@PathVariable long id) {
 		return complaints.complaint(id);
@@ -118,6 +124,7 @@ class ComplaintController {
 	}
 
 	@Operation(summary = "Add an internal note (never shown to the complainant)")
+	@Audited(record = "COMPLAINT", id = "id", action = Action.CHANGE, purpose = "COMPLAINT_HANDLING")
 	@PostMapping("/{id}/notes")
 	ResponseEntity<Complaint> note(@PathVariable long id, @RequestBody NoteBody body) {
 		return ResponseEntity.status(201).body(complaints.note(id, body.author(), body.text()));
@@ -137,6 +144,7 @@ class ComplaintController {
 					+ "salaries and contribution calls, dependant links, rights history, claims with their lines, "
 					+ "complaints. format=json (default) or zip (the JSON and CSV files of identity, rights, care, "
 					+ "declared salaries and complaints). 409 for a complaint of another category.")
+	@Audited(record = "COMPLAINT", id = "id", purpose = "DATA_SUBJECT_ACCESS")
 	@GetMapping("/{id}/personal-data-export")
 	ResponseEntity<?> export(@PathVariable long id, @RequestParam(defaultValue = "json") String format) {
 		if (!format.equals("json") && !format.equals("zip")) {

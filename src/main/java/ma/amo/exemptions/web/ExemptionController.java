@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.audit.AuditEntry.Action;
+import ma.amo.audit.Audited;
 import ma.amo.exemptions.Exemption;
 import ma.amo.exemptions.Exemptions;
 import org.springframework.http.ResponseEntity;
@@ -35,23 +37,27 @@ class ExemptionController {
 	}
 
 	@Operation(summary = "Grant an exemption for a condition of the list: valid the condition's years from validFrom, or for life")
+	@Audited(record = "ALD_EXEMPTION", returned = "number", action = Action.CHANGE, purpose = "MEDICAL_REVIEW")
 	@PostMapping
 	ResponseEntity<Exemption> grant(@RequestBody Grant grant) {
 		Exemption granted = exemptions.grant(grant.idcs(), grant.conditionCode(), grant.validFrom(), grant.grantedBy());
 		return ResponseEntity.created(URI.create("/api/v1/ald-exemptions/" + granted.number())).body(granted);
 	}
 
+	@Audited(record = "ALD_EXEMPTION", returned = "number", purpose = "MEDICAL_REVIEW")
 	@GetMapping
 	List<Exemption> of(@RequestParam String idcs) {
 		return exemptions.of(idcs);
 	}
 
+	@Audited(record = "ALD_EXEMPTION", id = "number", purpose = "MEDICAL_REVIEW")
 	@GetMapping("/{number}")
 	Exemption exemption(@PathVariable String number) {
 		return exemptions.exemption(number);
 	}
 
 	@Operation(summary = "Revoke an exemption from a day, with the reason")
+	@Audited(record = "ALD_EXEMPTION", id = "number", action = Action.CHANGE, purpose = "MEDICAL_REVIEW")
 	@PostMapping("/{number}/revocation")
 	Exemption revoke(@PathVariable String number, @RequestBody Revocation revocation) {
 		return exemptions.revoke(number, revocation.from(), revocation.reason());

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import ma.amo.audit.AuditEntry.Action;
+import ma.amo.audit.Audited;
 import ma.amo.payments.PaymentBatch;
 import ma.amo.payments.PaymentBatches;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +39,7 @@ class PaymentBatchController {
 	@Operation(summary = "Pay the payer body's approved claims decided by the cut-off date, one transfer per payee",
 			description = "Headers: Idempotency-Key, Created-By. A repeat with the same key returns the first batch (200); "
 					+ "the key with another payer body or cut-off is refused (409), as is a batch with nothing to pay.")
+	@Audited(record = "PAYMENT_BATCH", returned = "id", action = Action.CHANGE, purpose = "PAYMENT")
 	@PostMapping
 	ResponseEntity<PaymentBatch> create(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestHeader(name = "Created-By", required = false) String createdBy, @RequestBody NewBatch request) {
@@ -45,12 +48,14 @@ class PaymentBatchController {
 			.location(URI.create("/api/v1/payment-batches/" + created.batch().id())).body(created.batch());
 	}
 
+	@Audited(record = "PAYMENT_BATCH", id = "id", purpose = "PAYMENT")
 	@GetMapping("/{id}")
 	PaymentBatch batch(@PathVariable long id) {
 		return batches.batch(id);
 	}
 
 	@Operation(summary = "The bank file of the batch's transfers (CSV)")
+	@Audited(record = "PAYMENT_BATCH", id = "id", purpose = "PAYMENT")
 	@GetMapping("/{id}/transfers.csv")
 	void transfers(@PathVariable long id, HttpServletResponse response) throws IOException {
 		PaymentBatch batch = batches.batch(id);
