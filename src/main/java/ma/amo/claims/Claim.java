@@ -13,7 +13,7 @@ import ma.amo.shared.Money;
 public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitter, String idempotencyKey,
 		String patientIdcs, LocalDate careDate, LocalDate filedOn, String executingInpe, String prescriberInpe,
 		String establishmentInpe, Integer aldCode, String exemptionNumber, boolean referral, String priorApproval,
-		List<ClaimRequest.Attachment> attachments, String regime, Money billed, Money covered, Money patientShare, Money stateShare,
+		List<ClaimRequest.Attachment> attachments, String regime, String payerBody, String memberIdcs, Money billed, Money covered, Money patientShare, Money stateShare,
 		List<String> reviewReasons, Instant receivedAt, Instant adjudicatedAt, List<Line> lines) {
 
 	public enum Outcome {
@@ -28,7 +28,15 @@ public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitte
 	Claim with(List<ClaimRequest.Attachment> attachments, List<Line> lines) {
 		return new Claim(id, kind, status, submitter, idempotencyKey, patientIdcs, careDate, filedOn, executingInpe,
 				prescriberInpe, establishmentInpe, aldCode, exemptionNumber, referral, priorApproval, attachments, regime,
-				billed, covered, patientShare, stateShare, reviewReasons, receivedAt, adjudicatedAt, lines);
+				payerBody, memberIdcs, billed, covered, patientShare, stateShare, reviewReasons, receivedAt, adjudicatedAt,
+				lines);
+	}
+
+	/** The claim without its diagnosis (ALD code and exemption number), for whoever is not a medical reviewer. */
+	Claim withoutDiagnosis() {
+		return new Claim(id, kind, status, submitter, idempotencyKey, patientIdcs, careDate, filedOn, executingInpe,
+				prescriberInpe, establishmentInpe, null, null, referral, priorApproval, attachments, regime, payerBody,
+				memberIdcs, billed, covered, patientShare, stateShare, reviewReasons, receivedAt, adjudicatedAt, lines);
 	}
 
 	/** A claim in a list: where it stands, for whom, by whom, how much, and why it is in review. */

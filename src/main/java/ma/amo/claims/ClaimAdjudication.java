@@ -26,6 +26,7 @@ import ma.amo.shared.Money;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.PageOf;
 import ma.amo.shared.RuleBroken;
+import ma.amo.shared.Viewer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,6 +75,9 @@ public class ClaimAdjudication {
 		}
 		IdempotencyKey.require(idempotencyKey);
 		request.check();
+		Viewer.current().ifPresent(viewer -> Viewer.require(covers(viewer, request.patientIdcs(), request.careDate(), null,
+				null, request.executingInpe(), request.establishmentInpe(), request.prescriberInpe()),
+				"a provider submits its own care, a member their family's"));
 		String hash = hash(request);
 		Optional<Claims.Keyed> earlier = claims.byKey(submitter, idempotencyKey);
 		if (earlier.isPresent()) {
@@ -86,15 +90,45 @@ public class ClaimAdjudication {
 		return new Submitted(claim(claims.insert(submitter.strip(), idempotencyKey, hash, request)), false);
 	}
 
+	/**
+	 * The claim, if the viewer's scope covers it (a provider's claims, a member's and their family's, an agent's payer
+	 * body's), without its diagnosis unless the viewer is a medical reviewer.
+	 */
 	public Claim claim(long id) {
-		return claims.find(id).orElseThrow(() -> new NotFound("claimId", "no claim " + id));
+		Claim claim = claims.find(id).orElseThrow(() -> new NotFound("claimId", "no claim " + id));
+		Viewer.current().ifPresent(viewer -> Viewer.require(covers(viewer, claim.patientIdcs(), claim.careDate(),
+				claim.memberIdcs(), claim.payerBody(), claim.executingInpe(), claim.establishmentInpe(),
+				claim.prescriberInpe()), "claim " + id + " is outside your scope"));
+		return Viewer.seesDiagnoses() ? claim : claim.withoutDiagnosis();
+	}
+
+	private boolean covers(Viewer viewer, String patient, java.time.LocalDate careDate, String member, String payerBody,
+			String... providers) {
+		return switch (viewer.role()) {
+			case PROVIDER -> java.util.Arrays.asList(providers).contains(viewer.inpe());
+			case MEMBER -> viewer.idcs().equals(patient) || viewer.idcs().equals(member)
+					|| member == null && viewer.idcs().equals(memberOf(patient, careDate));
+			case PAYER_AGENT -> payerBody == null || payerBody.equals(viewer.payerBody());
+			default -> true;
+		};
+	}
+
+	/** The member the patient is covered through on the date, for a claim not adjudicated yet. */
+	private String memberOf(String patient, java.time.LocalDate date) {
+		try {
+			return eligibility.of(patient, date).memberIdcs();
+		}
+		catch (NotFound | InvalidInput | ma.amo.shared.AccessRefused e) {
+			return null;
+		}
 	}
 
 	/** Claims under the filters given (all optional), oldest first. */
 	public PageOf<Claim.Summary> search(ClaimStatus status, String patientIdcs, String executingInpe,
 			String establishmentInpe, int page, int size) {
 		PageOf.check(page, size, 200);
-		return claims.search(status, patientIdcs, executingInpe, establishmentInpe, page, size);
+		return claims.search(Viewer.current().orElse(null), status, patientIdcs, executingInpe, establishmentInpe, page,
+				size);
 	}
 
 	public List<Claim.Event> history(long id) {

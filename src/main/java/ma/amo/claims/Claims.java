@@ -17,6 +17,7 @@ import ma.amo.shared.FieldCipher;
 import ma.amo.shared.Money;
 import ma.amo.shared.PageOf;
 import ma.amo.shared.SearchFilters;
+import ma.amo.shared.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,7 @@ class Claims {
 	private static final String CLAIM = """
 			select id, kind, status, submitter, idempotency_key, patient_idcs, care_date, filed_on, executing_inpe,
 			  prescriber_inpe, establishment_inpe, ald_code, exemption_number, referral, prior_approval, attachments, regime,
-			  billed, covered, patient_share, state_share, review_reasons, received_at, adjudicated_at
+			  billed, covered, patient_share, state_share, review_reasons, received_at, adjudicated_at, payer_body, member_idcs
 			from claim""";
 	private static final String LINE_COLUMNS = """
 			line_no, act_code, coefficient, medicine_code, quantity, billed, outcome, base, rate, covered, patient_share,
@@ -90,9 +91,9 @@ class Claims {
 	}
 
 	/** A page of claims under the filters given, oldest first: an agent's work list (e.g. the claims in review). */
-	PageOf<Claim.Summary> search(ClaimStatus status, String patientIdcs, String executingInpe, String establishmentInpe,
-			int page, int size) {
-		return new SearchFilters().add("status = :status", "status", status == null ? null : status.name())
+	PageOf<Claim.Summary> search(Viewer viewer, ClaimStatus status, String patientIdcs, String executingInpe,
+			String establishmentInpe, int page, int size) {
+		return scope(new SearchFilters(), viewer).add("status = :status", "status", status == null ? null : status.name())
 			.add("patient_idcs = :patient", "patient", patientIdcs)
 			.add("executing_inpe = :executing", "executing", executingInpe)
 			.add("establishment_inpe = :establishment", "establishment", establishmentInpe)
@@ -106,6 +107,20 @@ class Claims {
 						money(rs, 10), reviews == null ? List.of() : Arrays.asList(reviews.split(SEPARATOR)),
 						rs.getTimestamp(12).toInstant());
 			});
+	}
+
+	/** Only the claims the viewer's scope covers: a provider's own, a member's family's, an agent's payer body's. */
+	private static SearchFilters scope(SearchFilters filters, Viewer viewer) {
+		if (viewer == null) {
+			return filters;
+		}
+		return switch (viewer.role()) {
+			case PROVIDER -> filters.add("(executing_inpe = :me or establishment_inpe = :me or prescriber_inpe = :me)", "me",
+					viewer.inpe());
+			case MEMBER -> filters.add("(patient_idcs = :me or member_idcs = :me)", "me", viewer.idcs());
+			case PAYER_AGENT -> filters.add("payer_body = :me", "me", viewer.payerBody());
+			default -> filters;
+		};
 	}
 
 	/** Locks a claim still waiting for adjudication; empty when another worker has it or it is adjudicated. */
@@ -267,7 +282,8 @@ class Claims {
 				rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10), rs.getString(11),
 				aldCode == null ? null : Integer.valueOf(aldCode), cipher.decrypt(rs.getString(13)), rs.getBoolean(14),
 				rs.getString(15), List.of(),
-				rs.getString(17), new Money(rs.getBigDecimal(18)), money(rs, 19), money(rs, 20), money(rs, 21),
+				rs.getString(17), rs.getString(25), rs.getString(26), new Money(rs.getBigDecimal(18)), money(rs, 19),
+				money(rs, 20), money(rs, 21),
 				reviews == null ? List.of() : Arrays.asList(reviews.split(SEPARATOR)), rs.getTimestamp(23).toInstant(),
 				adjudicated == null ? null : adjudicated.toInstant(), lines);
 	}

@@ -7,6 +7,7 @@ import ma.amo.enrolment.rights.RightsEngine;
 import ma.amo.parameters.Parameters;
 import ma.amo.population.Person;
 import ma.amo.population.PopulationRegister;
+import ma.amo.shared.Viewer;
 import ma.amo.shared.NotFound;
 import org.springframework.stereotype.Service;
 
@@ -28,10 +29,15 @@ public class Eligibility {
 		this.enrolment = enrolment;
 	}
 
+	/** The person's rights on the date; a member may ask for themselves and the family they cover only. */
 	public Rights of(String idcs, LocalDate date) {
 		register.checkIdcs("idcs", idcs);
-		return files.load(idcs).map(file -> engine.decide(file, date))
+		Rights rights = files.load(idcs).map(file -> engine.decide(file, date))
 			.orElseThrow(() -> new NotFound("idcs", "no person with IDCS " + idcs + " in the population register"));
+		Viewer.current().filter(viewer -> viewer.role() == Viewer.Role.MEMBER).ifPresent(viewer -> Viewer.require(
+				viewer.idcs().equals(rights.idcs()) || viewer.idcs().equals(rights.memberIdcs()),
+				"a member sees the rights of their own family only"));
+		return rights;
 	}
 
 	public Rights ofCin(String cin, LocalDate date) {

@@ -8,6 +8,7 @@ import ma.amo.population.Person;
 import ma.amo.population.PopulationRegister;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
+import ma.amo.shared.Viewer;
 import ma.amo.shared.RuleBroken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -184,8 +185,15 @@ public class MemberEnrolment {
 		if (problem != null) {
 			throw new InvalidInput("registrationNumber", "registration-number", problem);
 		}
-		return members.byRegistrationNumber(registrationNumber)
+		Member member = members.byRegistrationNumber(registrationNumber)
 			.orElseThrow(() -> new NotFound("registrationNumber", "no member with registration number " + registrationNumber));
+		// A member sees their own file, an agent the files of their payer body.
+		Viewer.current().ifPresent(viewer -> Viewer.require(switch (viewer.role()) {
+			case MEMBER -> member.idcs().equals(viewer.idcs());
+			case PAYER_AGENT -> member.payerBody().name().equals(viewer.payerBody());
+			default -> true;
+		}, "member " + registrationNumber + " is outside your scope"));
+		return member;
 	}
 
 	public List<Member> members(int page, int size) {

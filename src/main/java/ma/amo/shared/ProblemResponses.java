@@ -47,6 +47,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 				List.of(new Violation(e.field(), e.rule(), e.getMessage())));
 	}
 
+	@ExceptionHandler(AccessRefused.class)
+	ProblemDetail accessRefused(AccessRefused e) {
+		return problem(HttpStatus.FORBIDDEN, "Outside your access", e.getMessage(), List.of());
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
 		String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();

@@ -259,7 +259,8 @@ class ClaimAdjudicationIntegrationTest {
 	@Test
 	void anAldExemptionGivesItsRateUntilItsLastDayAndOnlyForItsPatientAndCondition() {
 		String patient = insured("SALARIED_PRIVATE");
-		String number = api.post("/api/v1/ald-exemptions", "{\"idcs\":\"%s\",\"conditionCode\":5,\"validFrom\":\"2020-03-01\",\"grantedBy\":\"dr.conseil\"}"
+		Api reviewer = ma.amo.support.Users.medicalReviewer(api);
+		String number = reviewer.post("/api/v1/ald-exemptions", "{\"idcs\":\"%s\",\"conditionCode\":5,\"validFrom\":\"2020-03-01\",\"grantedBy\":\"dr.conseil\"}"
 			.formatted(patient)).body().get("number").asText();
 		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
 		String ald = "\"aldCode\":5,\"exemptionNumber\":\"%s\",\"lines\"";
@@ -274,7 +275,9 @@ class ClaimAdjudicationIntegrationTest {
 		assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'CLAIM' and record_id = ? and action = 'READ' and purpose = 'CLAIM_PROCESSING'")
 			.param(lastDay.get("id").asText()).query(Long.class).single()).isEqualTo(1);
 		// The condition and the exemption number are encrypted at rest, and read back in clear.
-		assertThat(lastDay.get("aldCode").asInt()).isEqualTo(5);
+		assertThat(reviewer.get("/api/v1/claims/" + lastDay.get("id").asLong()).body().get("aldCode").asInt()).isEqualTo(5);
+		// Diagnoses are for the medical reviewers only: the administrator's answer leaves them out.
+		assertThat(api.get("/api/v1/claims/" + lastDay.get("id").asLong()).body().get("aldCode")).isNull();
 		assertThat(jdbc.sql("select ald_code || ' ' || exemption_number from claim where id = ?")
 			.param(lastDay.get("id").asLong()).query(String.class).single()).doesNotContain(number).startsWith("enc:");
 		// 1 March 2025, the day after: the normal rate, 80 × 70 % = 56.00, and why.

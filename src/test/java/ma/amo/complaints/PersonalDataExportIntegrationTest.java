@@ -44,10 +44,12 @@ class PersonalDataExportIntegrationTest {
 	int port;
 
 	Api api;
+	Api officer;
 
 	@BeforeEach
 	void client() {
 		api = new Api(port);
+		officer = ma.amo.support.Users.dataProtectionOfficer(api);
 	}
 
 	String person(String lastName, LocalDate birth) {
@@ -96,7 +98,7 @@ class PersonalDataExportIntegrationTest {
 		long other = file(idcs, "REIMBURSEMENT_DELAY");
 		long request = file(idcs, "DATA_PROTECTION_ACCESS");
 
-		Api.Response answer = api.get("/api/v1/complaints/" + request + "/personal-data-export");
+		Api.Response answer = officer.get("/api/v1/complaints/" + request + "/personal-data-export");
 		assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
 		JsonNode export = answer.body();
 		assertThat(export.get("legalBasis").asText()).contains("09-08");
@@ -127,9 +129,7 @@ class PersonalDataExportIntegrationTest {
 	void theExportAlsoComesAsAZipOfJsonAndCsvFiles() throws Exception {
 		String idcs = person("Benjelloun", LocalDate.of(1975, 7, 14));
 		long request = file(idcs, "DATA_PROTECTION_ACCESS");
-		HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-				"http://localhost:" + port + "/api/v1/complaints/" + request + "/personal-data-export?format=zip")).build(),
-				HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> zip = officer.download("/api/v1/complaints/" + request + "/personal-data-export?format=zip");
 		assertThat(zip.statusCode()).isEqualTo(200);
 		assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
 		Map<String, String> files = new HashMap<>();
@@ -142,7 +142,7 @@ class PersonalDataExportIntegrationTest {
 				"reclamations.csv");
 		assertThat(files.get("identite.csv")).contains(idcs, "Benjelloun");
 		assertThat(files.get("reclamations.csv")).contains("Mes données");
-		assertThat(api.get("/api/v1/complaints/" + request + "/personal-data-export?format=pdf").status()).isEqualTo(400);
+		assertThat(officer.get("/api/v1/complaints/" + request + "/personal-data-export?format=pdf").status()).isEqualTo(400);
 	}
 
 	@Test
@@ -154,7 +154,7 @@ class PersonalDataExportIntegrationTest {
 		String registration = enrolled.body().get("member").get("registrationNumber").asText();
 		api.post("/api/v1/members/" + registration + "/dependants",
 				"{\"idcs\":\"%s\",\"relation\":\"CHILD\",\"startDate\":\"2024-01-01\"}".formatted(child));
-		JsonNode export = api.get("/api/v1/complaints/" + file(child, "DATA_PROTECTION_ACCESS") + "/personal-data-export").body();
+		JsonNode export = officer.get("/api/v1/complaints/" + file(child, "DATA_PROTECTION_ACCESS") + "/personal-data-export").body();
 		assertThat(export.get("memberships")).isEmpty();
 		assertThat(export.get("dependantOf").get(0).get("relation").asText()).isEqualTo("CHILD");
 		assertThat(export.get("claims")).isEmpty();
@@ -163,7 +163,7 @@ class PersonalDataExportIntegrationTest {
 	@Test
 	void onlyAnAccessRequestGetsAnExport() {
 		long correction = file(person("Lahlou", LocalDate.of(1990, 1, 1)), "DATA_PROTECTION_CORRECTION");
-		Api.Response refused = api.get("/api/v1/complaints/" + correction + "/personal-data-export");
+		Api.Response refused = officer.get("/api/v1/complaints/" + correction + "/personal-data-export");
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.body().get("errors").get(0).get("rule").asText()).isEqualTo("access-request");
 	}

@@ -33,7 +33,7 @@ class ExemptionsIntegrationTest {
 
 	@BeforeEach
 	void client() {
-		api = new Api(port);
+		api = ma.amo.support.Users.medicalReviewer(new Api(port));
 	}
 
 	String person() {

@@ -18,11 +18,51 @@ public final class Api {
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+	/** The administrator the test profile creates at start. */
+	public static final String ADMINISTRATOR = "admin";
+	public static final String ADMINISTRATOR_PASSWORD = "test-administrator-password";
+
 	private final HttpClient http = HttpClient.newHttpClient();
 	private final String base;
+	private final String username;
+	private final String password;
+	private final String totpSecret;
+	private final String bearer;
 
+	/** A client logged in as the administrator. */
 	public Api(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, ADMINISTRATOR, ADMINISTRATOR_PASSWORD, null, null);
+	}
+
+	private Api(String base, String username, String password, String totpSecret, String bearer) {
+		this.base = base;
+		this.username = username;
+		this.password = password;
+		this.totpSecret = totpSecret;
+		this.bearer = bearer;
+	}
+
+	/** The same platform, logged in as another user (an agent also gives the TOTP secret of their second factor). */
+	public Api as(String username, String password, String totpSecret) {
+		return new Api(base, username, password, totpSecret, null);
+	}
+
+	public Api as(String username, String password) {
+		return as(username, password, null);
+	}
+
+	/** The same platform, called by a system with its OAuth2 access token. */
+	public Api withToken(String accessToken) {
+		return new Api(base, null, null, null, accessToken);
+	}
+
+	/** The same platform without credentials. */
+	public Api anonymous() {
+		return new Api(base, null, null, null, null);
+	}
+
+	public String base() {
+		return base;
 	}
 
 	public record Response(int status, JsonNode body, String raw) {
@@ -62,7 +102,37 @@ public final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
+	/** Gets a binary answer (a zip, a file) as bytes with its headers. */
+	public HttpResponse<byte[]> download(String path) {
+		try {
+			return http.send(authorised(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private HttpRequest.Builder authorised(HttpRequest.Builder request) {
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
+		else if (username != null) {
+			request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+			if (totpSecret != null) {
+				request.header("X-OTP", ma.amo.security.Totp.code(totpSecret, java.time.Instant.now()));
+			}
+		}
+		return request;
+	}
+
 	private Response send(HttpRequest.Builder request) {
+		authorised(request);
 		try {
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			String raw = response.body();

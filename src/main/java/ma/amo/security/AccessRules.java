@@ -1,0 +1,116 @@
+package ma.amo.security;
+
+import static ma.amo.shared.Viewer.Role.ADMINISTRATOR;
+import static ma.amo.shared.Viewer.Role.DATA_PROTECTION_OFFICER;
+import static ma.amo.shared.Viewer.Role.FINANCE;
+import static ma.amo.shared.Viewer.Role.MEDICAL_REVIEWER;
+import static ma.amo.shared.Viewer.Role.MEMBER;
+import static ma.amo.shared.Viewer.Role.PAYER_AGENT;
+import static ma.amo.shared.Viewer.Role.PROVIDER;
+import static ma.amo.shared.Viewer.Role.REGULATOR;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import ma.amo.shared.Viewer.Role;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Which roles may call which endpoint, in one list read top to bottom (the first rule that matches decides); an
+ * endpoint no rule names is refused to everyone. The records a role reaches through an endpoint are limited again
+ * where they are read (a provider's INPE, a member's family, an agent's payer body), not here.
+ */
+final class AccessRules {
+
+	/** A rule: the method and path pattern, and the roles it lets through. */
+	record Rule(HttpMethod method, String pattern, Set<Role> roles) {
+	}
+
+	/** Open without logging in: health, the API description, the login page and the token endpoint. */
+	static final List<String> PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/login", "/error");
+
+	private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+	private static final Set<Role> CARE = EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER, MEMBER, ADMINISTRATOR);
+	private static final Set<Role> MEMBERS_DESK = EnumSet.of(PAYER_AGENT, ADMINISTRATOR);
+	private static final Set<Role> MONEY = EnumSet.of(FINANCE, ADMINISTRATOR);
+
+	static final List<Rule> RULES = List.of(
+			// Accounts and systems
+			rule(HttpMethod.GET, "/api/v1/users/me", EVERYONE),
+			rule(HttpMethod.POST, "/api/v1/users", EnumSet.of(ADMINISTRATOR)),
+			rule(HttpMethod.POST, "/api/v1/system-clients", EnumSet.of(ADMINISTRATOR)),
+			// Registers and enrolment
+			rule(HttpMethod.GET, "/api/v1/persons/**", MEMBERS_DESK),
+			rule(HttpMethod.GET, "/api/v1/persons", MEMBERS_DESK),
+			rule(null, "/api/v1/import-jobs/**", EnumSet.of(ADMINISTRATOR)),
+			rule(null, "/api/v1/import-jobs", EnumSet.of(ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/eligibility", CARE),
+			rule(HttpMethod.GET, "/api/v1/rights-history", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, MEMBER, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/members/*", EnumSet.of(PAYER_AGENT, MEMBER, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/members/*/dependants", EnumSet.of(PAYER_AGENT, MEMBER, ADMINISTRATOR)),
+			rule(null, "/api/v1/members/**", MEMBERS_DESK),
+			rule(null, "/api/v1/enrolments/**", MEMBERS_DESK),
+			rule(null, "/api/v1/enrolments", MEMBERS_DESK),
+			rule(null, "/api/v1/dependants/**", MEMBERS_DESK),
+			rule(null, "/api/v1/tadamon/**", MEMBERS_DESK),
+			rule(null, "/api/v1/achamil/**", MEMBERS_DESK),
+			// Contributions
+			rule(HttpMethod.GET, "/api/v1/contributions/self-employed-categories", EVERYONE),
+			rule(HttpMethod.POST, "/api/v1/contributions/self-employed-categories", EnumSet.of(ADMINISTRATOR)),
+			rule(null, "/api/v1/contributions/payments/**", MONEY),
+			rule(null, "/api/v1/contributions/payments", MONEY),
+			rule(null, "/api/v1/contributions/payment-statements", MONEY),
+			rule(null, "/api/v1/contributions/monthly-calls/**", MONEY),
+			rule(null, "/api/v1/contributions/deadlines", MONEY),
+			rule(HttpMethod.GET, "/api/v1/contributions/achamil/direct-debits/**", MONEY),
+			rule(HttpMethod.GET, "/api/v1/contributions/tadamon-statements/**", EnumSet.of(FINANCE, REGULATOR, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/contributions/calls/**", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/contributions/calls", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/contributions/arrears", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
+			rule(null, "/api/v1/contributions/**", MEMBERS_DESK),
+			rule(null, "/api/v1/employers/**", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
+			rule(null, "/api/v1/employers", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
+			// Referentials: read by all, changed by administrators (ALD list also by medical reviewers)
+			rule(HttpMethod.GET, "/api/v1/parameters/**", EVERYONE),
+			rule(HttpMethod.GET, "/api/v1/parameters", EVERYONE),
+			rule(HttpMethod.POST, "/api/v1/parameters/**", EnumSet.of(ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/providers/**", EVERYONE),
+			rule(null, "/api/v1/providers/**", MEMBERS_DESK),
+			rule(HttpMethod.POST, "/api/v1/tariffs/quote", EVERYONE),
+			rule(HttpMethod.GET, "/api/v1/tariffs/**", EVERYONE),
+			rule(HttpMethod.PUT, "/api/v1/tariffs/long-term-conditions/*", EnumSet.of(MEDICAL_REVIEWER, ADMINISTRATOR)),
+			rule(null, "/api/v1/tariffs/**", EnumSet.of(ADMINISTRATOR)),
+			// Medical data
+			rule(null, "/api/v1/ald-exemptions/**", EnumSet.of(MEDICAL_REVIEWER)),
+			rule(null, "/api/v1/ald-exemptions", EnumSet.of(MEDICAL_REVIEWER)),
+			// Claims and payments
+			rule(HttpMethod.GET, "/api/v1/claims/reason-codes", EVERYONE),
+			rule(HttpMethod.POST, "/api/v1/claims/adjudication-runs", MEMBERS_DESK),
+			rule(HttpMethod.POST, "/api/v1/claims/*/adjudication", MEMBERS_DESK),
+			rule(HttpMethod.POST, "/api/v1/claims/*/review", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, ADMINISTRATOR)),
+			rule(HttpMethod.POST, "/api/v1/claims/*/contest", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
+			rule(HttpMethod.POST, "/api/v1/claims", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/claims/**", CARE),
+			rule(HttpMethod.GET, "/api/v1/claims", CARE),
+			rule(null, "/api/v1/payment-batches/**", MONEY),
+			rule(null, "/api/v1/payment-batches", MONEY),
+			// Complaints and data protection
+			rule(HttpMethod.GET, "/api/v1/complaints/categories", EVERYONE),
+			rule(HttpMethod.GET, "/api/v1/complaints/overdue", EnumSet.of(PAYER_AGENT, DATA_PROTECTION_OFFICER, REGULATOR, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/complaints/*/personal-data-export", EnumSet.of(DATA_PROTECTION_OFFICER)),
+			rule(HttpMethod.GET, "/api/v1/complaints/*/agent-view", EnumSet.of(PAYER_AGENT, DATA_PROTECTION_OFFICER, ADMINISTRATOR)),
+			rule(HttpMethod.POST, "/api/v1/complaints/*/**", EnumSet.of(PAYER_AGENT, DATA_PROTECTION_OFFICER, ADMINISTRATOR)),
+			rule(null, "/api/v1/complaints/**", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, DATA_PROTECTION_OFFICER, ADMINISTRATOR)),
+			rule(null, "/api/v1/complaints", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, DATA_PROTECTION_OFFICER, ADMINISTRATOR)),
+			rule(null, "/api/v1/audit-entries/**", EnumSet.of(DATA_PROTECTION_OFFICER)),
+			rule(null, "/api/v1/audit-entries", EnumSet.of(DATA_PROTECTION_OFFICER)));
+
+	private AccessRules() {
+	}
+
+	private static Rule rule(HttpMethod method, String pattern, Set<Role> roles) {
+		return new Rule(method, pattern, roles);
+	}
+}

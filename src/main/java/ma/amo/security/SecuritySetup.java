@@ -1,0 +1,170 @@
+package ma.amo.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.http.HttpServletResponse;
+import ma.amo.shared.Viewer;
+import ma.amo.shared.Viewer.Role;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Two filter chains. The authorization server issues tokens to the establishments' systems (client credentials,
+ * {@code POST /oauth2/token}). Everything else is the API and the browser: people log in with HTTP Basic or the login
+ * form (then a session cookie, and CSRF protection for what that session posts), systems with their bearer token;
+ * each endpoint is open to the roles of {@link AccessRules}, everything else is refused. Refusals are problem details,
+ * never a stack trace; the usual protective headers and a strict content security policy go on every answer.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+class SecuritySetup {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+		http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> problem(response, 401,
+					"Authentication required", "client credentials are required")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain api(HttpSecurity http, PasswordLogin login, RequestLimits limits, RateLimits rates,
+			SystemClients clients) throws Exception {
+		http.authorizeHttpRequests(requests -> {
+			for (String open : AccessRules.PUBLIC) {
+				requests.requestMatchers(open).permitAll();
+			}
+			for (AccessRules.Rule rule : AccessRules.RULES) {
+				String[] roles = rule.roles().stream().map(Role::name).toArray(String[]::new);
+				var matcher = rule.method() == null ? PathPatternRequestMatcher.pathPattern(rule.pattern())
+						: PathPatternRequestMatcher.pathPattern(rule.method(), rule.pattern());
+				requests.requestMatchers(matcher).hasAnyRole(roles);
+			}
+			requests.anyRequest().denyAll();
+		})
+			.authenticationProvider(login)
+			.httpBasic(basic -> basic.authenticationDetailsSource(PasswordLogin.LoginDetails.SOURCE)
+				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
+						failure.getMessage())))
+			.formLogin(form -> form.authenticationDetailsSource(PasswordLogin.LoginDetails.SOURCE))
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(token -> systemViewer(token, clients)))
+				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
+						failure.getMessage())))
+			// API clients send their credentials with each call and keep no session: no cross-site request to forge.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
+						"log in (HTTP Basic, the login form or a bearer token)"))
+				.accessDeniedHandler((request, response, denied) -> problem(response, 403, "Outside your access",
+						"your role may not " + request.getMethod() + " " + request.getRequestURI())))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(
+						"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+								+ "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+			.addFilterBefore(limits, BasicAuthenticationFilter.class)
+			.addFilterAfter(rates, BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/** A system's token: the client is a provider, scoped to the INPE of its establishment. */
+	private static AbstractAuthenticationToken systemViewer(Jwt token, SystemClients clients) {
+		String inpe = token.getClaimAsString("inpe");
+		Viewer viewer = new Viewer(token.getSubject(), Role.PROVIDER, null, null, inpe, null);
+		AbstractAuthenticationToken authentication = new AbstractAuthenticationToken(
+				List.of(new SimpleGrantedAuthority("ROLE_PROVIDER"))) {
+			@Override
+			public Object getCredentials() {
+				return token;
+			}
+
+			@Override
+			public Object getPrincipal() {
+				return viewer;
+			}
+		};
+		authentication.setAuthenticated(inpe != null);
+		return authentication;
+	}
+
+	/** Tokens name the establishment's INPE, read when the token is issued. */
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(SystemClients clients) {
+		return context -> context.getClaims().claim("inpe", clients.inpeOf(context.getRegisteredClient().getClientId()))
+			.claim("role", Role.PROVIDER.name());
+	}
+
+	/** The signing key of the tokens, new at each start: tokens live 15 minutes and systems ask again. */
+	@Bean
+	JWKSource<SecurityContext> jwkSource() throws NoSuchAlgorithmException {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair pair = generator.generateKeyPair();
+		RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+			.keyID(UUID.randomUUID().toString()).build();
+		return new ImmutableJWKSet<>(new JWKSet(key));
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+		return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings() {
+		return AuthorizationServerSettings.builder().build();
+	}
+
+	/** A refusal as an RFC 9457 problem detail. */
+	static void problem(HttpServletResponse response, int status, String title, String detail) throws java.io.IOException {
+		response.setStatus(status);
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"type\":\"https://amo.ma/problems/" + status + "\",\"title\":\"" + json(title)
+				+ "\",\"status\":" + status + ",\"detail\":\"" + json(detail) + "\"}");
+	}
+
+	private static String json(String text) {
+		return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+	}
+}

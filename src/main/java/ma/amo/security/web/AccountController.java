@@ -1,0 +1,52 @@
+package ma.amo.security.web;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.security.Accounts;
+import ma.amo.security.SystemClients;
+import ma.amo.shared.AccessRefused;
+import ma.amo.shared.Viewer;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Security", description = "Users, roles and the establishments' systems")
+@RestController
+@RequestMapping("/api/v1")
+class AccountController {
+
+	private final Accounts accounts;
+	private final SystemClients clients;
+
+	AccountController(Accounts accounts, SystemClients clients) {
+		this.accounts = accounts;
+		this.clients = clients;
+	}
+
+	record NewClient(String inpe) {
+	}
+
+	@Operation(summary = "Create a user with a role and its scope; an agent's answer carries the TOTP secret, shown once")
+	@PostMapping("/users")
+	ResponseEntity<Accounts.Created> create(@RequestBody Accounts.NewAccount account) {
+		Accounts.Created created = accounts.create(account);
+		return ResponseEntity.created(URI.create("/api/v1/users/" + account.username())).body(created);
+	}
+
+	@Operation(summary = "Who the caller is: role and scope")
+	@GetMapping("/users/me")
+	Viewer me() {
+		return Viewer.current().orElseThrow(() -> new AccessRefused("no user"));
+	}
+
+	@Operation(summary = "Issue OAuth2 client credentials to an establishment's information system (secret shown once)")
+	@PostMapping("/system-clients")
+	ResponseEntity<SystemClients.Issued> issue(@RequestBody NewClient client) {
+		return ResponseEntity.status(201).body(clients.issue(client.inpe()));
+	}
+}
