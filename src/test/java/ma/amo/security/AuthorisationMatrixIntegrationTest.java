@@ -1,0 +1,232 @@
+package ma.amo.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import ma.amo.shared.Viewer.Role;
+import ma.amo.support.Api;
+import ma.amo.support.IntegrationTest;
+import ma.amo.support.Users;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every role against every endpoint of the platform, over HTTP. The expected decisions are written here, apart from
+ * the rules the platform enforces: an endpoint added without a line here fails the test, and a rule removed from the
+ * platform's access rules (the endpoint then refused to everyone) or widened fails it too.
+ */
+@IntegrationTest
+class AuthorisationMatrixIntegrationTest {
+
+	/**
+	 * Who may call what. R regulator, A payer agent, M medical reviewer, F finance, P provider, S insured member,
+	 * D data-protection officer, X administrator, * everyone logged in.
+	 */
+	private static final String MATRIX = """
+			GET /api/v1/users/me                                        *
+			POST /api/v1/users                                          X
+			POST /api/v1/system-clients                                 X
+			GET /api/v1/persons                                         AX
+			GET /api/v1/persons/{idcs}                                  AX
+			GET /api/v1/import-jobs                                     X
+			POST /api/v1/import-jobs                                    X
+			GET /api/v1/import-jobs/{id}                                X
+			GET /api/v1/import-jobs/{id}/rejections                     X
+			GET /api/v1/eligibility                                     AMPSX
+			GET /api/v1/rights-history                                  AMSX
+			GET /api/v1/members                                         AX
+			GET /api/v1/members/{registrationNumber}                    ASX
+			GET /api/v1/members/{registrationNumber}/dependants         ASX
+			POST /api/v1/members/{registrationNumber}/dependants        AX
+			GET /api/v1/enrolments                                      AX
+			POST /api/v1/enrolments                                     AX
+			POST /api/v1/enrolments/{id}/end                            AX
+			GET /api/v1/enrolments/{id}/suspensions                     AX
+			POST /api/v1/enrolments/{id}/suspensions                    AX
+			GET /api/v1/dependants/{id}                                 AX
+			POST /api/v1/dependants/{id}/end                            AX
+			PUT /api/v1/dependants/{id}/student-until                   AX
+			POST /api/v1/tadamon/registrations                          AX
+			POST /api/v1/achamil/registrations                          AX
+			GET /api/v1/contributions/self-employed-categories          *
+			POST /api/v1/contributions/self-employed-categories         X
+			GET /api/v1/contributions/payments/{id}                     FX
+			POST /api/v1/contributions/payments                         FX
+			POST /api/v1/contributions/payment-statements               FX
+			POST /api/v1/contributions/monthly-calls/{month}            FX
+			POST /api/v1/contributions/deadlines                        FX
+			GET /api/v1/contributions/achamil/direct-debits/{month}     FX
+			GET /api/v1/contributions/tadamon-statements/{month}        RFX
+			GET /api/v1/contributions/calls                             AFX
+			GET /api/v1/contributions/calls/{id}                        AFX
+			GET /api/v1/contributions/arrears                           AFX
+			POST /api/v1/contributions/declaration-imports              AX
+			GET /api/v1/contributions/declaration-imports/{id}          AX
+			POST /api/v1/contributions/computations                     AX
+			PUT /api/v1/contributions/self-employed/{registrationNumber}  AX
+			PUT /api/v1/contributions/achamil/{registrationNumber}/mandate  AX
+			GET /api/v1/employers                                       AFX
+			POST /api/v1/employers                                      AFX
+			GET /api/v1/employers/{affiliationNumber}                   AFX
+			GET /api/v1/parameters                                      *
+			GET /api/v1/parameters/{name}                               *
+			POST /api/v1/parameters/{name}                              X
+			GET /api/v1/providers/establishments                        *
+			GET /api/v1/providers/establishments/{inpe}                 *
+			GET /api/v1/providers/professionals                         *
+			GET /api/v1/providers/professionals/{inpe}                  *
+			GET /api/v1/providers/professionals/{inpe}/practices        *
+			GET /api/v1/providers/{inpe}/standing                       *
+			POST /api/v1/providers/establishments                       AX
+			POST /api/v1/providers/establishments/imports               AX
+			POST /api/v1/providers/professionals                        AX
+			POST /api/v1/providers/professionals/{inpe}/practices       AX
+			POST /api/v1/providers/{inpe}/conventions                   AX
+			POST /api/v1/providers/{inpe}/statuses                      AX
+			POST /api/v1/tariffs/quote                                  *
+			GET /api/v1/tariffs/versions                                *
+			GET /api/v1/tariffs/key-letters/{letter}                    *
+			GET /api/v1/tariffs/ceilings                                *
+			GET /api/v1/tariffs/long-term-conditions                    *
+			GET /api/v1/tariffs/long-term-conditions/{code}             *
+			GET /api/v1/tariffs/medicines/referentials                  *
+			GET /api/v1/tariffs/medicines/{code}/base                   *
+			PUT /api/v1/tariffs/long-term-conditions/{code}             MX
+			POST /api/v1/tariffs/versions                               X
+			POST /api/v1/tariffs/versions/{id}/publication              X
+			POST /api/v1/tariffs/versions/{id}/rejection                X
+			POST /api/v1/tariffs/medicines/referentials                 X
+			POST /api/v1/tariffs/medicines/referentials/{id}/publication  X
+			POST /api/v1/tariffs/medicines/referentials/{id}/rejection  X
+			GET /api/v1/ald-exemptions                                  M
+			POST /api/v1/ald-exemptions                                 M
+			GET /api/v1/ald-exemptions/{number}                         M
+			POST /api/v1/ald-exemptions/{number}/revocation             M
+			GET /api/v1/claims/reason-codes                             *
+			POST /api/v1/claims/adjudication-runs                       AX
+			POST /api/v1/claims/{id}/adjudication                       AX
+			POST /api/v1/claims/{id}/review                             AMX
+			POST /api/v1/claims/{id}/contest                            APSX
+			POST /api/v1/claims                                         APSX
+			GET /api/v1/claims                                          AMPSX
+			GET /api/v1/claims/{id}                                     AMPSX
+			GET /api/v1/claims/{id}/history                             AMPSX
+			POST /api/v1/payment-batches                                FX
+			GET /api/v1/payment-batches/{id}                            FX
+			GET /api/v1/payment-batches/{id}/transfers.csv              FX
+			GET /api/v1/complaints/categories                           *
+			GET /api/v1/complaints/overdue                              ADRX
+			GET /api/v1/complaints/{id}/personal-data-export            D
+			GET /api/v1/complaints/{id}/agent-view                      ADX
+			POST /api/v1/complaints/{id}/acknowledgement                ADX
+			POST /api/v1/complaints/{id}/assignment                     ADX
+			POST /api/v1/complaints/{id}/answer                         ADX
+			POST /api/v1/complaints/{id}/escalation                     ADX
+			POST /api/v1/complaints/{id}/closure                        ADX
+			POST /api/v1/complaints/{id}/notes                          ADX
+			POST /api/v1/complaints                                     APSDX
+			GET /api/v1/complaints                                      APSDX
+			GET /api/v1/complaints/{id}                                 APSDX
+			GET /api/v1/audit-entries                                   D
+			GET /api/v1/audit-entries/export                            D
+			GET /api/v1/audit-entries/verification                      D
+			POST /api/v1/audit-entries/purges                           D
+			""";
+
+	private static final Map<Character, Role> LETTERS = Map.of('R', Role.REGULATOR, 'A', Role.PAYER_AGENT, 'M',
+			Role.MEDICAL_REVIEWER, 'F', Role.FINANCE, 'P', Role.PROVIDER, 'S', Role.MEMBER, 'D',
+			Role.DATA_PROTECTION_OFFICER, 'X', Role.ADMINISTRATOR);
+
+	/** Served to anyone: health, the API description and Spring's error page. */
+	private static final List<String> PUBLIC = List.of("/error", "/v3/api-docs", "/swagger-ui", "/actuator");
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void everyRoleReachesExactlyTheEndpointsTheMatrixGivesIt() {
+		Map<String, Set<Role>> expected = expected();
+		Api administrator = new Api(port);
+		Map<Role, Api> clients = new EnumMap<>(Role.class);
+		for (Role role : Role.values()) {
+			clients.put(role, role == Role.ADMINISTRATOR ? administrator : Users.as(administrator, role.name(),
+					role == Role.PAYER_AGENT ? "CNSS" : null, role == Role.PROVIDER ? "000000001" : null,
+					role == Role.MEMBER ? "100000000000" : null));
+		}
+		List<String> problems = new ArrayList<>();
+		Set<String> seen = new TreeSet<>();
+		mappings.getHandlerMethods().forEach((info, method) -> {
+			for (String pattern : info.getPatternValues()) {
+				for (RequestMethod verb : info.getMethodsCondition().getMethods()) {
+					String endpoint = verb.name() + " " + pattern;
+					seen.add(endpoint);
+					if (PUBLIC.stream().anyMatch(pattern::startsWith)) {
+						continue;
+					}
+					Set<Role> allowed = expected.get(endpoint);
+					if (allowed == null) {
+						problems.add(endpoint + ": no line in the matrix");
+						continue;
+					}
+					String path = pattern.replaceAll("\\{[^}]+}", "0") + "?limit=0&size=0";
+					// Without credentials: 401, or 403 for a post the CSRF protection stops first (no session token).
+					int anonymous = call(administrator.anonymous(), verb, path);
+					if (anonymous != 401 && anonymous != 403) {
+						problems.add(endpoint + " without logging in: " + anonymous);
+					}
+					for (Role role : Role.values()) {
+						int status = call(clients.get(role), verb, path);
+						boolean refused = status == 401 || status == 403;
+						if (allowed.contains(role) == refused) {
+							problems.add(endpoint + " as " + role + ": " + status + (refused ? " (refused)" : " (let through)"));
+						}
+					}
+				}
+			}
+		});
+		expected.keySet().stream().filter(e -> !seen.contains(e)).forEach(e -> problems.add(e + ": in the matrix, not served"));
+		assertThat(problems).isEmpty();
+	}
+
+	private static int call(Api api, RequestMethod verb, String path) {
+		return switch (verb) {
+			case GET -> api.get(path).status();
+			case POST -> api.post(path, "{}").status();
+			case PUT -> api.put(path, "{}").status();
+			default -> throw new IllegalArgumentException(verb.name());
+		};
+	}
+
+	private static Map<String, Set<Role>> expected() {
+		Map<String, Set<Role>> expected = new LinkedHashMap<>();
+		for (String line : MATRIX.strip().split("\n")) {
+			String[] parts = line.strip().split("\\s+");
+			Set<Role> roles = new TreeSet<>();
+			for (char letter : parts[2].toCharArray()) {
+				if (letter == '*') {
+					roles.addAll(List.of(Role.values()));
+				}
+				else {
+					roles.add(LETTERS.get(letter));
+				}
+			}
+			expected.put(parts[0] + " " + parts[1], roles);
+		}
+		return expected;
+	}
+}
