@@ -75,6 +75,7 @@ public class ClaimAdjudication {
 		}
 		IdempotencyKey.require(idempotencyKey);
 		request.check();
+		register.checkIdcs("patientIdcs", request.patientIdcs());
 		Viewer.current().ifPresent(viewer -> Viewer.require(covers(viewer, request.patientIdcs(), request.careDate(), null,
 				null, request.executingInpe(), request.establishmentInpe(), request.prescriberInpe()),
 				"a provider submits its own care, a member their family's"));

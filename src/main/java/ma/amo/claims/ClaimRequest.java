@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import ma.amo.providers.Inpe;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Violation;
 
@@ -38,6 +39,13 @@ public record ClaimRequest(ClaimKind kind, String patientIdcs, LocalDate careDat
 		require(violations, "careDate", careDate);
 		require(violations, "filedOn", filedOn);
 		require(violations, "executingInpe", executingInpe);
+		for (String[] inpe : new String[][] { { "executingInpe", executingInpe }, { "prescriberInpe", prescriberInpe },
+				{ "establishmentInpe", establishmentInpe } }) {
+			String problem = inpe[1] == null || inpe[1].isBlank() ? null : Inpe.problem(inpe[1]);
+			if (problem != null) {
+				violations.add(new Violation(inpe[0], "inpe", problem));
+			}
+		}
 		if (careDate != null && filedOn != null && filedOn.isBefore(careDate)) {
 			violations.add(new Violation("filedOn", "after-care", "a claim cannot be filed before the care"));
 		}

@@ -85,7 +85,7 @@ class SecuritySetup {
 			.httpBasic(basic -> basic.authenticationDetailsSource(PasswordLogin.LoginDetails.SOURCE)
 				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
 						failure.getMessage())))
-			.formLogin(form -> form.authenticationDetailsSource(PasswordLogin.LoginDetails.SOURCE))
+			.formLogin(form -> form.loginPage("/login").authenticationDetailsSource(PasswordLogin.LoginDetails.SOURCE))
 			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(token -> systemViewer(token, clients)))
 				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
 						failure.getMessage())))

@@ -148,8 +148,8 @@ class AuthorisationMatrixIntegrationTest {
 			Role.MEDICAL_REVIEWER, 'F', Role.FINANCE, 'P', Role.PROVIDER, 'S', Role.MEMBER, 'D',
 			Role.DATA_PROTECTION_OFFICER, 'X', Role.ADMINISTRATOR);
 
-	/** Served to anyone: health, the API description and Spring's error page. */
-	private static final List<String> PUBLIC = List.of("/error", "/v3/api-docs", "/swagger-ui", "/actuator");
+	/** Served to anyone: health, the API description, the login form and the error page. */
+	private static final List<String> PUBLIC = List.of("/error", "/v3/api-docs", "/swagger-ui", "/actuator", "/login");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
