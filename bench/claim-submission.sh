@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Single-claim submission latency over HTTP on a database of N demo persons (default 100,000): wrk posts claims of a
-# realistic mix (GP and specialist consultations, pharmacy sheets), each with its own idempotency key, at a fixed
+# Single-claim submission latency over HTTP on a database of N demo persons (default 100,000): a clinic's information
+# system (client credentials, bearer token) posts invoices in tiers payant (consultations, medicines), each with its
+# own idempotency key, at a fixed
 # concurrency on the same machine (load generator included in the 2 cores); first submission only, then submission
 # with adjudication at once (?adjudicate=true).
 # Usage: bench/claim-submission.sh [persons] [seconds] [connections]. Needs wrk and psql (Debian packages).
@@ -17,7 +18,8 @@ jar=$(ls target/amo-platform-*.jar | head -n 1)
 . bench/jdk.sh
 "$java_bin" -Xmx512m -jar "$jar" --amo.demo.persons=$persons --server.port=18082 \
   --amo.embedded-postgres.data-directory="$work/postgres" --amo.embedded-postgres.port=$port \
-  --amo.population.import-directory="$work/imports" --logging.level.ma.amo=info > "$work/app.log" 2>&1 &
+  --amo.population.import-directory="$work/imports" --logging.level.ma.amo=info \
+  --amo.security.rate-limit.enabled=false > "$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 until curl -sf localhost:18082/actuator/health > /dev/null; do sleep 0.5; done
@@ -30,8 +32,15 @@ psql -h localhost -p $port -U postgres -At -c "
   where e.end_date is null and e.regime <> 'ACHAMIL' order by random() limit 20000" > "$work/patients.txt"
 psql -h localhost -p $port -U postgres -At -c "
   select inpe from professional where profession in ('GENERAL_PRACTITIONER', 'SPECIALIST') order by random() limit 2000" > "$work/doctors.txt"
-psql -h localhost -p $port -U postgres -At -c "
-  select inpe from establishment where category = 'PHARMACY' order by random() limit 2000" > "$work/pharmacies.txt"
+# The submitter is a clinic's information system: client credentials issued by the platform, a bearer token.
+clinic=$(psql -h localhost -p $port -U postgres -At -c "
+  select e.inpe from establishment e join convention c on c.inpe = e.inpe where e.category = 'CLINIC' limit 1")
+admin="admin:${AMO_ADMIN_PASSWORD:-admin-change-me-now}"
+client=$(curl -sf -u "$admin" -H 'Content-Type: application/json' -d "{\"inpe\":\"$clinic\"}" localhost:18082/api/v1/system-clients)
+client_id=$(echo "$client" | sed -E 's/.*"clientId":"([^"]+)".*/\1/')
+client_secret=$(echo "$client" | sed -E 's/.*"clientSecret":"([^"]+)".*/\1/')
+token=$(curl -sf -u "$client_id:$client_secret" -d 'grant_type=client_credentials&scope=amo' localhost:18082/oauth2/token \
+  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 cat > "$work/claims.lua" <<LUA
 local threads = {}
 function setup(thread)
@@ -43,37 +52,28 @@ local function lines(file)
   for line in io.lines(file) do values[#values + 1] = line end
   return values
 end
-local patients, doctors, pharmacies, counter, run
+local patients, doctors, counter, run
 function init(args)
   patients = lines("$work/patients.txt")
   doctors = lines("$work/doctors.txt")
-  pharmacies = lines("$work/pharmacies.txt")
   counter = 0
   run = tostring(os.time())
   math.randomseed(os.time() + tid)
 end
-local sheet = '{"kind":"MEMBER_REIMBURSEMENT","patientIdcs":"%s","careDate":"2026-10-%02d","filedOn":"2026-10-28",'
-  .. '"executingInpe":"%s","referral":true,"attachments":[{"type":"PRESCRIPTION","fileName":"ordonnance.pdf","pages":1}],"lines":[%s]}'
+local sheet = '{"kind":"PROVIDER_INVOICE","patientIdcs":"%s","careDate":"2026-10-%02d","filedOn":"2026-10-28",'
+  .. '"executingInpe":"%s","establishmentInpe":"$clinic","referral":true,"attachments":[{"type":"PRESCRIPTION","fileName":"ordonnance.pdf","pages":1}],"lines":[%s]}'
 function request()
   counter = counter + 1
-  local draw = math.random()
-  local executing, body_lines
-  if draw < 0.6 then
-    executing = doctors[math.random(#doctors)]
-    body_lines = '{"actCode":"C","billed":80}'
-  else
-    executing = pharmacies[math.random(#pharmacies)]
+  local body_lines = '{"actCode":"C","billed":80}'
+  if math.random() >= 0.6 then
     body_lines = '{"medicineCode":"6118000010050","quantity":1,"billed":53.60},'
       .. '{"medicineCode":"6118000010159","quantity":2,"billed":64.00}'
   end
-  local body = string.format(sheet, patients[math.random(#patients)], math.random(1, 27), executing, body_lines)
+  local body = string.format(sheet, patients[math.random(#patients)], math.random(1, 27), doctors[math.random(#doctors)],
+    body_lines)
   return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Submitter"] = "wrk",
+    ["Authorization"] = "Bearer $token",
     ["Idempotency-Key"] = "wrk-" .. run .. "-" .. tid .. "-" .. counter }, body)
-end
-function response(status, headers, body)
-  if status ~= 201 then
-    io.stderr:write("unexpected status " .. status .. ": " .. body .. "\n")
-  end
 end
 LUA
 wrk -t2 -c"$connections" -d10s -s "$work/claims.lua" http://localhost:18082/api/v1/claims > /dev/null
