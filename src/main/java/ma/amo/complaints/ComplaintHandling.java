@@ -17,6 +17,7 @@ import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.RuleBroken;
+import ma.amo.shared.Viewer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,6 +68,7 @@ public class ComplaintHandling {
 		LocalDate today = LocalDate.now(clock);
 		request.check(today);
 		Complainant complainant = request.complainant();
+		requireOwn(complainant);
 		String hash = hash(request);
 		Optional<Complaints.Keyed> earlier = complaints.byKey(complainant, idempotencyKey);
 		if (earlier.isEmpty()) {
@@ -91,12 +93,24 @@ public class ComplaintHandling {
 
 	/** The complaint as agents see it, with its history and internal notes. */
 	public Complaint complaint(long id) {
-		return complaints.find(id).orElseThrow(() -> new NotFound("complaintId", "no complaint " + id));
+		Complaint complaint = complaints.find(id).orElseThrow(() -> new NotFound("complaintId", "no complaint " + id));
+		requireOwn(complaint.complainant());
+		return complaint;
 	}
 
 	/** The complainant's complaints as they see them, oldest first. */
 	public List<ComplainantView> ofComplainant(Complainant complainant) {
+		requireOwn(complainant);
 		return complaints.ofComplainant(complainant).stream().map(Complaint::forComplainant).toList();
+	}
+
+	/** Members and providers file and read their own complaints only; agents and the DPO all of them. */
+	private static void requireOwn(Complainant complainant) {
+		Viewer.current().ifPresent(viewer -> Viewer.require(switch (viewer.role()) {
+			case MEMBER -> complainant.kind() == Complainant.Kind.INSURED && complainant.id().equals(viewer.idcs());
+			case PROVIDER -> complainant.kind() == Complainant.Kind.PROVIDER && complainant.id().equals(viewer.inpe());
+			default -> true;
+		}, "a complainant files and reads their own complaints"));
 	}
 
 	/** Acknowledges receipt: the first step, due within 15 days; it stops the acknowledgement clock. */

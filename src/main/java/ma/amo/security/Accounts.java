@@ -46,6 +46,12 @@ public class Accounts {
 
 	@Transactional
 	public Created create(NewAccount account) {
+		return create(account, account.role() != null && account.role().needsSecondFactor() ? Totp.newSecret() : null);
+	}
+
+	/** An account whose second factor is already enrolled with {@code totpSecret} (the demo's documented agents). */
+	@Transactional
+	public Created create(NewAccount account, String totpSecret) {
 		if (account.username() == null || !account.username().matches("[a-z0-9._-]{3,60}")) {
 			throw new InvalidInput("username", "format", "3 to 60 lower-case letters, digits, dots, dashes or underscores");
 		}
@@ -67,7 +73,7 @@ public class Accounts {
 		if (find(account.username()).isPresent()) {
 			throw new RuleBroken("username", "unique", "the username " + account.username() + " is taken");
 		}
-		String secret = account.role().needsSecondFactor() ? Totp.newSecret() : null;
+		String secret = account.role().needsSecondFactor() ? totpSecret : null;
 		jdbc.sql("""
 				insert into platform_user (username, password_hash, role, payer_body, region, inpe, idcs, totp_secret)
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -121,6 +127,10 @@ public class Accounts {
 	}
 
 	/** Creates the first administrator from the configuration when it does not exist yet. */
+	public boolean exists(String username) {
+		return find(username).isPresent();
+	}
+
 	@Transactional
 	public void ensureAdministrator(String username, String password) {
 		if (find(username).isEmpty()) {

@@ -294,4 +294,21 @@ class ComplaintsIntegrationTest {
 		assertThat(future.body().get("errors").get(0).get("rule").asText()).isEqualTo("not-future");
 		assertThat(jdbc.sql("select count(*) from complaint").query(Long.class).single()).isEqualTo(before);
 	}
+
+	@Test
+	void aMemberFilesAndReadsTheirOwnComplaintsOnly() {
+		String idcs = person();
+		String other = person();
+		Api member = ma.amo.support.Users.as(api, "MEMBER", null, null, idcs);
+		Api.Response own = member.post("/api/v1/complaints", complaint("INSURED", idcs, "REFUSAL", null), "Idempotency-Key",
+				UUID.randomUUID().toString());
+		assertThat(own.status()).isEqualTo(201);
+		assertThat(member.get("/api/v1/complaints/" + own.body().get("id").asLong()).status()).isEqualTo(200);
+		// Not in someone else's name, and not someone else's complaint.
+		assertThat(member.post("/api/v1/complaints", complaint("INSURED", other, "REFUSAL", null), "Idempotency-Key",
+				UUID.randomUUID().toString()).status()).isEqualTo(403);
+		long theirs = file(other, "REFUSAL", null).get("id").asLong();
+		assertThat(member.get("/api/v1/complaints/" + theirs).status()).isEqualTo(403);
+		assertThat(member.get("/api/v1/complaints?complainantKind=INSURED&complainantId=" + other).status()).isEqualTo(403);
+	}
 }
