@@ -32,15 +32,9 @@ psql -h localhost -p $port -U postgres -At -c "
   where e.end_date is null and e.regime <> 'ACHAMIL' order by random() limit 20000" > "$work/patients.txt"
 psql -h localhost -p $port -U postgres -At -c "
   select inpe from professional where profession in ('GENERAL_PRACTITIONER', 'SPECIALIST') order by random() limit 2000" > "$work/doctors.txt"
-# The submitter is a clinic's information system: client credentials issued by the platform, a bearer token.
-clinic=$(psql -h localhost -p $port -U postgres -At -c "
-  select e.inpe from establishment e join convention c on c.inpe = e.inpe where e.category = 'CLINIC' limit 1")
-admin="admin:${AMO_ADMIN_PASSWORD:-admin-change-me-now}"
-client=$(curl -sf -u "$admin" -H 'Content-Type: application/json' -d "{\"inpe\":\"$clinic\"}" localhost:18082/api/v1/system-clients)
-client_id=$(echo "$client" | sed -E 's/.*"clientId":"([^"]+)".*/\1/')
-client_secret=$(echo "$client" | sed -E 's/.*"clientSecret":"([^"]+)".*/\1/')
-token=$(curl -sf -u "$client_id:$client_secret" -d 'grant_type=client_credentials&scope=amo' localhost:18082/oauth2/token \
-  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+# The submitter is a clinic's information system with its bearer token.
+base=http://localhost:18082
+. bench/token.sh
 cat > "$work/claims.lua" <<LUA
 local threads = {}
 function setup(thread)

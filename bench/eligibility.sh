@@ -15,7 +15,8 @@ jar=$(ls target/amo-platform-*.jar | head -n 1)
 started=$(date +%s%N)
 "$java_bin" -Xmx512m -jar "$jar" --amo.demo.persons=$persons --server.port=18081 \
   --amo.embedded-postgres.data-directory="$work/postgres" --amo.embedded-postgres.port=$port \
-  --amo.population.import-directory="$work/imports" --logging.level.ma.amo=info > "$work/app.log" 2>&1 &
+  --amo.population.import-directory="$work/imports" --logging.level.ma.amo=info \
+  --amo.security.rate-limit.enabled=false > "$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 until curl -sf localhost:18081/actuator/health > /dev/null; do sleep 0.2; done
@@ -29,17 +30,21 @@ grep -E "Demo population loaded" "$work/app.log" || true
 # Let autovacuum's work on freshly loaded tables not be measured as request latency.
 psql -h localhost -p $port -U postgres -q -c "vacuum analyze"
 psql -h localhost -p $port -U postgres -At -c "select idcs from person tablesample bernoulli(5) limit 20000" > "$work/idcs.txt"
+# Asked by a clinic's information system with its bearer token, as hospitals do.
+base=http://localhost:18081
+. bench/token.sh
 cat > "$work/eligibility.lua" <<LUA
 local ids = {}
 for line in io.lines("$work/idcs.txt") do ids[#ids + 1] = line end
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", "/api/v1/eligibility?idcs=" .. ids[(i % #ids) + 1] .. "&date=2026-06-01")
+  return wrk.format("GET", "/api/v1/eligibility?idcs=" .. ids[(i % #ids) + 1] .. "&date=2026-06-01",
+    { ["Authorization"] = "Bearer $token" })
 end
 LUA
 wrk -t1 -c8 -d10s -s "$work/eligibility.lua" http://localhost:18081 > /dev/null
 for connections in 4 8 16; do
   wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/eligibility.lua" http://localhost:18081
 done
-curl -s "localhost:18081/api/v1/eligibility?idcs=$(head -n 1 "$work/idcs.txt")&date=2026-06-01"; echo
+curl -s -H "Authorization: Bearer $token" "localhost:18081/api/v1/eligibility?idcs=$(head -n 1 "$work/idcs.txt")&date=2026-06-01"; echo
