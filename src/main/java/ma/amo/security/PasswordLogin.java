@@ -76,6 +76,9 @@ class PasswordLogin implements AuthenticationProvider {
 				accounts.failed(username);
 				throw new BadCredentialsException("unknown user or wrong password");
 			}
+			if (verified.size() > 10_000) {
+				verified.values().removeIf(at -> at.isBefore(now.minus(REMEMBERED)));
+			}
 			verified.put(key, now);
 		}
 		if (account.totpSecret() != null) {

@@ -36,6 +36,10 @@ class RateLimits extends OncePerRequestFilter {
 			String client = authentication != null && authentication.isAuthenticated()
 					&& !"anonymousUser".equals(authentication.getPrincipal()) ? authentication.getName() : request.getRemoteAddr();
 			int rate = settings.clients().getOrDefault(client, settings.perSecond());
+			if (buckets.size() > 100_000) {
+				// Many addresses seen: forget the clients whose bucket has refilled, they have been quiet.
+				buckets.values().removeIf(Bucket::full);
+			}
 			Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(rate, Math.max(rate, rate == settings.perSecond()
 					? settings.burst() : rate)));
 			long wait = bucket.take();
@@ -61,6 +65,10 @@ class RateLimits extends OncePerRequestFilter {
 			this.perNano = perSecond / 1e9;
 			this.capacity = capacity;
 			this.tokens = capacity;
+		}
+
+		synchronized boolean full() {
+			return tokens + (System.nanoTime() - last) * perNano >= capacity;
 		}
 
 		synchronized long take() {
