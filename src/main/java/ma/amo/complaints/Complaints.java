@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import ma.amo.shared.FieldCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,12 @@ class Complaints {
 			from complaint""";
 
 	private final JdbcClient jdbc;
+	private final FieldCipher cipher;
 
-	Complaints(JdbcClient jdbc) {
+	/** What complainants and agents write may tell a diagnosis: description, answer, comments and notes are encrypted. */
+	Complaints(JdbcClient jdbc, FieldCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	/** The complaint filed earlier under the complainant's key, with the hash of its request. */
@@ -44,7 +48,7 @@ class Complaints {
 				  description, claim_reference, status, filed_on, acknowledgement_due, answer_due)
 				values (?, ?, ?, ?, ?, ?, ?, ?, 'FILED', ?, ?, ?)
 				on conflict (complainant_kind, complainant_id, idempotency_key) do nothing returning id""")
-			.params(complainant.kind().name(), complainant.id(), key, hash, category.name(), subject, description,
+			.params(complainant.kind().name(), complainant.id(), key, hash, category.name(), subject, cipher.encrypt(description),
 					claimReference, filedOn, acknowledgementDue, answerDue)
 			.query(Long.class).optional();
 		id.ifPresent(i -> event(i, filedOn, "FILE", ComplaintStatus.FILED, complainant.toString(), null));
@@ -75,7 +79,7 @@ class Complaints {
 
 	void answered(long id, LocalDate on, String answer) {
 		jdbc.sql("update complaint set status = 'ANSWERED', answered_on = ?, answer = ? where id = ?")
-			.params(on, answer, id).update();
+			.params(on, cipher.encrypt(answer), id).update();
 	}
 
 	void escalated(long id, LocalDate on) {
@@ -88,11 +92,12 @@ class Complaints {
 
 	void event(long id, LocalDate on, String action, ComplaintStatus status, String actor, String comment) {
 		jdbc.sql("insert into complaint_event (complaint_id, on_date, action, status, actor, comment) values (?, ?, ?, ?, ?, ?)")
-			.params(id, on, action, status.name(), actor, comment).update();
+			.params(id, on, action, status.name(), actor, cipher.encrypt(comment)).update();
 	}
 
 	void note(long id, String author, String text) {
-		jdbc.sql("insert into complaint_note (complaint_id, author, text) values (?, ?, ?)").params(id, author, text).update();
+		jdbc.sql("insert into complaint_note (complaint_id, author, text) values (?, ?, ?)")
+			.params(id, author, cipher.encrypt(text)).update();
 	}
 
 	/**
@@ -135,9 +140,10 @@ class Complaints {
 		Category category = Category.valueOf(rs.getString(4));
 		ComplaintStatus status = ComplaintStatus.valueOf(rs.getString(8));
 		return new Complaint(id, new Complainant(Complainant.Kind.valueOf(rs.getString(2)), rs.getString(3)), category,
-				category.label(), rs.getString(5), rs.getString(6), rs.getString(7), status, status.label(),
+				category.label(), rs.getString(5), cipher.decrypt(rs.getString(6)), rs.getString(7), status, status.label(),
 				rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class),
-				rs.getObject(12, LocalDate.class), rs.getString(13), rs.getObject(14, LocalDate.class), rs.getString(15),
+				rs.getObject(12, LocalDate.class), rs.getString(13), rs.getObject(14, LocalDate.class),
+				cipher.decrypt(rs.getString(15)),
 				rs.getObject(16, LocalDate.class), rs.getObject(17, LocalDate.class), history(id), notes(id));
 	}
 
@@ -145,13 +151,13 @@ class Complaints {
 		return jdbc.sql("select on_date, at, action, status, actor, comment from complaint_event where complaint_id = ? order by id")
 			.param(id)
 			.query((rs, n) -> new Complaint.Event(rs.getObject(1, LocalDate.class), rs.getTimestamp(2).toInstant(),
-					rs.getString(3), ComplaintStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)))
+					rs.getString(3), ComplaintStatus.valueOf(rs.getString(4)), rs.getString(5), cipher.decrypt(rs.getString(6))))
 			.list();
 	}
 
 	private List<Complaint.Note> notes(long id) {
 		return jdbc.sql("select at, author, text from complaint_note where complaint_id = ? order by id").param(id)
-			.query((rs, n) -> new Complaint.Note(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)))
+			.query((rs, n) -> new Complaint.Note(rs.getTimestamp(1).toInstant(), rs.getString(2), cipher.decrypt(rs.getString(3))))
 			.list();
 	}
 }

@@ -228,6 +228,11 @@ class ComplaintsIntegrationTest {
 		JsonNode agent = api.get("/api/v1/complaints/" + id + "/agent-view").body();
 		assertThat(agent.get("notes").get(0).get("text").asText()).isEqualTo("Troisième plainte contre ce cabinet");
 		assertThat(agent.get("assignee").asText()).isEqualTo("inspecteur.medical");
+		// What people write may tell a diagnosis: encrypted at rest.
+		assertThat(jdbc.sql("select text from complaint_note where complaint_id = ?").param(id).query(String.class).single())
+			.startsWith("enc:").doesNotContain("plainte");
+		assertThat(jdbc.sql("select description from complaint where id = ?").param(id).query(String.class).single())
+			.startsWith("enc:");
 
 		String view = api.get("/api/v1/complaints/" + id).raw();
 		assertThat(view).doesNotContain("Troisième plainte", "inspecteur.medical", "agent.tanger", "médecin conseil")
