@@ -109,7 +109,8 @@ public class ClaimAdjudication {
 			case PROVIDER -> java.util.Arrays.asList(providers).contains(viewer.inpe());
 			case MEMBER -> viewer.idcs().equals(patient) || viewer.idcs().equals(member)
 					|| member == null && viewer.idcs().equals(memberOf(patient, careDate));
-			case PAYER_AGENT -> payerBody == null || payerBody.equals(viewer.payerBody());
+			case PAYER_AGENT -> (payerBody == null || payerBody.equals(viewer.payerBody())) && (viewer.region() == null
+					|| register.person(patient).map(p -> viewer.region().equals(p.region())).orElse(false));
 			default -> true;
 		};
 	}

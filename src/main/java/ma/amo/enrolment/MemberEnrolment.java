@@ -187,10 +187,11 @@ public class MemberEnrolment {
 		}
 		Member member = members.byRegistrationNumber(registrationNumber)
 			.orElseThrow(() -> new NotFound("registrationNumber", "no member with registration number " + registrationNumber));
-		// A member sees their own file, an agent the files of their payer body.
+		// A member sees their own file, an agent the files of their payer body (and region, when the agent has one).
 		Viewer.current().ifPresent(viewer -> Viewer.require(switch (viewer.role()) {
 			case MEMBER -> member.idcs().equals(viewer.idcs());
-			case PAYER_AGENT -> member.payerBody().name().equals(viewer.payerBody());
+			case PAYER_AGENT -> member.payerBody().name().equals(viewer.payerBody()) && (viewer.region() == null
+					|| register.person(member.idcs()).map(p -> viewer.region().equals(p.region())).orElse(false));
 			default -> true;
 		}, "member " + registrationNumber + " is outside your scope"));
 		return member;

@@ -161,13 +161,18 @@ class SecurityIntegrationTest {
 	}
 
 	@Test
-	void anAgentOfCnopsDoesNotReadTheClaimsOfCnss() {
+	void anAgentReadsTheClaimsOfTheirPayerBodyAndRegionOnly() {
 		long claim = claim(admin, insured(), doctor());
 		admin.post("/api/v1/claims/" + claim + "/adjudication", "");
 		Api cnops = Users.as(admin, "PAYER_AGENT", "CNOPS", null, null);
 		Api cnss = Users.as(admin, "PAYER_AGENT", "CNSS", null, null);
 		assertThat(cnss.get("/api/v1/claims/" + claim).status()).isEqualTo(200);
 		assertThat(cnops.get("/api/v1/claims/" + claim).status()).isEqualTo(403);
+		// An agent of a region serves the members of that region: the patient lives in Rabat-Salé-Kénitra.
+		Api oriental = Users.as(admin, "PAYER_AGENT", "CNSS", null, null, "Oriental");
+		Api rabat = Users.as(admin, "PAYER_AGENT", "CNSS", null, null, "Rabat-Salé-Kénitra");
+		assertThat(oriental.get("/api/v1/claims/" + claim).status()).isEqualTo(403);
+		assertThat(rabat.get("/api/v1/claims/" + claim).status()).isEqualTo(200);
 	}
 
 	@Test

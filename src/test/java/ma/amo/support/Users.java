@@ -14,10 +14,15 @@ public final class Users {
 
 	/** A new user of {@code role} with its scope (payer body for an agent, INPE for a provider, IDCS for a member). */
 	public static Api as(Api administrator, String role, String payerBody, String inpe, String idcs) {
+		return as(administrator, role, payerBody, inpe, idcs, null);
+	}
+
+	/** The same, for an agent of a region. */
+	public static Api as(Api administrator, String role, String payerBody, String inpe, String idcs, String region) {
 		String username = role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
 		Api.Response created = administrator.post("/api/v1/users", """
-				{"username":"%s","password":"%s","role":"%s","payerBody":%s,"inpe":%s,"idcs":%s}"""
-			.formatted(username, PASSWORD, role, quoted(payerBody), quoted(inpe), quoted(idcs)));
+				{"username":"%s","password":"%s","role":"%s","payerBody":%s,"inpe":%s,"idcs":%s,"region":%s}"""
+			.formatted(username, PASSWORD, role, quoted(payerBody), quoted(inpe), quoted(idcs), quoted(region)));
 		assertThat(created.status()).as(created.raw()).isEqualTo(201);
 		String secret = created.body().path("totpSecret").isTextual() ? created.body().get("totpSecret").asText() : null;
 		return administrator.as(username, PASSWORD, secret);
