@@ -104,6 +104,8 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/api/v1/complaints/*/**", EnumSet.of(PAYER_AGENT, DATA_PROTECTION_OFFICER, ADMINISTRATOR)),
 			rule(null, "/api/v1/complaints/**", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, DATA_PROTECTION_OFFICER, ADMINISTRATOR)),
 			rule(null, "/api/v1/complaints", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, DATA_PROTECTION_OFFICER, ADMINISTRATOR)),
+			rule(null, "/reclamations/**", EnumSet.of(PROVIDER, MEMBER)),
+			rule(null, "/reclamations", EnumSet.of(PROVIDER, MEMBER)),
 			rule(null, "/api/v1/audit-entries/**", EnumSet.of(DATA_PROTECTION_OFFICER)),
 			rule(null, "/api/v1/audit-entries", EnumSet.of(DATA_PROTECTION_OFFICER)));
 

@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -92,8 +93,13 @@ class SecuritySetup {
 			// API clients send their credentials with each call and keep no session: no cross-site request to forge.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
 			.exceptionHandling(e -> e
-				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
-						"log in (HTTP Basic, the login form or a bearer token)"))
+				// The pages of the web send a browser to the login form; API calls get a problem detail.
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						request -> !request.getRequestURI().startsWith("/api/")
+								&& request.getHeader("Authorization") == null)
+				.defaultAuthenticationEntryPointFor((request, response, failure) -> problem(response, 401,
+						"Authentication required", "log in (HTTP Basic, the login form or a bearer token)"),
+						request -> true)
 				.accessDeniedHandler((request, response, denied) -> problem(response, 403, "Outside your access",
 						"your role may not " + request.getMethod() + " " + request.getRequestURI())))
 			.headers(headers -> headers
