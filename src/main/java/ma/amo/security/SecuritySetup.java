@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import ma.amo.shared.Viewer;
 import ma.amo.shared.Viewer.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -111,6 +112,21 @@ class SecuritySetup {
 			.addFilterBefore(limits, BasicAuthenticationFilter.class)
 			.addFilterAfter(rates, BasicAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/** The limits run inside the security chain (after authentication, for the rate); not a second time outside it. */
+	@Bean
+	FilterRegistrationBean<RequestLimits> requestLimitsOnlyInTheChain(RequestLimits limits) {
+		FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(limits);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<RateLimits> rateLimitsOnlyInTheChain(RateLimits rates) {
+		FilterRegistrationBean<RateLimits> registration = new FilterRegistrationBean<>(rates);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	/**
