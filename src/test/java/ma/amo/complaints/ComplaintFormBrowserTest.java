@@ -45,6 +45,12 @@ class ComplaintFormBrowserTest {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	ma.amo.audit.AuditTrail trail;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@LocalServerPort
 	int port;
 
@@ -107,5 +113,9 @@ class ComplaintFormBrowserTest {
 		assertThat(member.get("/api/v1/complaints?complainantKind=INSURED&complainantId=" + idcs).body().size()).isEqualTo(1);
 		assertThat(member.get("/api/v1/complaints/" + reference).body().get("subject").asText())
 			.isEqualTo("Feuille de soins non remboursée");
+		// The page is a read of personal data: in the audit trail under the member's name.
+		trail.flush();
+		assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'COMPLAINT' and record_id = ? and actor = ?")
+			.params(reference, username).query(Long.class).single()).isGreaterThanOrEqualTo(1);
 	}
 }

@@ -37,6 +37,9 @@ class PaymentBatchIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ma.amo.audit.AuditTrail trail;
+
 	@LocalServerPort
 	int port;
 
@@ -134,6 +137,10 @@ class PaymentBatchIntegrationTest {
 		assertThat(file.raw()).startsWith("reference;payee_kind;payee;claims;amount;state_share\n")
 			.contains(batch.get("reference").asText() + ";MEMBER;" + salaried + ";2;112.00;0.00")
 			.contains(batch.get("reference").asText() + ";MEMBER;" + tadamon + ";1;56.00;24.00");
+		// Who took the bank file is in the audit trail.
+		trail.flush();
+		assertThat(jdbc.sql("select count(*) from audit_entry where record_type = 'PAYMENT_BATCH' and record_id = ? and actor = 'admin'")
+			.param(batch.get("id").asText()).query(Long.class).single()).isGreaterThanOrEqualTo(2);
 	}
 
 	@Test

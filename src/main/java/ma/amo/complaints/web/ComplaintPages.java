@@ -3,6 +3,8 @@ package ma.amo.complaints.web;
 import java.util.List;
 import java.util.UUID;
 
+import ma.amo.audit.AuditEntry;
+import ma.amo.audit.AuditTrail;
 import ma.amo.complaints.Category;
 import ma.amo.complaints.ComplaintHandling;
 import ma.amo.complaints.ComplaintRequest;
@@ -27,9 +29,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ComplaintPages {
 
 	private final ComplaintHandling complaints;
+	private final AuditTrail trail;
 
-	ComplaintPages(ComplaintHandling complaints) {
+	ComplaintPages(ComplaintHandling complaints, AuditTrail trail) {
 		this.complaints = complaints;
+		this.trail = trail;
 	}
 
 	/** What the form sends back. */
@@ -63,6 +67,9 @@ class ComplaintPages {
 	@GetMapping("/{id}")
 	String complaint(@PathVariable long id, Model model) {
 		model.addAttribute("complaint", complaints.complaint(id).forComplainant());
+		// A page is not a JSON answer that @Audited sees: the read is recorded here.
+		trail.record(Viewer.current().map(Viewer::name).orElse("anonymous"), AuditEntry.Action.READ, "COMPLAINT",
+				Long.toString(id), "COMPLAINT_HANDLING");
 		return "complaints/complaint";
 	}
 

@@ -1,17 +1,16 @@
 package ma.amo.payments.web;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletResponse;
 import ma.amo.audit.AuditEntry.Action;
 import ma.amo.audit.Audited;
 import ma.amo.payments.PaymentBatch;
 import ma.amo.payments.PaymentBatches;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,11 +56,14 @@ class PaymentBatchController {
 	@Operation(summary = "The bank file of the batch's transfers (CSV)")
 	@Audited(record = "PAYMENT_BATCH", id = "id", purpose = "PAYMENT")
 	@GetMapping("/{id}/transfers.csv")
-	void transfers(@PathVariable long id, HttpServletResponse response) throws IOException {
+	ResponseEntity<String> transfers(@PathVariable long id) {
+		// Answered as a body (not written to the response) so that the audit trail records who took the bank file.
 		PaymentBatch batch = batches.batch(id);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.setHeader("Content-Disposition", "attachment; filename=\"" + batch.reference() + ".csv\"");
-		batches.writeTransfers(id, response.getWriter());
+		java.io.StringWriter file = new java.io.StringWriter();
+		batches.writeTransfers(id, file);
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header("Content-Disposition", "attachment; filename=\"" + batch.reference() + ".csv\"")
+			.body(file.toString());
 	}
 }
