@@ -18,7 +18,9 @@ create table audit_entry (
 );
 create index audit_entry_record on audit_entry (record_type, record_id, seq);
 create index audit_entry_actor on audit_entry (actor, seq);
-create index audit_entry_at on audit_entry (at);
+-- Entries come in time order: a block range index serves searches by period at a fraction of a b-tree's upkeep on
+-- every request that reads personal data.
+create index audit_entry_at on audit_entry using brin (at);
 
 -- What a purge removed: the last seq deleted and its hash, from which the kept chain is verified.
 create table audit_anchor (
