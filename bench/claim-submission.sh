@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Single-claim submission latency over HTTP on a database of N demo persons (default 100,000): a clinic's information
 # system (client credentials, bearer token) posts invoices in tiers payant (consultations, medicines), each with its
-# own idempotency key, at a fixed
-# concurrency on the same machine (load generator included in the 2 cores); first submission only, then submission
+# own idempotency key, at a fixed concurrency on the same machine (load generator included in the 2 cores); first submission only, then submission
 # with adjudication at once (?adjudicate=true).
 # Usage: bench/claim-submission.sh [persons] [seconds] [connections]. Needs wrk and psql (Debian packages).
 set -euo pipefail
@@ -12,17 +11,8 @@ seconds=${2:-30}
 connections=${3:-4}
 work=target/bench-claims-$persons
 port=54359
-mkdir -p "$work"
-./mvnw -q package -DskipTests
-jar=$(ls target/amo-platform-*.jar | head -n 1)
-. bench/jdk.sh
-"$java_bin" -Xmx512m -jar "$jar" --amo.demo.persons=$persons --server.port=18082 \
-  --amo.embedded-postgres.data-directory="$work/postgres" --amo.embedded-postgres.port=$port \
-  --amo.population.import-directory="$work/imports" --logging.level.ma.amo=info \
-  --amo.security.rate-limit.enabled=false > "$work/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-until curl -sf localhost:18082/actuator/health > /dev/null; do sleep 0.5; done
+http_port=18082
+. bench/serve.sh --amo.demo.persons="$persons"
 if grep -q "Empty register" "$work/app.log"; then
   until grep -qE "Demo contributions: |APPLICATION FAILED|Exception" "$work/app.log"; do sleep 2; done
 fi
@@ -33,7 +23,6 @@ psql -h localhost -p $port -U postgres -At -c "
 psql -h localhost -p $port -U postgres -At -c "
   select inpe from professional where profession in ('GENERAL_PRACTITIONER', 'SPECIALIST') order by random() limit 2000" > "$work/doctors.txt"
 # The submitter is a clinic's information system with its bearer token.
-base=http://localhost:18082
 . bench/token.sh
 cat > "$work/claims.lua" <<LUA
 local threads = {}
@@ -70,9 +59,9 @@ function request()
     ["Idempotency-Key"] = "wrk-" .. run .. "-" .. tid .. "-" .. counter }, body)
 end
 LUA
-wrk -t2 -c"$connections" -d10s -s "$work/claims.lua" http://localhost:18082/api/v1/claims > /dev/null
+wrk -t2 -c"$connections" -d10s -s "$work/claims.lua" "$base/api/v1/claims" > /dev/null
 echo "== submission"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/claims.lua" http://localhost:18082/api/v1/claims
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/claims.lua" "$base/api/v1/claims"
 echo "== submission with adjudication at once"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/claims.lua" "http://localhost:18082/api/v1/claims?adjudicate=true"
+wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/claims.lua" "$base/api/v1/claims?adjudicate=true"
 psql -h localhost -p $port -U postgres -At -c "select status, count(*) from claim group by status order by 1"

@@ -6,22 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
 work=target/bench-directory
-mkdir -p "$work"
-./mvnw -q package -DskipTests
-jar=$(ls target/amo-platform-*.jar | head -n 1)
-. bench/jdk.sh
-"$java_bin" -Xmx512m -jar "$jar" --server.port=18082 --amo.embedded-postgres.data-directory="$work/postgres" \
-  --amo.embedded-postgres.port=54359 --amo.population.import-directory="$work/imports" \
-  --amo.security.rate-limit.enabled=false > "$work/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-until curl -sf localhost:18082/actuator/health > /dev/null; do sleep 0.5; done
-sleep 2
+port=54359
+http_port=18082
+. bench/serve.sh
 if grep -q "Empty register" "$work/app.log"; then
   until grep -qE "Private sector: |APPLICATION FAILED" "$work/app.log"; do sleep 1; done
 fi
-base=http://localhost:18082
-port=54359
 . bench/token.sh
 cat > "$work/search.lua" <<LUA
 local names = { "hopital moulay yousef", "centre de sante urbain", "clinique ibn rochd", "pharmacie alaoui",
@@ -34,6 +24,6 @@ request = function()
   return wrk.format("GET", "/api/v1/providers/establishments?size=20&name=" .. name, { ["Authorization"] = "Bearer $token" })
 end
 LUA
-wrk -t1 -c4 -d5s -s "$work/search.lua" http://localhost:18082 > /dev/null
-wrk -t1 -c4 -d"${seconds}s" --latency -s "$work/search.lua" http://localhost:18082
-curl -s -H "Authorization: Bearer $token" "localhost:18082/api/v1/providers/establishments?size=1" | grep -o '"totalElements":[0-9]*'
+wrk -t1 -c4 -d5s -s "$work/search.lua" "$base" > /dev/null
+wrk -t1 -c4 -d"${seconds}s" --latency -s "$work/search.lua" "$base"
+curl -s -H "Authorization: Bearer $token" "$base/api/v1/providers/establishments?size=1" | grep -o '"totalElements":[0-9]*'

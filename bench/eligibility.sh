@@ -8,20 +8,8 @@ persons=${1:-1000000}
 seconds=${2:-30}
 work=target/bench-eligibility-$persons
 port=54349
-mkdir -p "$work"
-./mvnw -q package -DskipTests
-jar=$(ls target/amo-platform-*.jar | head -n 1)
-. bench/jdk.sh
-started=$(date +%s%N)
-"$java_bin" -Xmx512m -jar "$jar" --amo.demo.persons=$persons --server.port=18081 \
-  --amo.embedded-postgres.data-directory="$work/postgres" --amo.embedded-postgres.port=$port \
-  --amo.population.import-directory="$work/imports" --logging.level.ma.amo=info \
-  --amo.security.rate-limit.enabled=false > "$work/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-until curl -sf localhost:18081/actuator/health > /dev/null; do sleep 0.2; done
-echo "serving after $(( ($(date +%s%N) - started) / 1000000 )) ms"
-sleep 2
+http_port=18081
+. bench/serve.sh --amo.demo.persons="$persons"
 if grep -q "Empty register" "$work/app.log"; then
   # The demo's last step is its month of contributions: measure once it is done.
   until grep -qE "Demo contributions: |APPLICATION FAILED|Exception" "$work/app.log"; do sleep 2; done
@@ -31,7 +19,6 @@ grep -E "Demo population loaded" "$work/app.log" || true
 psql -h localhost -p $port -U postgres -q -c "vacuum analyze"
 psql -h localhost -p $port -U postgres -At -c "select idcs from person tablesample bernoulli(5) limit 20000" > "$work/idcs.txt"
 # Asked by a clinic's information system with its bearer token, as hospitals do.
-base=http://localhost:18081
 . bench/token.sh
 cat > "$work/eligibility.lua" <<LUA
 local ids = {}
@@ -43,8 +30,8 @@ request = function()
     { ["Authorization"] = "Bearer $token" })
 end
 LUA
-wrk -t1 -c8 -d10s -s "$work/eligibility.lua" http://localhost:18081 > /dev/null
+wrk -t1 -c8 -d10s -s "$work/eligibility.lua" "$base" > /dev/null
 for connections in 4 8 16; do
-  wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/eligibility.lua" http://localhost:18081
+  wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/eligibility.lua" "$base"
 done
-curl -s -H "Authorization: Bearer $token" "localhost:18081/api/v1/eligibility?idcs=$(head -n 1 "$work/idcs.txt")&date=2026-06-01"; echo
+curl -s -H "Authorization: Bearer $token" "$base/api/v1/eligibility?idcs=$(head -n 1 "$work/idcs.txt")&date=2026-06-01"; echo

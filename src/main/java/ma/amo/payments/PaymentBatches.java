@@ -125,12 +125,6 @@ public class PaymentBatches {
 				header.createdAt(), header.claims(), header.paid(), header.stateShare(), transfers);
 	}
 
-	/** The batch a claim was paid in, if it was. */
-	public Optional<PaymentBatch> ofClaim(long claimId) {
-		return jdbc.sql("select batch_id from payment_batch_claim where claim_id = ?").param(claimId).query(Long.class)
-			.optional().map(this::batch);
-	}
-
 	/**
 	 * The bank file of the batch: one line per transfer ({@code ;}-separated, amounts with a decimal point), the
 	 * batch reference on each line so the bank's statement can be matched back.

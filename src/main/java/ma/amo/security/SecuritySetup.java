@@ -69,8 +69,8 @@ class SecuritySetup {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain api(HttpSecurity http, PasswordLogin login, RequestLimits limits, RateLimits rates,
-			SystemClients clients) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, PasswordLogin login, RequestLimits limits, RateLimits rates)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> {
 			for (String open : AccessRules.PUBLIC) {
 				requests.requestMatchers(open).permitAll();
@@ -88,7 +88,7 @@ class SecuritySetup {
 				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
 						failure.getMessage())))
 			.formLogin(form -> form.loginPage("/login").authenticationDetailsSource(PasswordLogin.LoginDetails.SOURCE))
-			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(token -> systemViewer(token, clients)))
+			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(SecuritySetup::systemViewer))
 				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
 						failure.getMessage())))
 			// API clients send their credentials with each call and keep no session: no cross-site request to forge.
@@ -153,7 +153,7 @@ class SecuritySetup {
 	}
 
 	/** A system's token: the client is a provider, scoped to the INPE of its establishment. */
-	private static AbstractAuthenticationToken systemViewer(Jwt token, SystemClients clients) {
+	private static AbstractAuthenticationToken systemViewer(Jwt token) {
 		String inpe = token.getClaimAsString("inpe");
 		Viewer viewer = new Viewer(token.getSubject(), Role.PROVIDER, null, null, inpe, null);
 		AbstractAuthenticationToken authentication = new AbstractAuthenticationToken(
@@ -174,8 +174,8 @@ class SecuritySetup {
 
 	/** Tokens name the establishment's INPE, read when the token is issued. */
 	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(SystemClients clients) {
-		return context -> context.getClaims().claim("inpe", clients.inpeOf(context.getRegisteredClient().getClientId()))
+	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims() {
+		return context -> context.getClaims().claim("inpe", SystemClients.inpeOf(context.getRegisteredClient()))
 			.claim("role", Role.PROVIDER.name());
 	}
 

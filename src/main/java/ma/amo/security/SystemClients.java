@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SystemClients implements RegisteredClientRepository {
 
 	static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
+	private static final String INPE = "amo.inpe";
 
 	private final JdbcClient jdbc;
 	private final PasswordEncoder passwords;
@@ -63,10 +65,6 @@ public class SystemClients implements RegisteredClientRepository {
 		return new Issued(clientId, secret, inpe, name);
 	}
 
-	public boolean exists(String clientId) {
-		return findByClientId(clientId) != null;
-	}
-
 	@Override
 	public void save(RegisteredClient registeredClient) {
 		throw new UnsupportedOperationException("clients are issued through SystemClients.issue");
@@ -90,13 +88,14 @@ public class SystemClients implements RegisteredClientRepository {
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 				.scope("amo")
 				.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(TOKEN_LIFETIME).build())
+				// The INPE travels with the client to the token, without a second read.
+				.clientSettings(ClientSettings.builder().setting(INPE, rs.getString(3)).build())
 				.build())
 			.optional().orElse(null);
 	}
 
-	/** The INPE the client is bound to. */
-	String inpeOf(String clientId) {
-		return jdbc.sql("select inpe from system_client where client_id = ?").param(clientId).query(String.class)
-			.optional().orElse(null);
+	/** The INPE the client is bound to, as read with the client. */
+	static String inpeOf(RegisteredClient client) {
+		return client.getClientSettings().getSetting(INPE);
 	}
 }
