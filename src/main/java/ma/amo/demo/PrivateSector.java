@@ -96,6 +96,7 @@ final class PrivateSector {
 		count += withProfessional("Laboratoire d'analyses médicales", "LABORATORY", Profession.BIOLOGIST, scaled(550, share));
 		count += withProfessional("Centre de radiologie", "RADIOLOGY", Profession.RADIOLOGIST, scaled(300, share));
 		count += withProfessional("Optique", "OPTICIAN", Profession.OPTICIAN, scaled(1_500, share));
+		directory.refreshStatistics();
 		log.info("Private sector: {} providers registered", count);
 	}
 

@@ -78,6 +78,9 @@ public class EstablishmentImport {
 				registered++;
 			}
 		}
+		if (registered > 0) {
+			directory.refreshStatistics();
+		}
 		return new Outcome(lines.size(), registered, valid.size() - registered, List.of());
 	}
 

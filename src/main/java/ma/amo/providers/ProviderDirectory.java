@@ -147,6 +147,14 @@ public class ProviderDirectory {
 		return findEstablishment(inpe).orElseThrow(() -> new NotFound("inpe", "no establishment with INPE " + inpe));
 	}
 
+	/**
+	 * Fresh planner statistics after registering providers in bulk: without them, PostgreSQL reads the whole table
+	 * for a name search instead of using its trigram index (37 requests/s against 660 on the benchmark).
+	 */
+	public void refreshStatistics() {
+		jdbc.sql("analyze establishment, professional").update();
+	}
+
 	/** The establishment with this INPE; empty for a professional or an unknown INPE. */
 	public Optional<Establishment> findEstablishment(String inpe) {
 		checkInpe(inpe);

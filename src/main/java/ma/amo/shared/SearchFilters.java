@@ -67,6 +67,11 @@ public final class SearchFilters {
 	 * in a name of three words is no longer found. Call it inside the search's read-only transaction.
 	 */
 	public static void tolerateTypos(JdbcClient jdbc) {
-		jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)").query(String.class).single();
+		// A custom plan as well: with the generic plan PostgreSQL settles on after five runs of the prepared
+		// statement, the searched name is not folded once, and the trigram index scan costs 5 ms instead of 0.3.
+		jdbc.sql("""
+				select set_config('pg_trgm.word_similarity_threshold', '0.4', true),
+				  set_config('plan_cache_mode', 'force_custom_plan', true)""")
+			.query((rs, n) -> rs.getString(1)).single();
 	}
 }
