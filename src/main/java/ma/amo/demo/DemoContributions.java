@@ -97,7 +97,9 @@ class DemoContributions implements ApplicationRunner {
 		Random random = new Random(settings.seed());
 		int declared = declareSalaries(month, today, random);
 		List<Payments.Keyed> paid = new ArrayList<>();
-		for (Call call : calls.dueBy(PayerKind.EMPLOYER, today)) {
+		// The month's own calls fall due next month (the 10th): before that date most employers have paid already,
+		// so the month's paid days exist whatever day of the month the demo loads.
+		for (Call call : calls.dueBy(PayerKind.EMPLOYER, today.withDayOfMonth(today.lengthOfMonth()))) {
 			pay(paid, call, random, today);
 		}
 		classifySelfEmployed(random);

@@ -195,11 +195,12 @@ class SecuritySetup {
 	 * request for 15 minutes, and an RSA signature check on each request was a fifth of the eligibility path's time.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, java.time.Clock clock) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
 		JwtDecoder verifying = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
 		java.util.Map<String, Jwt> verified = new java.util.concurrent.ConcurrentHashMap<>();
 		return token -> {
-			java.time.Instant now = java.time.Instant.now(clock);
+			// Tokens are issued and expire in real time, whatever date the business clock is set to.
+			java.time.Instant now = java.time.Instant.now();
 			Jwt known = verified.get(token);
 			if (known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(now)) {
 				return known;

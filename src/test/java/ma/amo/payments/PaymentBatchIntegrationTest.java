@@ -29,6 +29,9 @@ import tools.jackson.databind.JsonNode;
 class PaymentBatchIntegrationTest {
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	PopulationImports imports;
 
 	@Autowired
@@ -100,7 +103,7 @@ class PaymentBatchIntegrationTest {
 				consultation(salaried, gp, "2025-09-08"), consultation(tadamon, hospital.inpe(), "2025-09-02")));
 		long cnops = consultation(servant, gp, "2025-09-03");
 
-		Api.Response created = pay("CNSS", LocalDate.now(), "lot-" + UUID.randomUUID());
+		Api.Response created = pay("CNSS", LocalDate.now(clock), "lot-" + UUID.randomUUID());
 		assertThat(created.status()).as(created.raw()).isEqualTo(201);
 		JsonNode batch = created.body();
 		// Two consultations of 80 DH at 70 %: 2 × 56.00 = 112.00 in one transfer to the member.
@@ -125,7 +128,7 @@ class PaymentBatchIntegrationTest {
 		assertThat(batch.get("transfers").toString()).doesNotContain(servant);
 
 		// A second batch never pays them again.
-		Api.Response next = pay("CNSS", LocalDate.now(), "lot-" + UUID.randomUUID());
+		Api.Response next = pay("CNSS", LocalDate.now(clock), "lot-" + UUID.randomUUID());
 		assertThat(next.status()).isIn(201, 409);
 		for (long id : cnss) {
 			assertThat(jdbc.sql("select count(*) from payment_batch_claim where claim_id = ?").param(id).query(Long.class)
@@ -147,27 +150,27 @@ class PaymentBatchIntegrationTest {
 	void aBatchRepeatedWithItsKeyIsTheSameAndClaimsDecidedAfterTheCutOffWait() {
 		long claim = consultation(insured("SALARIED_PRIVATE"), gp, "2025-10-01");
 		// Decided today: a batch to yesterday leaves it waiting (or finds nothing at all to pay).
-		Api.Response yesterday = pay("CNSS", LocalDate.now().minusDays(1), "lot-" + UUID.randomUUID());
+		Api.Response yesterday = pay("CNSS", LocalDate.now(clock).minusDays(1), "lot-" + UUID.randomUUID());
 		assertThat(yesterday.status()).isIn(201, 409);
 		assertThat(api.get("/api/v1/claims/" + claim).body().get("status").asText()).isEqualTo("APPROVED");
 
 		String key = "lot-" + UUID.randomUUID();
-		Api.Response first = pay("CNSS", LocalDate.now(), key);
+		Api.Response first = pay("CNSS", LocalDate.now(clock), key);
 		assertThat(first.status()).isEqualTo(201);
-		Api.Response repeat = pay("CNSS", LocalDate.now(), key);
+		Api.Response repeat = pay("CNSS", LocalDate.now(clock), key);
 		assertThat(repeat.status()).isEqualTo(200);
 		assertThat(repeat.body().get("id").asLong()).isEqualTo(first.body().get("id").asLong());
-		Api.Response reused = pay("CNOPS", LocalDate.now(), key);
+		Api.Response reused = pay("CNOPS", LocalDate.now(clock), key);
 		assertThat(reused.status()).isEqualTo(409);
 		assertThat(reused.raw()).contains("idempotencyKey");
 	}
 
 	@Test
 	void aBatchWithoutPayerBodyOrForTomorrowIsRefusedNamingTheField() {
-		Api.Response noPayer = pay("CNAM", LocalDate.now(), "lot-" + UUID.randomUUID());
+		Api.Response noPayer = pay("CNAM", LocalDate.now(clock), "lot-" + UUID.randomUUID());
 		assertThat(noPayer.status()).isEqualTo(400);
 		assertThat(noPayer.raw()).contains("payerBody");
-		Api.Response tomorrow = pay("CNSS", LocalDate.now().plusDays(1), "lot-" + UUID.randomUUID());
+		Api.Response tomorrow = pay("CNSS", LocalDate.now(clock).plusDays(1), "lot-" + UUID.randomUUID());
 		assertThat(tomorrow.status()).isEqualTo(400);
 		assertThat(tomorrow.raw()).contains("cutOff").contains("not-future");
 	}

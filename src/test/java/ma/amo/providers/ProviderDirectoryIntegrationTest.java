@@ -25,6 +25,9 @@ class ProviderDirectoryIntegrationTest {
 	private static final Set<String> HOSPITAL_CATEGORIES = Set.of("HP", "HR", "HIR", "HPr", "HPsyP", "CRO", "HPsyR", "CPU");
 
 	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	ProviderDirectory directory;
 
 	@Autowired
@@ -123,7 +126,7 @@ class ProviderDirectoryIntegrationTest {
 	@Test
 	void aSpecialistNeedsASpecialtyAndAMistypedInpeIsRefused() {
 		assertThatThrownBy(() -> directory.register(new ProviderDirectory.NewProfessional("Alaoui", "Omar",
-				Profession.SPECIALIST, null, "Oriental", "Oujda-Angad", "Oujda (Mun.)"), LocalDate.now()))
+				Profession.SPECIALIST, null, "Oriental", "Oujda-Angad", "Oujda (Mun.)"), LocalDate.now(clock)))
 			.isInstanceOf(InvalidInput.class);
 		Api.Response mistyped = api.get("/api/v1/providers/establishments/123456789");
 		assertThat(mistyped.status()).isEqualTo(400);
