@@ -27,6 +27,11 @@ import ma.amo.shared.NotFound;
 import ma.amo.shared.PageOf;
 import ma.amo.shared.RuleBroken;
 import ma.amo.shared.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ClaimAdjudication {
 
+	private static final Logger log = LoggerFactory.getLogger(ClaimAdjudication.class);
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	public static final String SYSTEM = "adjudication";
 	private static final int CHUNK = 200;
@@ -53,10 +59,12 @@ public class ClaimAdjudication {
 	private final PopulationRegister register;
 	private final ParameterValues parameters;
 	private final TransactionTemplate transaction;
+	private final SetAsideClaims setAside;
 
 	ClaimAdjudication(Claims claims, Rules rules, Eligibility eligibility, PopulationRegister register,
-			ParameterValues parameters, PlatformTransactionManager transactions) {
+			ParameterValues parameters, PlatformTransactionManager transactions, SetAsideClaims setAside) {
 		this.transaction = new TransactionTemplate(transactions);
+		this.setAside = setAside;
 		this.claims = claims;
 		this.rules = rules;
 		this.eligibility = eligibility;
@@ -148,26 +156,99 @@ public class ClaimAdjudication {
 	 * another worker has it.
 	 */
 	public Optional<Claim> adjudicate(long id) {
-		int done = inTransaction(() -> claims.lockReceived(id).stream().toList());
-		return done == 1 ? Optional.of(claim(id)) : Optional.empty();
+		Taken taken = oneByOne(List.of(id));
+		return taken.total() == 1 ? Optional.of(claim(id)) : Optional.empty();
 	}
 
-	/** Adjudicates up to {@code limit} received claims, oldest first; returns how many this call adjudicated. */
+	/**
+	 * Adjudicates up to {@code limit} received claims, oldest first; returns how many this call adjudicated. A claim
+	 * that cannot be decided is set aside and the run goes on.
+	 */
 	public int adjudicateReceived(int limit) {
-		int done = 0;
-		int round;
-		while (done < limit && (round = adjudicateChunk(0, 1, Math.min(CHUNK, limit - done))) > 0) {
-			done += round;
+		int taken = 0;
+		int decided = 0;
+		Taken round;
+		while (taken < limit && (round = takeChunk(0, 1, Math.min(CHUNK, limit - taken))).total() > 0) {
+			taken += round.total();
+			decided += round.decided();
 		}
-		return done;
+		return decided;
 	}
 
 	/**
 	 * Adjudicates the next chunk of at most {@code size} received claims of worker {@code worker} out of
-	 * {@code workers}, in one transaction; returns how many it adjudicated (0 when the worker's share is done).
+	 * {@code workers}, in one transaction; returns how many it took off the queue, decided or set aside (0 when the
+	 * worker's share is done).
 	 */
 	public int adjudicateChunk(int worker, int workers, int size) {
-		return inTransaction(() -> claims.lockReceived(worker, workers, size));
+		return takeChunk(worker, workers, size).total();
+	}
+
+	/** The received claims set aside because their adjudication failed, each with its error. */
+	public PageOf<SetAsideClaim> setAside(int page, int size) {
+		PageOf.check(page, size, 200);
+		return setAside.list(page, size);
+	}
+
+	/** How many claims are set aside, and how many wait in the queue (set-aside ones not counted). */
+	public record Queue(long waiting, long setAside) {
+	}
+
+	public Queue queue() {
+		return new Queue(setAside.waiting(), setAside.count());
+	}
+
+	/** Puts a set-aside claim back in the queue, once the cause of its failure is corrected. */
+	@Transactional
+	public Claim putBack(long id) {
+		claim(id);
+		String actor = Viewer.current().map(Viewer::name).orElse(SYSTEM);
+		if (!setAside.putBack(id, actor)) {
+			throw new RuleBroken("status", "set-aside", "claim " + id + " is not set aside");
+		}
+		return claim(id);
+	}
+
+	private record Taken(int decided, int setAside) {
+		int total() {
+			return decided + setAside;
+		}
+	}
+
+	private Taken takeChunk(int worker, int workers, int size) {
+		try {
+			return new Taken(inTransaction(() -> claims.lockReceived(worker, workers, size)), 0);
+		}
+		catch (TransientDataAccessException | DataAccessResourceFailureException e) {
+			throw e;
+		}
+		catch (RuntimeException chunkFailed) {
+			// One claim of the chunk cannot be decided and the chunk's transaction is rolled back: the same claims,
+			// one transaction each, so that only the failing one is set aside.
+			return oneByOne(setAside.receivedIds(worker, workers, size));
+		}
+	}
+
+	private Taken oneByOne(List<Long> ids) {
+		int decided = 0;
+		int aside = 0;
+		for (long id : ids) {
+			try {
+				decided += inTransaction(() -> claims.lockReceived(id).stream().toList());
+			}
+			catch (TransientDataAccessException | DataAccessResourceFailureException e) {
+				// Not the claim's fault (a lock wait, the database away): it stays in the queue for the next run.
+				throw e;
+			}
+			catch (RuntimeException failed) {
+				String reason = String.valueOf(NestedExceptionUtils.getMostSpecificCause(failed).getMessage());
+				if (setAside.setAside(id, reason, SYSTEM)) {
+					log.warn("Claim {} set aside, its adjudication failed: {}", id, reason);
+					aside++;
+				}
+			}
+		}
+		return new Taken(decided, aside);
 	}
 
 	private int inTransaction(java.util.function.Supplier<List<Claim>> lock) {

@@ -125,7 +125,7 @@ class Claims {
 
 	/** Locks a claim still waiting for adjudication; empty when another worker has it or it is adjudicated. */
 	Optional<Claim> lockReceived(long id) {
-		return withLines(jdbc.sql(CLAIM + " where id = ? and status = 'RECEIVED' for update skip locked").param(id)
+		return withLines(jdbc.sql(CLAIM + " where id = ? and status = 'RECEIVED' and set_aside_at is null for update skip locked").param(id)
 			.query((rs, n) -> claim(rs, List.of())).list()).stream().findFirst();
 	}
 
@@ -137,7 +137,7 @@ class Claims {
 	 */
 	List<Claim> lockReceived(int worker, int workers, int size) {
 		return withLines(jdbc.sql(CLAIM + """
-				 where status = 'RECEIVED' and (hashtext(patient_idcs) & 2147483647) % ? = ?
+				 where status = 'RECEIVED' and set_aside_at is null and (hashtext(patient_idcs) & 2147483647) % ? = ?
 				order by id limit ? for update skip locked""").params(workers, worker, size)
 			.query((rs, n) -> claim(rs, List.of())).list());
 	}

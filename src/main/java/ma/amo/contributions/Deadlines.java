@@ -10,10 +10,15 @@ import ma.amo.enrolment.RightsEvents;
 import ma.amo.parameters.ParameterValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a missed due date does to rights (amo-rules.md, "Rights"): an Achamil instalment not paid by its due date
@@ -31,8 +36,13 @@ public class Deadlines {
 	private final RightsEvents events;
 	private final ParameterValues parameters;
 	private final Clock clock;
+	private final TransactionTemplate eachCall;
 
-	Deadlines(JdbcClient jdbc, RightsEvents events, ParameterValues parameters, Clock clock) {
+	Deadlines(JdbcClient jdbc, RightsEvents events, ParameterValues parameters, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.eachCall = new TransactionTemplate(transactions);
+		// A savepoint per call inside the night's transaction: a call that cannot lapse is left for the next night.
+		this.eachCall.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.jdbc = jdbc;
 		this.events = events;
 		this.parameters = parameters;
@@ -58,27 +68,47 @@ public class Deadlines {
 				+ " from contribution_call where due_date < ? and settled_on is null and not lapsed order by due_date, id for update")
 			.param(date).query(ContributionCalls::call).list();
 		int suspensions = 0;
+		int lapsed = 0;
 		for (ContributionCalls.Call call : due) {
-			jdbc.sql("update contribution_call set lapsed = true where id = ?").param(call.id()).update();
-			LocalDate from = call.dueDate().plusDays(1);
-			if ("ACHAMIL".equals(call.regime())) {
-				RightsEvents.Event event = events.record("UNPAID_INSTALMENT", "Mensualité Achamil de "
-						+ MONTH.format(call.month()) + " (" + call.amount() + " DH) impayée à l'échéance du "
-						+ call.dueDate(), from);
-				suspensions += events.suspend(event, call.memberId(), Regime.ACHAMIL, MonthlyCalls.ACHAMIL_UNPAID, from,
-						"Mensualité Achamil de " + MONTH.format(call.month()) + " impayée") ? 1 : 0;
+			try {
+				Integer suspended = eachCall.execute(tx -> lapse(call));
+				suspensions += suspended == null ? 0 : suspended;
+				lapsed++;
 			}
-			else if ("SELF_EMPLOYED".equals(call.regime())) {
-				int limit = parameters.integer("rights.self-employed.unpaid-months", call.month());
-				if (consecutiveUnpaid(call) >= limit) {
-					RightsEvents.Event event = events.record("UNPAID_MONTHS", limit + " mois consécutifs de cotisation TNS"
-							+ " impayés à l'échéance de " + MONTH.format(call.month()), from);
-					suspensions += events.suspend(event, call.memberId(), Regime.SELF_EMPLOYED,
-							MonthlyCalls.SELF_EMPLOYED_ARREARS, from, limit + " mois consécutifs de cotisation impayés") ? 1 : 0;
-				}
+			catch (TransientDataAccessException e) {
+				throw e;
+			}
+			catch (RuntimeException e) {
+				// One bad call (a month no parameter covers, a damaged row) never holds back the others' deadlines.
+				log.warn("Call {} could not lapse on {} and is left for the next run: {}", call.id(), date,
+						NestedExceptionUtils.getMostSpecificCause(e).getMessage());
 			}
 		}
-		return new Lapsed(date, due.size(), suspensions);
+		return new Lapsed(date, lapsed, suspensions);
+	}
+
+	/** Lapses one call; returns the suspensions it started (0 or 1). */
+	private int lapse(ContributionCalls.Call call) {
+		int suspensions = 0;
+		jdbc.sql("update contribution_call set lapsed = true where id = ?").param(call.id()).update();
+		LocalDate from = call.dueDate().plusDays(1);
+		if ("ACHAMIL".equals(call.regime())) {
+			RightsEvents.Event event = events.record("UNPAID_INSTALMENT", "Mensualité Achamil de "
+					+ MONTH.format(call.month()) + " (" + call.amount() + " DH) impayée à l'échéance du "
+					+ call.dueDate(), from);
+			suspensions += events.suspend(event, call.memberId(), Regime.ACHAMIL, MonthlyCalls.ACHAMIL_UNPAID, from,
+					"Mensualité Achamil de " + MONTH.format(call.month()) + " impayée") ? 1 : 0;
+		}
+		else if ("SELF_EMPLOYED".equals(call.regime())) {
+			int limit = parameters.integer("rights.self-employed.unpaid-months", call.month());
+			if (consecutiveUnpaid(call) >= limit) {
+				RightsEvents.Event event = events.record("UNPAID_MONTHS", limit + " mois consécutifs de cotisation TNS"
+						+ " impayés à l'échéance de " + MONTH.format(call.month()), from);
+				suspensions += events.suspend(event, call.memberId(), Regime.SELF_EMPLOYED,
+						MonthlyCalls.SELF_EMPLOYED_ARREARS, from, limit + " mois consécutifs de cotisation impayés") ? 1 : 0;
+			}
+		}
+		return suspensions;
 	}
 
 	/** The unpaid months in a row ending with the call's month. */

@@ -89,6 +89,8 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/claims/reason-codes", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/claims/adjudication-runs", MEMBERS_DESK),
 			rule(HttpMethod.POST, "/api/v1/claims/*/adjudication", MEMBERS_DESK),
+			rule(HttpMethod.GET, "/api/v1/claims/set-aside", MEMBERS_DESK),
+			rule(HttpMethod.POST, "/api/v1/claims/*/put-back", MEMBERS_DESK),
 			rule(HttpMethod.POST, "/api/v1/claims/*/review", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, ADMINISTRATOR)),
 			rule(HttpMethod.POST, "/api/v1/claims/*/contest", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
 			rule(HttpMethod.POST, "/api/v1/claims", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),

@@ -116,6 +116,8 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/claims/reason-codes                             *
 			POST /api/v1/claims/adjudication-runs                       AX
 			POST /api/v1/claims/{id}/adjudication                       AX
+			GET /api/v1/claims/set-aside                                AX
+			POST /api/v1/claims/{id}/put-back                           AX
 			POST /api/v1/claims/{id}/review                             AMX
 			POST /api/v1/claims/{id}/contest                            APSX
 			POST /api/v1/claims                                         APSX

@@ -11,6 +11,7 @@ import ma.amo.claims.Claim;
 import ma.amo.claims.ClaimAdjudication;
 import ma.amo.claims.ClaimRequest;
 import ma.amo.claims.ClaimStatus;
+import ma.amo.claims.SetAsideClaim;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.PageOf;
 import org.springframework.http.ResponseEntity;
@@ -87,7 +88,24 @@ class ClaimController {
 		if (limit < 1 || limit > 100_000) {
 			throw new InvalidInput("limit", "range", "must be between 1 and 100000");
 		}
-		return new AdjudicationRun(claims.adjudicateReceived(limit));
+		int adjudicated = claims.adjudicateReceived(limit);
+		ClaimAdjudication.Queue queue = claims.queue();
+		return new AdjudicationRun(adjudicated, queue.waiting(), queue.setAside());
+	}
+
+	@Operation(summary = "The received claims set aside because their adjudication failed, each with its error; the queue goes on without them")
+	@Audited(record = "CLAIM", returned = "id", purpose = "CLAIM_PROCESSING")
+	@GetMapping("/set-aside")
+	PageOf<SetAsideClaim> setAside(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return claims.setAside(page, size);
+	}
+
+	@Operation(summary = "Put a set-aside claim back in the adjudication queue, once the cause of its failure is corrected")
+	@Audited(record = "CLAIM", id = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
+	@PostMapping("/{id}/put-back")
+	Claim putBack(@PathVariable long id) {
+		return claims.putBack(id);
 	}
 
 	@Operation(summary = "An agent's review of a claim IN_REVIEW: CONFIRM the adjudication or REJECT the claim")
@@ -113,7 +131,8 @@ class ClaimController {
 		return claims.reasonCodes().stream().map(r -> new ReasonCode(r.code(), r.label(), r.source())).toList();
 	}
 
-	record AdjudicationRun(int adjudicated) {
+	/** Claims adjudicated by this run, still waiting after it, and set aside (waiting for an agent). */
+	record AdjudicationRun(int adjudicated, long waiting, long setAside) {
 	}
 
 	record Review(String agent, String decision, String comment) {
