@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import ma.amo.claims.adjudication.Adjudicating;
+import ma.amo.claims.adjudication.CoveredAct;
 import ma.amo.claims.adjudication.LineDecision;
 import ma.amo.claims.adjudication.Rule;
 import ma.amo.claims.adjudication.Rules;
@@ -189,11 +190,11 @@ public class ClaimAdjudication {
 	private final class Chunk {
 
 		private final List<Claim> locked;
-		private final Map<Claims.SameDay, List<String>> stored;
+		private final Map<Claims.SameDay, List<CoveredAct>> stored;
 		private final Map<Object, Object> lookups = new HashMap<>();
 		private final List<Covered> coveredHere = new ArrayList<>();
 
-		private record Covered(String patientIdcs, LocalDate careDate, Claims.SameDay day, String code, Money amount) {
+		private record Covered(String patientIdcs, LocalDate careDate, Claims.SameDay day, CoveredAct act, Money amount) {
 		}
 
 		Chunk(List<Claim> locked) {
@@ -209,7 +210,7 @@ public class ClaimAdjudication {
 				for (LineDecision line : a.lines()) {
 					if (line.outcome() != Claim.Outcome.REJECTED) {
 						coveredHere.add(new Covered(claim.patientIdcs(), claim.careDate(), Claims.SameDay.of(claim),
-								line.code(), line.covered()));
+								line.act(), line.covered()));
 					}
 				}
 			}
@@ -225,13 +226,13 @@ public class ClaimAdjudication {
 				rights = null;
 			}
 			Claims.SameDay day = Claims.SameDay.of(claim);
-			List<String> coveredThatDay = new ArrayList<>(stored.getOrDefault(day, List.of()));
-			coveredHere.stream().filter(c -> c.day().equals(day)).forEach(c -> coveredThatDay.add(c.code()));
+			List<CoveredAct> coveredThatDay = new ArrayList<>(stored.getOrDefault(day, List.of()));
+			coveredHere.stream().filter(c -> c.day().equals(day)).forEach(c -> coveredThatDay.add(c.act()));
 			Adjudicating adjudicating = new Adjudicating(claim, rights,
 					() -> register.person(claim.patientIdcs()).orElse(null), coveredThatDay,
 					(code, from) -> claims.coveredSince(claim.id(), claim.patientIdcs(), code, from, claim.careDate())
 						.plus(coveredHere.stream()
-							.filter(c -> c.patientIdcs().equals(claim.patientIdcs()) && c.code().equals(code)
+							.filter(c -> c.patientIdcs().equals(claim.patientIdcs()) && c.act().code().equals(code)
 									&& !c.careDate().isBefore(from) && !c.careDate().isAfter(claim.careDate()))
 							.map(Covered::amount).reduce(Money.ZERO, Money::plus)),
 					lookups);

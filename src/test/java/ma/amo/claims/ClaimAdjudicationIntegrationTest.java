@@ -114,15 +114,35 @@ class ClaimAdjudicationIntegrationTest {
 	}
 
 	@Test
-	void aLineBilledAboveTheTariffIsReducedToTheBase() {
-		// Cs billed 300, base 150: covered 150 × 70 % = 105.00, patient share 300 − 105 = 195.00; with a referral.
+	void aLineBilledAboveTheTariffIsAcceptedOnTheBaseAndThePatientPaysTheDifference() {
+		// Cs billed 300, base 150: covered 150 × 70 % = 105.00, patient share 300 − 105 = 195.00 (of which the 150.00
+		// above the tariff); with a referral. Reimbursing on the tariff is the rule, not a cut: the line is accepted.
 		String body = sheet(insured("SALARIED_PRIVATE"), "2025-03-11", "2025-03-20",
 				doctor(Profession.SPECIALIST, "Cardiologie"), act("Cs", "300")).replace("\"lines\"", "\"referral\":true,\"lines\"");
 		JsonNode claim = submit(body);
-		assertThat(claim.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
-		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("REDUCED");
+		assertThat(claim.get("status").asText()).isEqualTo("APPROVED");
+		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("ACCEPTED");
 		assertThat(amount(line(claim, 0).get("covered"))).isEqualByComparingTo("105.00");
 		assertThat(amount(line(claim, 0).get("patientShare"))).isEqualByComparingTo("195.00");
+		assertThat(line(claim, 0).get("reasons").toString())
+			.contains("BILLED_ABOVE_BASE: remboursement sur la base 150.00 DH")
+			.contains("dépassement de 150.00 DH reste à la charge du patient");
+	}
+
+	@Test
+	void aCeilingOrAPenaltyThatCutsWhatTheTariffWouldCoverReducesTheLine() {
+		// A penalty of 20 % outside the care pathway from 2032 (a parameter set for the test): Cs 150 × 70 % = 105.00,
+		// less 20 % = 84.00 covered; the line is reduced and the claim partially approved.
+		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2032-01-01\",\"value\":\"20\"}");
+		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2032-02-01\",\"value\":\"0\"}");
+		api.post("/api/v1/parameters/claims.review.sample-percent", "{\"effectiveFrom\":\"2032-01-01\",\"value\":\"0\"}");
+		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2032-01-12", "2032-01-20",
+				doctor(Profession.SPECIALIST, "Dermatologie"), act("Cs", "150")));
+		assertThat(claim.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
+		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("REDUCED");
+		assertThat(amount(line(claim, 0).get("covered"))).isEqualByComparingTo("84.00");
+		assertThat(amount(line(claim, 0).get("patientShare"))).isEqualByComparingTo("66.00");
+		assertThat(line(claim, 0).get("reasons").toString()).contains("CARE_PATHWAY_BREACH");
 	}
 
 	@Test
@@ -146,17 +166,54 @@ class ClaimAdjudicationIntegrationTest {
 	}
 
 	@Test
-	void aSecondConsultationTheSameDayWithTheSameDoctorIsRejected() {
+	void aSecondConsultationTheSameDayWithTheSameDoctorIsRejectedAndTheSameOneSentTwiceIsADuplicate() {
 		String patient = insured("SALARIED_PRIVATE");
 		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
 		assertThat(submit(sheet(patient, "2025-04-02", "2025-04-03", gp, act("C", "80"))).get("status").asText())
 			.isEqualTo("APPROVED");
-		JsonNode second = submit(sheet(patient, "2025-04-02", "2025-04-04", gp, act("C", "80")));
+		JsonNode again = submit(sheet(patient, "2025-04-02", "2025-04-04", gp, act("C", "80")));
+		assertThat(again.get("status").asText()).isEqualTo("REJECTED");
+		assertThat(line(again, 0).get("reasons").toString()).contains("DUPLICATE: C du 02/04/2025 déjà pris en charge")
+			.doesNotContain("SECOND_CONSULTATION_SAME_DAY");
+		// A visit the same day is another act, but a second consultation of the day.
+		JsonNode second = submit(sheet(patient, "2025-04-02", "2025-04-04", gp, act("V", "120")));
 		assertThat(second.get("status").asText()).isEqualTo("REJECTED");
 		assertThat(line(second, 0).get("reasons").toString()).contains("SECOND_CONSULTATION_SAME_DAY: une consultation a déjà été prise en charge");
 		// The next day is another consultation.
 		assertThat(submit(sheet(patient, "2025-04-03", "2025-04-04", gp, act("C", "80"))).get("status").asText())
 			.isEqualTo("APPROVED");
+	}
+
+	@Test
+	void aZThirtyAfterAZFifteenTheSameDayIsAnotherActAndBothAreCovered() {
+		String patient = insured("SALARIED_PRIVATE");
+		String radiologist = doctor(Profession.RADIOLOGIST, null);
+		String z15 = "{\"actCode\":\"Z\",\"coefficient\":15,\"billed\":150}";
+		String z30 = "{\"actCode\":\"Z\",\"coefficient\":30,\"billed\":300}";
+		// Z 15: 15 × 10 = 150.00 base, 70 % = 105.00 covered.
+		assertThat(amount(line(submit(sheet(patient, "2025-04-07", "2025-04-08", radiologist, z15)), 0).get("covered")))
+			.isEqualByComparingTo("105.00");
+		// Z 30 the same day: 30 × 10 = 300.00 base, 70 % = 210.00 covered; not the same act.
+		JsonNode other = submit(sheet(patient, "2025-04-07", "2025-04-09", radiologist, z30));
+		assertThat(other.get("status").asText()).isEqualTo("APPROVED");
+		assertThat(amount(line(other, 0).get("covered"))).isEqualByComparingTo("210.00");
+		// Z 15 again (written 15.00) is the same act: a duplicate.
+		JsonNode again = submit(sheet(patient, "2025-04-07", "2025-04-10", radiologist, z15.replace("15,", "15.00,")));
+		assertThat(line(again, 0).get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(line(again, 0).get("reasons").toString()).contains("DUPLICATE: Z 15 du 07/04/2025 déjà pris en charge");
+	}
+
+	@Test
+	void twoIdenticalLinesInOneClaimCoverTheActOnce() {
+		String radiologist = doctor(Profession.RADIOLOGIST, null);
+		String z15 = "{\"actCode\":\"Z\",\"coefficient\":15,\"billed\":150}";
+		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2025-04-08", "2025-04-09", radiologist, z15 + "," + z15));
+		// The first line: 15 × 10 × 70 % = 105.00; the second is the same act: nothing more. Claim total 105.00.
+		assertThat(claim.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
+		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("ACCEPTED");
+		assertThat(line(claim, 1).get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(line(claim, 1).get("reasons").toString()).contains("DUPLICATE: Z 15 du 08/04/2025 déjà facturé à la ligne");
+		assertThat(amount(claim.get("covered"))).isEqualByComparingTo("105.00");
 	}
 
 	@Test
@@ -198,9 +255,26 @@ class ClaimAdjudicationIntegrationTest {
 		// K 70 × 22.50 = 1,575.00 base; 70 % = 1,102.50 covered; billed 2,500: 1,397.50 left to the patient.
 		JsonNode approved = submit(invoice.formatted(insured("SALARIED_PRIVATE"), surgeon, clinic,
 				act("APPENDICECTOMIE", "2500")).replace("\"lines\"", "\"priorApproval\":\"PEC-2025-000123\",\"lines\""));
-		assertThat(line(approved, 0).get("outcome").asText()).isEqualTo("REDUCED");
+		assertThat(line(approved, 0).get("outcome").asText()).isEqualTo("ACCEPTED");
 		assertThat(amount(line(approved, 0).get("covered"))).isEqualByComparingTo("1102.50");
 		assertThat(amount(line(approved, 0).get("patientShare"))).isEqualByComparingTo("1397.50");
+	}
+
+	@Test
+	void aCnopsInvoiceForKSeventyIsPaidAsTheAppendicectomyItIs() {
+		String clinic = clinic();
+		directory.convention(clinic, "CNOPS", LocalDate.of(2025, 1, 1), null);
+		JsonNode claim = submit("""
+				{"kind":"PROVIDER_INVOICE","patientIdcs":"%s","careDate":"2025-05-06","filedOn":"2025-05-20",
+				 "executingInpe":"%s","establishmentInpe":"%s","priorApproval":"PEC-2025-000124",
+				 "lines":[{"actCode":"K","coefficient":70,"billed":1575}]}""".formatted(insured("PUBLIC_SECTOR"),
+				doctor(Profession.SPECIALIST, "Chirurgie générale"), clinic));
+		// K 70 = APPENDICECTOMIE: 22.50 × 70 = 1,575.00, CNOPS hospitalisation in a clinic 90 % = 1,417.50 (not the
+		// ambulatory 80 %, 1,260.00); the patient pays 157.50.
+		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("ACCEPTED");
+		assertThat(amount(line(claim, 0).get("covered"))).isEqualByComparingTo("1417.50");
+		assertThat(amount(line(claim, 0).get("patientShare"))).isEqualByComparingTo("157.50");
+		assertThat(line(claim, 0).get("reasons").toString()).contains("NAMED_ACT: K 70 est l'acte APPENDICECTOMIE");
 	}
 
 	@Test
@@ -214,6 +288,7 @@ class ClaimAdjudicationIntegrationTest {
 		// Eleven months later: 3,000 − 1,750 = 1,250.00 left under the ceiling; the patient pays 1,250.00.
 		JsonNode second = submit(sheet(patient, "2025-12-15", "2025-12-20", dentist, prosthesis));
 		assertThat(line(second, 0).get("outcome").asText()).isEqualTo("REDUCED");
+		assertThat(second.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
 		assertThat(amount(line(second, 0).get("covered"))).isEqualByComparingTo("1250.00");
 		assertThat(amount(line(second, 0).get("patientShare"))).isEqualByComparingTo("1250.00");
 		assertThat(line(second, 0).get("reasons").toString()).contains("CEILING_REACHED");
@@ -384,7 +459,7 @@ class ClaimAdjudicationIntegrationTest {
 		JsonNode codes = api.get("/api/v1/claims/reason-codes").body();
 		assertThat(codes.findValuesAsString("code")).containsExactly("RIGHTS_NOT_OPEN", "LATE_FILING",
 				"PROVIDER_NOT_ELIGIBLE", "ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "PRIOR_APPROVAL_MISSING",
-				"SECOND_CONSULTATION_SAME_DAY", "DUPLICATE", "CEILING_REACHED", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
+				"DUPLICATE", "SECOND_CONSULTATION_SAME_DAY", "CEILING_REACHED", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
 		assertThat(codes.get(1).get("label").asText()).isEqualTo("Dossier déposé après le délai de dépôt");
 	}
 
@@ -412,10 +487,10 @@ class ClaimAdjudicationIntegrationTest {
 					"portail-assures").body().get("id").asLong());
 		}
 		assertThat(api.post("/api/v1/claims/adjudication-runs?limit=100000", "").status()).isEqualTo(200);
-		// The second consultation of the day is rejected although the first was decided in the same transaction.
+		// The consultation sent again is a duplicate although the first was decided in the same transaction.
 		assertThat(api.get("/api/v1/claims/" + ids.get(0)).body().get("status").asText()).isEqualTo("APPROVED");
 		JsonNode second = api.get("/api/v1/claims/" + ids.get(1)).body();
-		assertThat(line(second, 0).get("reasons").toString()).contains("SECOND_CONSULTATION_SAME_DAY");
+		assertThat(line(second, 0).get("reasons").toString()).contains("DUPLICATE");
 		// 1,750.00 for the first prosthesis, then 3,000 − 1,750 = 1,250.00 left under the ceiling for the second.
 		assertThat(amount(line(api.get("/api/v1/claims/" + ids.get(2)).body(), 0).get("covered"))).isEqualByComparingTo("1750.00");
 		assertThat(amount(line(api.get("/api/v1/claims/" + ids.get(3)).body(), 0).get("covered"))).isEqualByComparingTo("1250.00");
