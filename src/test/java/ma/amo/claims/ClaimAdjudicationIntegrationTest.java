@@ -162,7 +162,7 @@ class ClaimAdjudicationIntegrationTest {
 		JsonNode claim = submit(sheet(person(LocalDate.of(1990, 1, 1)), "2025-03-10", "2025-03-12",
 				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80")));
 		assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
-		assertThat(line(claim, 0).get("reasons").get(0).asText()).startsWith("RIGHTS_NOT_OPEN: droits CLOSED");
+		assertThat(line(claim, 0).get("reasons").get(0).asText()).startsWith("RIGHTS_NOT_OPEN: droits fermés");
 	}
 
 	@Test
@@ -369,6 +369,37 @@ class ClaimAdjudicationIntegrationTest {
 			.replace("\"lines\"", ald.formatted(number).replace("\"aldCode\":5", "\"aldCode\":6")));
 		assertThat(amount(line(otherCondition, 0).get("covered"))).isEqualByComparingTo("56.00");
 		assertThat(line(otherCondition, 0).get("reasons").toString()).contains("accordée pour une autre affection");
+	}
+
+	@Test
+	void aldCareStaysCoveredWhenASalariedMembersRightsAreSuspendedForUnpaidEmployerContributions() {
+		String patient = person(LocalDate.of(1975, 4, 4));
+		JsonNode member = api.post("/api/v1/enrolments", "{\"idcs\":\"%s\",\"regime\":\"SALARIED_PRIVATE\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}"
+			.formatted(patient)).body();
+		long enrolment = member.get("enrolments").get(0).get("id").asLong();
+		assertThat(api.post("/api/v1/enrolments/" + enrolment + "/suspensions",
+				"{\"startDate\":\"2025-02-01\",\"reason\":\"Cotisations patronales impayées depuis novembre\"}").status())
+			.isEqualTo(201);
+		String number = ma.amo.support.Users.medicalReviewer(api).post("/api/v1/ald-exemptions",
+				"{\"idcs\":\"%s\",\"conditionCode\":9,\"validFrom\":\"2024-06-01\",\"grantedBy\":\"dr.conseil\"}"
+					.formatted(patient)).body().get("number").asText();
+		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
+		// Care for the exempted condition on 10 March 2025, rights suspended: still covered, C 80 × 90 % = 72.00.
+		JsonNode ald = submit(sheet(patient, "2025-03-10", "2025-03-12", gp, act("C", "80"))
+			.replace("\"lines\"", "\"aldCode\":9,\"exemptionNumber\":\"%s\",\"lines\"".formatted(number)));
+		assertThat(ald.get("status").asText()).isEqualTo("APPROVED");
+		assertThat(amount(line(ald, 0).get("covered"))).isEqualByComparingTo("72.00");
+		assertThat(line(ald, 0).get("reasons").get(0).asText()).startsWith("ALD_CONTINUITY: droits suspendus le 10/03/2025")
+			.contains("restent couverts");
+		// Other care that day is not: rights suspended, nothing covered, said in French.
+		JsonNode other = submit(sheet(patient, "2025-03-11", "2025-03-12", gp, act("C", "80")));
+		assertThat(other.get("status").asText()).isEqualTo("REJECTED");
+		assertThat(line(other, 0).get("reasons").get(0).asText()).startsWith("RIGHTS_NOT_OPEN: droits suspendus le 11/03/2025")
+			.doesNotContain("SUSPENDED");
+		// An exemption not valid yet on the date of care (granted from June 2024) does not carry the care either.
+		JsonNode before = submit(sheet(patient, "2024-05-10", "2024-05-12", gp, act("C", "80")).replace("\"lines\"",
+						"\"aldCode\":9,\"exemptionNumber\":\"%s\",\"lines\"".formatted(number)));
+		assertThat(amount(line(before, 0).get("covered"))).isEqualByComparingTo("56.00");
 	}
 
 	@Test
