@@ -15,7 +15,7 @@ import java.util.Optional;
 import ma.amo.claims.adjudication.Adjudicating;
 import ma.amo.claims.adjudication.CoveredAct;
 import ma.amo.claims.adjudication.LineDecision;
-import ma.amo.claims.adjudication.Rule;
+import ma.amo.claims.adjudication.ReasonCatalogue;
 import ma.amo.claims.adjudication.Rules;
 import ma.amo.enrolment.Eligibility;
 import ma.amo.enrolment.Rights;
@@ -50,13 +50,15 @@ public class ClaimAdjudication {
 
 	private final Claims claims;
 	private final Rules rules;
+	private final ReasonCatalogue catalogue;
 	private final Eligibility eligibility;
 	private final PopulationRegister register;
 	private final ParameterValues parameters;
 	private final TransactionTemplate transaction;
 
-	ClaimAdjudication(Claims claims, Rules rules, Eligibility eligibility, PopulationRegister register,
-			ParameterValues parameters, PlatformTransactionManager transactions) {
+	ClaimAdjudication(Claims claims, Rules rules, ReasonCatalogue catalogue, Eligibility eligibility,
+			PopulationRegister register, ParameterValues parameters, PlatformTransactionManager transactions) {
+		this.catalogue = catalogue;
 		this.transaction = new TransactionTemplate(transactions);
 		this.claims = claims;
 		this.rules = rules;
@@ -139,9 +141,12 @@ public class ClaimAdjudication {
 		return claims.history(id);
 	}
 
-	/** The reason codes, their French labels and sources, in the order the rules run. */
-	public List<Rule> reasonCodes() {
-		return rules.catalogue();
+	/**
+	 * Every code a line or a claim in review can carry, with its kind, French label and source: the rules' decisions in
+	 * the order they run, then the pricing notes, then the reasons for review.
+	 */
+	public List<ReasonCatalogue.Reason> reasonCodes() {
+		return catalogue.reasons();
 	}
 
 	/**
@@ -244,7 +249,9 @@ public class ClaimAdjudication {
 				review.add("AMOUNT_THRESHOLD: montant pris en charge " + covered.amount() + " DH, seuil de revue "
 						+ threshold + " DH");
 			}
-			if (sampled(claim.id(), parameters.integer("claims.review.sample-percent", claim.careDate()))) {
+			// A claim with nothing covered has nothing for an agent to check in the sample.
+			boolean nothingCovered = adjudicating.lines().stream().allMatch(l -> l.outcome() == Claim.Outcome.REJECTED);
+			if (!nothingCovered && sampled(claim.id(), parameters.integer("claims.review.sample-percent", claim.careDate()))) {
 				review.add("RANDOM_SAMPLE: dossier tiré au sort pour contrôle");
 			}
 			ClaimStatus next = review.isEmpty()

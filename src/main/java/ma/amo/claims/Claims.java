@@ -70,7 +70,8 @@ class Claims {
 		for (int i = 0; i < r.lines().size(); i++) {
 			ClaimRequest.Line line = r.lines().get(i);
 			jdbc.sql("insert into claim_line (claim_id, line_no, act_code, coefficient, medicine_code, quantity, billed) values (?, ?, ?, ?, ?, ?, ?)")
-				.params(id, i + 1, line.actCode(), line.coefficient(), line.medicineCode(), line.quantity(), line.billed())
+				// Numbered from 0, as the error paths name them (lines[0]).
+				.params(id, i, line.actCode(), line.coefficient(), line.medicineCode(), line.quantity(), line.billed())
 				.update();
 		}
 		event(id, ClaimStatus.RECEIVED, submitter, null);

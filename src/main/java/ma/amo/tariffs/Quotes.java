@@ -44,6 +44,7 @@ public class Quotes {
 	}
 
 	/** An act (code, and a coefficient when the act has none) or a medicine (code and quantity), with the billed amount. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "QuoteRequestLine")
 	public record Line(String actCode, BigDecimal coefficient, String medicineCode, Integer quantity, BigDecimal billed) {
 	}
 
@@ -156,7 +157,8 @@ public class Quotes {
 			rules.add("BILLED_ABOVE_BASE: remboursement sur la base " + base.amount() + " DH, pas sur le montant facturé; le "
 					+ "dépassement de " + billed.minus(base).amount() + " DH reste à la charge du patient");
 		}
-		rules.add("RATE: " + request.regime() + " " + category + (request.exemption() ? " exonéré" : "") + " " + rate);
+		rules.add("RATE: " + request.regime().french() + ", " + CareCategory.french(category)
+				+ (request.exemption() ? ", exonéré" : "") + ", " + rate);
 		Money covered = billed.min(base).times(rate);
 		return new QuotedLine(i, code, label, category, billed, base, rate.percent(), covered, billed.minus(covered),
 				rules);

@@ -323,7 +323,7 @@ class ClaimAdjudicationIntegrationTest {
 		JsonNode older = submit(sheet(thirteen, "2007-01-15", "2007-01-20", gp, act("C", "80")));
 		assertThat(line(older, 0).get("outcome").asText()).isEqualTo("REJECTED");
 		assertThat(line(older, 0).get("reasons").toString())
-			.contains("ADULT_BASKET_EXCLUSION: soins AMBULATORY non couverts pour un adulte de 13 ans");
+			.contains("ADULT_BASKET_EXCLUSION: soins ambulatoires non couverts pour un adulte de 13 ans");
 		assertThat(submit(sheet(parent, "2007-01-15", "2007-01-20", gp, act("C", "80"))).get("status").asText())
 			.isEqualTo("REJECTED");
 		// From February the regime covers ambulatory care for adults too.
@@ -487,11 +487,92 @@ class ClaimAdjudicationIntegrationTest {
 
 	@Test
 	void theReasonCodesAreListedWithTheirFrenchLabelsInTheOrderTheRulesRun() {
-		JsonNode codes = api.get("/api/v1/claims/reason-codes").body();
-		assertThat(codes.findValuesAsString("code")).containsExactly("RIGHTS_NOT_OPEN", "LATE_FILING",
-				"PROVIDER_NOT_ELIGIBLE", "ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "PRIOR_APPROVAL_MISSING",
-				"DUPLICATE", "SECOND_CONSULTATION_SAME_DAY", "CEILING_REACHED", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
-		assertThat(codes.get(1).get("label").asText()).isEqualTo("Dossier déposé après le délai de dépôt");
+		java.util.List<String> decisions = new java.util.ArrayList<>();
+		java.util.List<String> others = new java.util.ArrayList<>();
+		String lateFiling = null;
+		for (JsonNode reason : api.get("/api/v1/claims/reason-codes").body()) {
+			(reason.get("kind").asText().equals("DECISION") ? decisions : others).add(reason.get("code").asText());
+			if (reason.get("code").asText().equals("LATE_FILING")) {
+				lateFiling = reason.get("label").asText();
+			}
+		}
+		assertThat(decisions).containsExactly("RIGHTS_NOT_OPEN", "LATE_FILING", "PROVIDER_NOT_ELIGIBLE",
+				"ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "PRIOR_APPROVAL_MISSING", "DUPLICATE",
+				"SECOND_CONSULTATION_SAME_DAY", "CEILING_REACHED", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
+		assertThat(lateFiling).isEqualTo("Dossier déposé après le délai de dépôt");
+		// Apart from the decisions: the notes on how a line was priced, and why a claim goes to an agent.
+		assertThat(others).contains("TARIFF_VERSION", "BASE", "RATE", "BILLED_ABOVE_BASE", "NAMED_ACT", "ALD_EXEMPTION",
+				"ALD_CONTINUITY", "RANDOM_SAMPLE", "AMOUNT_THRESHOLD");
+	}
+
+	@Test
+	void everyReasonOnALineIsInTheCatalogueAndTheFrenchTextsShowNoCode() {
+		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
+		String patient = insured("SALARIED_PRIVATE");
+		// Billed above the tariff, a named act by its letter, an exemption not recognised, a patient without rights,
+		// a late claim, a Tadamon patient in a public establishment: notes and decisions of most kinds.
+		submit(sheet(patient, "2025-08-04", "2025-08-05", gp, act("C", "120")));
+		submit(sheet(patient, "2025-08-05", "2025-08-06", gp, "{\"actCode\":\"K\",\"coefficient\":82,\"billed\":1845}")
+			.replace("\"lines\"", "\"aldCode\":9,\"exemptionNumber\":\"ETM-2020-999999\",\"lines\""));
+		submit(sheet(person(LocalDate.of(1991, 1, 1)), "2025-08-04", "2025-08-05", gp, act("C", "80")));
+		submit(sheet(patient, "2025-01-04", "2025-08-05", gp, act("C", "80")));
+		Establishment hospital = directory.search(new ProviderDirectory.EstablishmentQuery(null, null, null,
+				Sector.PUBLIC, null, null), 0, 1).content().getFirst();
+		submit(sheet(insured("TADAMON"), "2025-08-06", "2025-08-07", hospital.inpe(), act("C", "80")));
+
+		java.util.Set<String> catalogue = new java.util.HashSet<>(
+				api.get("/api/v1/claims/reason-codes").body().findValuesAsString("code"));
+		java.util.List<String> reasons = jdbc.sql("""
+				select r from claim_line, unnest(string_to_array(reasons, E'\\n')) r where reasons is not null
+				union select r from claim, unnest(string_to_array(review_reasons, E'\\n')) r where review_reasons is not null""")
+			.query(String.class).list();
+		assertThat(reasons).hasSizeGreaterThan(10);
+		java.util.regex.Pattern codes = java.util.regex.Pattern.compile("\\b(" + String.join("|",
+				java.util.stream.Stream.of(ma.amo.enrolment.Regime.values(), ma.amo.enrolment.RightsStatus.values(),
+						ma.amo.providers.ProviderStatus.values(), ma.amo.tariffs.CareCategory.values(),
+						ma.amo.enrolment.Enrolment.EndReason.values())
+					.flatMap(java.util.Arrays::stream).map(Enum::name).toList()) + ")\\b");
+		for (String reason : reasons) {
+			String code = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
+			assertThat(catalogue).as(reason).contains(code);
+			assertThat(reason.substring(code.length())).as(reason).doesNotContainPattern(codes);
+		}
+	}
+
+	@Test
+	void theTadamonAndAchamilAnswersAreInFrenchWithoutCodes() {
+		JsonNode household = api.post("/api/v1/tadamon/registrations",
+				"{\"householdId\":\"FOYER-INCONNU\",\"date\":\"2025-03-01\"}").body();
+		assertThat(household.get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(household.get("reason").asText()).isEqualTo("foyer FOYER-INCONNU absent du registre social unifié au 01/03/2025");
+		JsonNode person = api.post("/api/v1/achamil/registrations",
+				"{\"idcs\":\"%s\",\"date\":\"2025-03-01\"}".formatted(person(LocalDate.of(1980, 1, 1)))).body();
+		assertThat(person.get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(person.get("reason").asText()).isEqualTo("aucun indice socio-économique au registre social unifié au 01/03/2025");
+	}
+
+	@Test
+	void claimLinesAreNumberedFromZeroLikeTheErrorsThatNameThem() {
+		String radiologist = doctor(Profession.RADIOLOGIST, null);
+		String z15 = "{\"actCode\":\"Z\",\"coefficient\":15,\"billed\":150}";
+		String body = sheet(insured("SALARIED_PRIVATE"), "2025-08-11", "2025-08-12", radiologist, z15 + "," + z15);
+		Api.Response bad = api.post("/api/v1/claims", body.replace("\"billed\":150}]", "\"billed\":-1}]"), "Idempotency-Key", UUID.randomUUID().toString(),
+				"Submitter", "portail-assures");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("lines[1].billed");
+		JsonNode claim = submit(body);
+		assertThat(line(claim, 0).get("line").asInt()).isZero();
+		assertThat(line(claim, 1).get("line").asInt()).isEqualTo(1);
+		assertThat(line(claim, 1).get("reasons").toString()).contains("déjà facturé à la ligne 0 de ce dossier");
+	}
+
+	@Test
+	void theReviewSampleSkipsAClaimWhoseLinesAreAllRejected() {
+		// Care in 2031: every claim is in the sample (100 %), except one with nothing covered.
+		JsonNode claim = submit(sheet(person(LocalDate.of(1992, 2, 2)), "2031-04-01", "2031-04-02",
+				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80")));
+		assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
+		assertThat(claim.get("reviewReasons")).isEmpty();
 	}
 
 	@Autowired

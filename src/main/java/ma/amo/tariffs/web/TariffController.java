@@ -80,6 +80,7 @@ class TariffController {
 			List<TariffVersions.KeyLetterChange> keyLetters, String proposedBy) {
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "TariffVersionDecision")
 	record Decision(String agent) {
 	}
 }
