@@ -20,6 +20,8 @@ public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitte
 		ACCEPTED, REDUCED, REJECTED
 	}
 
+	/** A line of a claim as adjudicated: what was billed, its outcome, the amounts and every reason. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ClaimLine")
 	public record Line(int line, String actCode, java.math.BigDecimal coefficient, String medicineCode,
 			Integer quantity, Money billed, Outcome outcome, Money base, Integer ratePercent, Money covered,
 			Money patientShare, Money stateShare, List<String> reasons) {
@@ -46,6 +48,7 @@ public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitte
 	}
 
 	/** A step of the claim's history: the status it reached, who moved it and why. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ClaimEvent")
 	public record Event(Instant at, ClaimStatus status, String actor, String comment) {
 	}
 }

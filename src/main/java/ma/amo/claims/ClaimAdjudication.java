@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import ma.amo.claims.adjudication.Adjudicating;
+import ma.amo.claims.adjudication.CoveredAct;
 import ma.amo.claims.adjudication.LineDecision;
-import ma.amo.claims.adjudication.Rule;
+import ma.amo.claims.adjudication.ReasonCatalogue;
 import ma.amo.claims.adjudication.Rules;
 import ma.amo.enrolment.Eligibility;
 import ma.amo.enrolment.Rights;
@@ -55,14 +56,17 @@ public class ClaimAdjudication {
 
 	private final Claims claims;
 	private final Rules rules;
+	private final ReasonCatalogue catalogue;
 	private final Eligibility eligibility;
 	private final PopulationRegister register;
 	private final ParameterValues parameters;
 	private final TransactionTemplate transaction;
 	private final SetAsideClaims setAside;
 
-	ClaimAdjudication(Claims claims, Rules rules, Eligibility eligibility, PopulationRegister register,
-			ParameterValues parameters, PlatformTransactionManager transactions, SetAsideClaims setAside) {
+	ClaimAdjudication(Claims claims, Rules rules, ReasonCatalogue catalogue, Eligibility eligibility,
+			PopulationRegister register, ParameterValues parameters, PlatformTransactionManager transactions,
+			SetAsideClaims setAside) {
+		this.catalogue = catalogue;
 		this.transaction = new TransactionTemplate(transactions);
 		this.setAside = setAside;
 		this.claims = claims;
@@ -146,9 +150,12 @@ public class ClaimAdjudication {
 		return claims.history(id);
 	}
 
-	/** The reason codes, their French labels and sources, in the order the rules run. */
-	public List<Rule> reasonCodes() {
-		return rules.catalogue();
+	/**
+	 * Every code a line or a claim in review can carry, with its kind, French label and source: the rules' decisions in
+	 * the order they run, then the pricing notes, then the reasons for review.
+	 */
+	public List<ReasonCatalogue.Reason> reasonCodes() {
+		return catalogue.reasons();
 	}
 
 	/**
@@ -270,11 +277,11 @@ public class ClaimAdjudication {
 	private final class Chunk {
 
 		private final List<Claim> locked;
-		private final Map<Claims.SameDay, List<String>> stored;
+		private final Map<Claims.SameDay, List<CoveredAct>> stored;
 		private final Map<Object, Object> lookups = new HashMap<>();
 		private final List<Covered> coveredHere = new ArrayList<>();
 
-		private record Covered(String patientIdcs, LocalDate careDate, Claims.SameDay day, String code, Money amount) {
+		private record Covered(String patientIdcs, LocalDate careDate, Claims.SameDay day, CoveredAct act, Money amount) {
 		}
 
 		Chunk(List<Claim> locked) {
@@ -290,7 +297,7 @@ public class ClaimAdjudication {
 				for (LineDecision line : a.lines()) {
 					if (line.outcome() != Claim.Outcome.REJECTED) {
 						coveredHere.add(new Covered(claim.patientIdcs(), claim.careDate(), Claims.SameDay.of(claim),
-								line.code(), line.covered()));
+								line.act(), line.covered()));
 					}
 				}
 			}
@@ -306,13 +313,13 @@ public class ClaimAdjudication {
 				rights = null;
 			}
 			Claims.SameDay day = Claims.SameDay.of(claim);
-			List<String> coveredThatDay = new ArrayList<>(stored.getOrDefault(day, List.of()));
-			coveredHere.stream().filter(c -> c.day().equals(day)).forEach(c -> coveredThatDay.add(c.code()));
+			List<CoveredAct> coveredThatDay = new ArrayList<>(stored.getOrDefault(day, List.of()));
+			coveredHere.stream().filter(c -> c.day().equals(day)).forEach(c -> coveredThatDay.add(c.act()));
 			Adjudicating adjudicating = new Adjudicating(claim, rights,
 					() -> register.person(claim.patientIdcs()).orElse(null), coveredThatDay,
 					(code, from) -> claims.coveredSince(claim.id(), claim.patientIdcs(), code, from, claim.careDate())
 						.plus(coveredHere.stream()
-							.filter(c -> c.patientIdcs().equals(claim.patientIdcs()) && c.code().equals(code)
+							.filter(c -> c.patientIdcs().equals(claim.patientIdcs()) && c.act().code().equals(code)
 									&& !c.careDate().isBefore(from) && !c.careDate().isAfter(claim.careDate()))
 							.map(Covered::amount).reduce(Money.ZERO, Money::plus)),
 					lookups);
@@ -324,7 +331,9 @@ public class ClaimAdjudication {
 				review.add("AMOUNT_THRESHOLD: montant pris en charge " + covered.amount() + " DH, seuil de revue "
 						+ threshold + " DH");
 			}
-			if (sampled(claim.id(), parameters.integer("claims.review.sample-percent", claim.careDate()))) {
+			// A claim with nothing covered has nothing for an agent to check in the sample.
+			boolean nothingCovered = adjudicating.lines().stream().allMatch(l -> l.outcome() == Claim.Outcome.REJECTED);
+			if (!nothingCovered && sampled(claim.id(), parameters.integer("claims.review.sample-percent", claim.careDate()))) {
 				review.add("RANDOM_SAMPLE: dossier tiré au sort pour contrôle");
 			}
 			ClaimStatus next = review.isEmpty()

@@ -28,6 +28,7 @@ public record ClaimRequest(ClaimKind kind, String patientIdcs, LocalDate careDat
 	public record Attachment(AttachmentType type, String fileName, Integer pages, String reference) {
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ClaimRequestLine")
 	public record Line(String actCode, BigDecimal coefficient, String medicineCode, Integer quantity, BigDecimal billed) {
 	}
 

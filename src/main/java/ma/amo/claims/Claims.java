@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ma.amo.claims.adjudication.CoveredAct;
 import ma.amo.claims.adjudication.LineDecision;
 import ma.amo.shared.FieldCipher;
 import ma.amo.shared.Money;
@@ -69,7 +70,8 @@ class Claims {
 		for (int i = 0; i < r.lines().size(); i++) {
 			ClaimRequest.Line line = r.lines().get(i);
 			jdbc.sql("insert into claim_line (claim_id, line_no, act_code, coefficient, medicine_code, quantity, billed) values (?, ?, ?, ?, ?, ?, ?)")
-				.params(id, i + 1, line.actCode(), line.coefficient(), line.medicineCode(), line.quantity(), line.billed())
+				// Numbered from 0, as the error paths name them (lines[0]).
+				.params(id, i, line.actCode(), line.coefficient(), line.medicineCode(), line.quantity(), line.billed())
 				.update();
 		}
 		event(id, ClaimStatus.RECEIVED, submitter, null);
@@ -229,17 +231,17 @@ class Claims {
 	}
 
 	/**
-	 * Codes already covered in adjudicated claims (lines not rejected) for each patient's care by the same provider on
+	 * Acts already covered in adjudicated claims (lines not rejected) for each patient's care by the same provider on
 	 * the same day as the given claims: what duplicates and second consultations are checked against. One query for
 	 * a chunk of claims.
 	 */
-	Map<SameDay, List<String>> coveredCodes(List<Claim> claims) {
-		Map<SameDay, List<String>> codes = new HashMap<>();
+	Map<SameDay, List<CoveredAct>> coveredCodes(List<Claim> claims) {
+		Map<SameDay, List<CoveredAct>> codes = new HashMap<>();
 		if (claims.isEmpty()) {
 			return codes;
 		}
 		jdbc.sql("""
-				select c.patient_idcs, c.care_date, c.executing_inpe, coalesce(l.act_code, l.medicine_code)
+				select c.patient_idcs, c.care_date, c.executing_inpe, coalesce(l.act_code, l.medicine_code), l.coefficient
 				from claim c join claim_line l on l.claim_id = c.id
 				where (c.patient_idcs, c.care_date, c.executing_inpe) in
 				    (select * from unnest(?::text[], ?::date[], ?::text[]))
@@ -250,7 +252,7 @@ class Claims {
 			.query((RowCallbackHandler) rs -> codes
 				.computeIfAbsent(new SameDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3)),
 						k -> new ArrayList<>())
-				.add(rs.getString(4)));
+				.add(new CoveredAct(rs.getString(4), rs.getBigDecimal(5))));
 		return codes;
 	}
 

@@ -30,6 +30,7 @@ public class ClaimsOfPerson {
 			BigDecimal patientShare, Instant receivedAt, List<Line> lines) {
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "PersonalDataClaimLine")
 	public record Line(int lineNo, String actCode, String medicineCode, Integer quantity, BigDecimal billed,
 			String outcome, BigDecimal covered, String reasons) {
 	}

@@ -16,6 +16,7 @@ public record Complaint(long id, Complainant complainant, Category category, Str
 		List<Note> notes) {
 
 	/** One step in the history: the action, the date it counts from, who did it and their comment. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ComplaintEvent")
 	public record Event(LocalDate on, Instant at, String action, ComplaintStatus status, String actor, String comment) {
 	}
 

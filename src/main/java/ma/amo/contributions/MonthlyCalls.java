@@ -51,6 +51,7 @@ public class MonthlyCalls {
 		this.targeting = targeting;
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "MonthlyCallsIssued")
 	public record Issued(LocalDate month, int selfEmployed, int achamil, int tadamonBeneficiaries, Money tadamonAmount) {
 	}
 

@@ -91,6 +91,11 @@ class DemoPopulation implements ApplicationRunner {
 			.content().isEmpty()) {
 			new PrivateSector(directory, settings.seed(), LocalDate.now(clock)).register(settings.privateSectorShare());
 		}
+		PublicHospitalStaff staff = new PublicHospitalStaff(directory, settings.seed());
+		var hospitals = staff.hospitals();
+		if (!staff.staffed(hospitals)) {
+			staff.register(hospitals);
+		}
 	}
 
 	private void loadPopulation() {

@@ -11,11 +11,22 @@ public record Enrolment(long id, long memberId, Regime regime, LocalDate startDa
 
 	public enum EndReason {
 		/** The conditions of the regime stopped (job lost, activity ended): rights are kept where the regime says. */
-		CONDITIONS_ENDED,
+		CONDITIONS_ENDED("fin des conditions du régime"),
 		/** The person enrolled in another regime. */
-		REGIME_CHANGE,
+		REGIME_CHANGE("changement de régime"),
 		/** The member died. */
-		DEATH
+		DEATH("décès");
+
+		private final String french;
+
+		EndReason(String french) {
+			this.french = french;
+		}
+
+		/** The reason in French texts, which never show the code. */
+		public String french() {
+			return french;
+		}
 	}
 
 	public boolean covers(LocalDate date) {

@@ -88,8 +88,8 @@ public class MemberEnrolment {
 			throw new InvalidInput("endDate", "after-start", "must not be before the start " + enrolment.startDate());
 		}
 		members.end(enrolmentId, end, reason);
-		events.recompute(events.record("END_OF_REGIME", "Fin de la période " + enrolment.regime() + " le " + end + " ("
-				+ reason + ")", end), List.of(enrolment.memberId()), end);
+		events.recompute(events.record("END_OF_REGIME", "Fin de la période dans l'" + enrolment.regime().french() + " le "
+				+ end + " (" + reason.french() + ")", end), List.of(enrolment.memberId()), end);
 		return enrolment(enrolmentId);
 	}
 

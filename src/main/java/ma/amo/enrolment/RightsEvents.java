@@ -38,6 +38,7 @@ public class RightsEvents {
 	}
 
 	/** Something that happened to cover, as agents read it in the history. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "RightsEvent")
 	public record Event(long id, String kind, String summary, LocalDate occurredOn, java.time.OffsetDateTime recordedAt) {
 	}
 

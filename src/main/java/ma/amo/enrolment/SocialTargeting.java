@@ -49,7 +49,11 @@ public class SocialTargeting {
 		NOT_IN_RSU, SCORE_ABOVE_THRESHOLD, SCORE_BELOW_THRESHOLD, COVERED_BY_OTHER_REGIME, DECEASED
 	}
 
-	/** The answer, with the people it registered and those it left out with their reason. */
+	/**
+	 * The answer to a Tadamon or Achamil registration, with the people it registered and those it left out with their
+	 * reason, in French.
+	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "RegistrationDecision")
 	public record Decision(Outcome outcome, Rejection rejection, String reason, BigDecimal score,
 			BigDecimal threshold, String memberRegistrationNumber, List<String> registered, List<String> leftOut,
 			BigDecimal monthlyAmount) {
@@ -73,12 +77,12 @@ public class SocialTargeting {
 		List<RsuScore> household = register.household(householdId, date);
 		if (household.isEmpty()) {
 			return record("TADAMON", householdId, null, date, rejected(Rejection.NOT_IN_RSU,
-					"household " + householdId + " is not in the social register on " + date, null, threshold));
+					"foyer " + householdId + " absent du registre social unifié au " + french(date), null, threshold));
 		}
 		BigDecimal score = household.getFirst().score();
 		if (score.compareTo(threshold) >= 0) {
 			return record("TADAMON", householdId, null, date, rejected(Rejection.SCORE_ABOVE_THRESHOLD,
-					"RSU score " + score + " is not below the threshold " + threshold, score, threshold));
+					"indice socio-économique " + score + " égal ou supérieur au seuil " + threshold + " de l'AMO Tadamon", score, threshold));
 		}
 		List<Person> people = new ArrayList<>(register.persons(household.stream().map(RsuScore::idcs).toList()));
 		people.removeIf(p -> p.deathDate() != null && !p.deathDate().isAfter(date));
@@ -89,7 +93,7 @@ public class SocialTargeting {
 					.orElseThrow(() -> new InvalidInput("headIdcs", "adult", "the household has no adult; name its head"));
 		if (covered(head.idcs(), date)) {
 			return record("TADAMON", householdId, null, date, rejected(Rejection.COVERED_BY_OTHER_REGIME,
-					"the head of household " + head.idcs() + " is covered by another regime on " + date, score, threshold));
+					"le chef du foyer " + head.idcs() + " est déjà couvert par un autre régime au " + french(date), score, threshold));
 		}
 		MemberEnrolment.Enrolled principal = enrolment.enrol(head.idcs(), Regime.TADAMON, date, false);
 		List<String> registered = new ArrayList<>(List.of(head.idcs()));
@@ -100,7 +104,7 @@ public class SocialTargeting {
 				continue;
 			}
 			if (covered(person.idcs(), date)) {
-				leftOut.add(person.idcs() + ": covered by another regime");
+				leftOut.add(person.idcs() + ": déjà couvert par un autre régime");
 			}
 			else if (person.idcs().equals(spouseIdcs)) {
 				enrolment.attach(number, person.idcs(), Relation.SPOUSE, date, null, false);
@@ -115,8 +119,8 @@ public class SocialTargeting {
 				registered.add(person.idcs());
 			}
 		}
-		Decision decision = new Decision(Outcome.REGISTERED, null, "household registered: RSU score " + score
-				+ " below the threshold " + threshold, score, threshold, number, registered, leftOut, null);
+		Decision decision = new Decision(Outcome.REGISTERED, null, "foyer immatriculé: indice socio-économique " + score
+				+ " inférieur au seuil " + threshold, score, threshold, number, registered, leftOut, null);
 		return record("TADAMON", householdId, principal.member().id(), date, decision);
 	}
 
@@ -134,26 +138,26 @@ public class SocialTargeting {
 		BigDecimal threshold = parameters.decimal("tadamon.rsu-threshold", date);
 		if (person.diedBefore(date)) {
 			return record("ACHAMIL", null, null, date, idcs,
-					rejected(Rejection.DECEASED, "the person died on " + person.deathDate(), null, threshold));
+					rejected(Rejection.DECEASED, "personne décédée le " + french(person.deathDate()), null, threshold));
 		}
 		RsuScore score = register.scoreOn(idcs, date).orElse(null);
 		if (score == null) {
 			return record("ACHAMIL", null, null, date, idcs, rejected(Rejection.NOT_IN_RSU,
-					"the person has no RSU score on " + date, null, threshold));
+					"aucun indice socio-économique au registre social unifié au " + french(date), null, threshold));
 		}
 		if (score.score().compareTo(threshold) < 0) {
 			return record("ACHAMIL", score.householdId(), null, date, idcs, rejected(Rejection.SCORE_BELOW_THRESHOLD,
-					"RSU score " + score.score() + " is below the threshold " + threshold + ": Tadamon applies",
+					"indice socio-économique " + score.score() + " inférieur au seuil " + threshold + ": relève de l'AMO Tadamon",
 					score.score(), threshold));
 		}
 		if (covered(idcs, date)) {
 			return record("ACHAMIL", score.householdId(), null, date, idcs, rejected(Rejection.COVERED_BY_OTHER_REGIME,
-					"the person is covered by another regime on " + date, score.score(), threshold));
+					"personne déjà couverte par un autre régime au " + french(date), score.score(), threshold));
 		}
 		MemberEnrolment.Enrolled enrolled = enrolment.enrol(idcs, Regime.ACHAMIL, date, false);
 		BigDecimal amount = AchamilBands.parse(parameters.text("achamil.bands", date)).monthlyAmount(score.score());
-		Decision decision = new Decision(Outcome.REGISTERED, null, "RSU score " + score.score()
-				+ " at or above the threshold " + threshold + "; monthly contribution " + amount + " MAD",
+		Decision decision = new Decision(Outcome.REGISTERED, null, "indice socio-économique " + score.score()
+				+ " égal ou supérieur au seuil " + threshold + "; cotisation mensuelle " + amount + " DH",
 				score.score(), threshold, enrolled.member().registrationNumber(), List.of(idcs), List.of(), amount);
 		return record("ACHAMIL", score.householdId(), enrolled.member().id(), date, idcs, decision);
 	}
@@ -170,6 +174,11 @@ public class SocialTargeting {
 	/** Covered means rights open, waiting or suspended: any of them is a regime the person already belongs to. */
 	private boolean covered(String idcs, LocalDate date) {
 		return eligibility.of(idcs, date).status() != RightsStatus.CLOSED;
+	}
+
+	/** Dates as French readers write them in the reasons. */
+	private static String french(LocalDate date) {
+		return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(date);
 	}
 
 	private static Decision rejected(Rejection rejection, String reason, BigDecimal score, BigDecimal threshold) {

@@ -42,6 +42,7 @@ public class EstablishmentImport {
 		}
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "EstablishmentRejectedRow")
 	public record Rejected(long line, String field, String reason) {
 	}
 

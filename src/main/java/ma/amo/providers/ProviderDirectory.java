@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import ma.amo.parameters.ParameterValues;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.PageOf;
@@ -26,9 +27,11 @@ public class ProviderDirectory {
 	private static final String PROFESSIONAL = "inpe, last_name, first_name, profession, specialty, region, province, commune";
 
 	private final JdbcClient jdbc;
+	private final ParameterValues parameters;
 
-	ProviderDirectory(JdbcClient jdbc) {
+	ProviderDirectory(JdbcClient jdbc, ParameterValues parameters) {
 		this.jdbc = jdbc;
+		this.parameters = parameters;
 	}
 
 	/** What is needed to register an establishment; the INPE is assigned. */
@@ -61,6 +64,9 @@ public class ProviderDirectory {
 			.params(inpe, e.name(), e.category(), e.sector().name(), e.region(), e.province(), e.commune(), group)
 			.update();
 		status(inpe, ProviderStatus.ACTIVE, activeFrom, "registration");
+		if (e.sector() == Sector.PUBLIC) {
+			publicConventions(inpe, activeFrom);
+		}
 		return new Registered<>(establishment(inpe), true);
 	}
 
@@ -89,6 +95,26 @@ public class ProviderDirectory {
 		establishment(establishmentInpe);
 		jdbc.sql("insert into practice (professional_inpe, establishment_inpe, start_date) values (?, ?, ?) on conflict do nothing")
 			.params(professionalInpe, establishmentInpe, start).update();
+	}
+
+	/**
+	 * A public establishment bills CNSS and CNOPS under the national agreement between the payer bodies and the
+	 * Ministry of Health: under convention with both from the date of parameter {@code providers.public-convention-start}
+	 * (the start of the AMO by default), as in force when it is registered (amo-rules.md, "Public establishments and
+	 * payments"). An establishment registered before any value is in force gets none.
+	 */
+	private void publicConventions(String inpe, LocalDate registeredOn) {
+		LocalDate start;
+		try {
+			start = LocalDate.parse(parameters.text("providers.public-convention-start", registeredOn).strip());
+		}
+		catch (NotFound e) {
+			return;
+		}
+		for (String payerBody : new String[] { "CNSS", "CNOPS" }) {
+			jdbc.sql("insert into convention (inpe, payer_body, start_date, end_date) values (?, ?, ?, null)")
+				.params(inpe, payerBody, start).update();
+		}
 	}
 
 	/** Records a convention with a payer body from {@code start} to {@code end} (open-ended when null). */
@@ -176,6 +202,15 @@ public class ProviderDirectory {
 				 where p.professional_inpe = ? and p.start_date <= ? and (p.end_date is null or p.end_date >= ?)
 				 order by e.name""")
 			.params(professionalInpe, date, date).query(ProviderDirectory::establishment).list();
+	}
+
+	/** Professionals practising in the establishment on {@code date}: who may sign its care. */
+	public List<Professional> staff(String establishmentInpe, LocalDate date) {
+		return jdbc.sql("select p." + PROFESSIONAL.replace(", ", ", p.") + " " + """
+				 from practice x join professional p on p.inpe = x.professional_inpe
+				 where x.establishment_inpe = ? and x.start_date <= ? and (x.end_date is null or x.end_date >= ?)
+				 order by p.last_name, p.first_name""")
+			.params(establishmentInpe, date, date).query(ProviderDirectory::professional).list();
 	}
 
 	/** Filters of an establishment search; all optional. */

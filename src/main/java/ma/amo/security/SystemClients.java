@@ -39,6 +39,7 @@ public class SystemClients implements RegisteredClientRepository {
 	}
 
 	/** A client issued: its id and secret, to give to the establishment once. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "SystemClientIssued")
 	public record Issued(String clientId, String clientSecret, String inpe, String name) {
 	}
 

@@ -64,6 +64,7 @@ public class MedicineReferentials {
 	public record Proposal(MedicineReferential referential, List<Rejected> rejected) {
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "MedicineRejectedRow")
 	public record Rejected(long line, String field, String reason) {
 	}
 

@@ -44,6 +44,7 @@ public class Quotes {
 	}
 
 	/** An act (code, and a coefficient when the act has none) or a medicine (code and quantity), with the billed amount. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "QuoteRequestLine")
 	public record Line(String actCode, BigDecimal coefficient, String medicineCode, Integer quantity, BigDecimal billed) {
 	}
 
@@ -80,6 +81,7 @@ public class Quotes {
 		Money billed = new Money(line.billed());
 		List<String> rules = new ArrayList<>();
 		rules.add("TARIFF_VERSION: " + act.versionName());
+		act = named(i, act, line, rules);
 		if (act.excluded()) {
 			rules.add("EXCLUDED_ACT: " + act.label() + " n'est pas pris en charge");
 			return new QuotedLine(i, act.code(), act.label(), act.careCategory(), billed, Money.ZERO, 0, Money.ZERO, billed,
@@ -102,6 +104,29 @@ public class Quotes {
 		}
 		Rate rate = tariff.coverage(request.regime().name(), act.careCategory(), sector, request.exemption(), request.careDate());
 		return priced(i, act.code(), act.label(), billed, base, rate, act.careCategory(), request, rules);
+	}
+
+	/**
+	 * A line sent as a key letter and a coefficient that is a named act of the version (K 70: the appendicectomy) is
+	 * priced as that act, at its care category's rate and with its prior approval, never at the letter's generic
+	 * category; when the letter and coefficient are several named acts, the line must name the act.
+	 */
+	private ReferenceTariff.Act named(int i, ReferenceTariff.Act act, Line line, List<String> rules) {
+		if (act.coefficient() != null || !act.code().equals(act.keyLetter()) || line.coefficient() == null) {
+			return act;
+		}
+		List<ReferenceTariff.Act> named = tariff.namedActs(act.versionId(), act.keyLetter(), line.coefficient());
+		String sent = act.keyLetter() + " " + line.coefficient().stripTrailingZeros().toPlainString();
+		if (named.size() > 1) {
+			throw new InvalidInput("lines[" + i + "].actCode", "named-act", sent + " is one of the named acts "
+					+ String.join(", ", named.stream().map(ReferenceTariff.Act::code).toList()) + ": send the act's code");
+		}
+		if (named.isEmpty()) {
+			return act;
+		}
+		ReferenceTariff.Act found = named.getFirst();
+		rules.add("NAMED_ACT: " + sent + " est l'acte " + found.code() + " (" + found.label() + "), tarifé comme tel");
+		return found;
 	}
 
 	private QuotedLine medicine(int i, Line line, Request request, String payer, String sector) {
@@ -129,9 +154,11 @@ public class Quotes {
 	private static QuotedLine priced(int i, String code, String label, Money billed, Money base, Rate rate,
 			String category, Request request, List<String> rules) {
 		if (billed.compareTo(base) > 0) {
-			rules.add("BILLED_ABOVE_BASE: remboursement sur la base " + base.amount() + ", pas sur le montant facturé");
+			rules.add("BILLED_ABOVE_BASE: remboursement sur la base " + base.amount() + " DH, pas sur le montant facturé; le "
+					+ "dépassement de " + billed.minus(base).amount() + " DH reste à la charge du patient");
 		}
-		rules.add("RATE: " + request.regime() + " " + category + (request.exemption() ? " exonéré" : "") + " " + rate);
+		rules.add("RATE: " + request.regime().french() + ", " + CareCategory.french(category)
+				+ (request.exemption() ? ", exonéré" : "") + ", " + rate);
 		Money covered = billed.min(base).times(rate);
 		return new QuotedLine(i, code, label, category, billed, base, rate.percent(), covered, billed.minus(covered),
 				rules);

@@ -61,6 +61,18 @@ public class ReferenceTariff {
 		return Optional.ofNullable(acts.computeIfAbsent(version.getValue(), this::loadActs).get(code));
 	}
 
+	/**
+	 * The named acts of a version coded with this key letter and coefficient (APPENDICECTOMIE for K 70): what a line
+	 * sent as the letter and a coefficient really is.
+	 */
+	public List<Act> namedActs(long versionId, String keyLetter, BigDecimal coefficient) {
+		return acts.computeIfAbsent(versionId, this::loadActs).values().stream()
+			.filter(a -> a.keyLetter().equals(keyLetter) && !a.code().equals(keyLetter) && a.coefficient() != null
+					&& a.coefficient().compareTo(coefficient) == 0)
+			.sorted(Comparator.comparing(Act::code))
+			.toList();
+	}
+
 	/** The most specific value of the letter in a version: payer and sector first, then payer, then sector, then all. */
 	public KeyLetterValue keyLetter(long versionId, String letter, String payerBody, String sector) {
 		return letters.computeIfAbsent(versionId, this::loadLetters).stream()

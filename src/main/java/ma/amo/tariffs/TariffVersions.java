@@ -131,6 +131,27 @@ public class TariffVersions {
 			.orElseThrow(() -> new NotFound("letter", "no key letter " + letter + " in the tariff in force on " + date));
 	}
 
+	/** An act of a version's nomenclature: its code, label, key letter and coefficient, care category and conditions. */
+	public record ActOfVersion(String code, String label, String keyLetter, BigDecimal coefficient, String careCategory,
+			boolean priorApproval, boolean excluded) {
+	}
+
+	/**
+	 * The acts of a version, by code: {@code text} matches the code or the label (without accents or case), {@code
+	 * keyLetter} the letter exactly; all optional.
+	 */
+	public ma.amo.shared.PageOf<ActOfVersion> acts(long versionId, String text, String keyLetter, int page, int size) {
+		ma.amo.shared.PageOf.check(page, size, 200);
+		version(versionId);
+		String pattern = text == null || text.isBlank() ? null : "%" + text.strip() + "%";
+		return new ma.amo.shared.SearchFilters().add("version_id = :version", "version", (Object) versionId)
+			.add("(folded(code) like folded(:text) or folded(label) like folded(:text))", "text", pattern)
+			.add("key_letter = :letter", "letter", keyLetter == null || keyLetter.isBlank() ? null : keyLetter.strip())
+			.page(jdbc, "select code, label, key_letter, coefficient, care_category, prior_approval, excluded from act",
+					"code", page, size, (rs, n) -> new ActOfVersion(rs.getString(1), rs.getString(2), rs.getString(3),
+							rs.getBigDecimal(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)));
+	}
+
 	private static Version version(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		java.sql.Timestamp decided = rs.getTimestamp(9);
 		return new Version(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),

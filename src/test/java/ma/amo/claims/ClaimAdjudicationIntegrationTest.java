@@ -116,15 +116,35 @@ class ClaimAdjudicationIntegrationTest {
 	}
 
 	@Test
-	void aLineBilledAboveTheTariffIsReducedToTheBase() {
-		// Cs billed 300, base 150: covered 150 × 70 % = 105.00, patient share 300 − 105 = 195.00; with a referral.
+	void aLineBilledAboveTheTariffIsAcceptedOnTheBaseAndThePatientPaysTheDifference() {
+		// Cs billed 300, base 150: covered 150 × 70 % = 105.00, patient share 300 − 105 = 195.00 (of which the 150.00
+		// above the tariff); with a referral. Reimbursing on the tariff is the rule, not a cut: the line is accepted.
 		String body = sheet(insured("SALARIED_PRIVATE"), "2025-03-11", "2025-03-20",
 				doctor(Profession.SPECIALIST, "Cardiologie"), act("Cs", "300")).replace("\"lines\"", "\"referral\":true,\"lines\"");
 		JsonNode claim = submit(body);
-		assertThat(claim.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
-		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("REDUCED");
+		assertThat(claim.get("status").asText()).isEqualTo("APPROVED");
+		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("ACCEPTED");
 		assertThat(amount(line(claim, 0).get("covered"))).isEqualByComparingTo("105.00");
 		assertThat(amount(line(claim, 0).get("patientShare"))).isEqualByComparingTo("195.00");
+		assertThat(line(claim, 0).get("reasons").toString())
+			.contains("BILLED_ABOVE_BASE: remboursement sur la base 150.00 DH")
+			.contains("dépassement de 150.00 DH reste à la charge du patient");
+	}
+
+	@Test
+	void aCeilingOrAPenaltyThatCutsWhatTheTariffWouldCoverReducesTheLine() {
+		// A penalty of 20 % outside the care pathway from 2032 (a parameter set for the test): Cs 150 × 70 % = 105.00,
+		// less 20 % = 84.00 covered; the line is reduced and the claim partially approved.
+		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2032-01-01\",\"value\":\"20\"}");
+		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2032-02-01\",\"value\":\"0\"}");
+		api.post("/api/v1/parameters/claims.review.sample-percent", "{\"effectiveFrom\":\"2032-01-01\",\"value\":\"0\"}");
+		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2032-01-12", "2032-01-20",
+				doctor(Profession.SPECIALIST, "Dermatologie"), act("Cs", "150")));
+		assertThat(claim.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
+		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("REDUCED");
+		assertThat(amount(line(claim, 0).get("covered"))).isEqualByComparingTo("84.00");
+		assertThat(amount(line(claim, 0).get("patientShare"))).isEqualByComparingTo("66.00");
+		assertThat(line(claim, 0).get("reasons").toString()).contains("CARE_PATHWAY_BREACH");
 	}
 
 	@Test
@@ -144,21 +164,58 @@ class ClaimAdjudicationIntegrationTest {
 		JsonNode claim = submit(sheet(person(LocalDate.of(1990, 1, 1)), "2025-03-10", "2025-03-12",
 				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80")));
 		assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
-		assertThat(line(claim, 0).get("reasons").get(0).asText()).startsWith("RIGHTS_NOT_OPEN: droits CLOSED");
+		assertThat(line(claim, 0).get("reasons").get(0).asText()).startsWith("RIGHTS_NOT_OPEN: droits fermés");
 	}
 
 	@Test
-	void aSecondConsultationTheSameDayWithTheSameDoctorIsRejected() {
+	void aSecondConsultationTheSameDayWithTheSameDoctorIsRejectedAndTheSameOneSentTwiceIsADuplicate() {
 		String patient = insured("SALARIED_PRIVATE");
 		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
 		assertThat(submit(sheet(patient, "2025-04-02", "2025-04-03", gp, act("C", "80"))).get("status").asText())
 			.isEqualTo("APPROVED");
-		JsonNode second = submit(sheet(patient, "2025-04-02", "2025-04-04", gp, act("C", "80")));
+		JsonNode again = submit(sheet(patient, "2025-04-02", "2025-04-04", gp, act("C", "80")));
+		assertThat(again.get("status").asText()).isEqualTo("REJECTED");
+		assertThat(line(again, 0).get("reasons").toString()).contains("DUPLICATE: C du 02/04/2025 déjà pris en charge")
+			.doesNotContain("SECOND_CONSULTATION_SAME_DAY");
+		// A visit the same day is another act, but a second consultation of the day.
+		JsonNode second = submit(sheet(patient, "2025-04-02", "2025-04-04", gp, act("V", "120")));
 		assertThat(second.get("status").asText()).isEqualTo("REJECTED");
 		assertThat(line(second, 0).get("reasons").toString()).contains("SECOND_CONSULTATION_SAME_DAY: une consultation a déjà été prise en charge");
 		// The next day is another consultation.
 		assertThat(submit(sheet(patient, "2025-04-03", "2025-04-04", gp, act("C", "80"))).get("status").asText())
 			.isEqualTo("APPROVED");
+	}
+
+	@Test
+	void aZThirtyAfterAZFifteenTheSameDayIsAnotherActAndBothAreCovered() {
+		String patient = insured("SALARIED_PRIVATE");
+		String radiologist = doctor(Profession.RADIOLOGIST, null);
+		String z15 = "{\"actCode\":\"Z\",\"coefficient\":15,\"billed\":150}";
+		String z30 = "{\"actCode\":\"Z\",\"coefficient\":30,\"billed\":300}";
+		// Z 15: 15 × 10 = 150.00 base, 70 % = 105.00 covered.
+		assertThat(amount(line(submit(sheet(patient, "2025-04-07", "2025-04-08", radiologist, z15)), 0).get("covered")))
+			.isEqualByComparingTo("105.00");
+		// Z 30 the same day: 30 × 10 = 300.00 base, 70 % = 210.00 covered; not the same act.
+		JsonNode other = submit(sheet(patient, "2025-04-07", "2025-04-09", radiologist, z30));
+		assertThat(other.get("status").asText()).isEqualTo("APPROVED");
+		assertThat(amount(line(other, 0).get("covered"))).isEqualByComparingTo("210.00");
+		// Z 15 again (written 15.00) is the same act: a duplicate.
+		JsonNode again = submit(sheet(patient, "2025-04-07", "2025-04-10", radiologist, z15.replace("15,", "15.00,")));
+		assertThat(line(again, 0).get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(line(again, 0).get("reasons").toString()).contains("DUPLICATE: Z 15 du 07/04/2025 déjà pris en charge");
+	}
+
+	@Test
+	void twoIdenticalLinesInOneClaimCoverTheActOnce() {
+		String radiologist = doctor(Profession.RADIOLOGIST, null);
+		String z15 = "{\"actCode\":\"Z\",\"coefficient\":15,\"billed\":150}";
+		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2025-04-08", "2025-04-09", radiologist, z15 + "," + z15));
+		// The first line: 15 × 10 × 70 % = 105.00; the second is the same act: nothing more. Claim total 105.00.
+		assertThat(claim.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
+		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("ACCEPTED");
+		assertThat(line(claim, 1).get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(line(claim, 1).get("reasons").toString()).contains("DUPLICATE: Z 15 du 08/04/2025 déjà facturé à la ligne");
+		assertThat(amount(claim.get("covered"))).isEqualByComparingTo("105.00");
 	}
 
 	@Test
@@ -200,9 +257,26 @@ class ClaimAdjudicationIntegrationTest {
 		// K 70 × 22.50 = 1,575.00 base; 70 % = 1,102.50 covered; billed 2,500: 1,397.50 left to the patient.
 		JsonNode approved = submit(invoice.formatted(insured("SALARIED_PRIVATE"), surgeon, clinic,
 				act("APPENDICECTOMIE", "2500")).replace("\"lines\"", "\"priorApproval\":\"PEC-2025-000123\",\"lines\""));
-		assertThat(line(approved, 0).get("outcome").asText()).isEqualTo("REDUCED");
+		assertThat(line(approved, 0).get("outcome").asText()).isEqualTo("ACCEPTED");
 		assertThat(amount(line(approved, 0).get("covered"))).isEqualByComparingTo("1102.50");
 		assertThat(amount(line(approved, 0).get("patientShare"))).isEqualByComparingTo("1397.50");
+	}
+
+	@Test
+	void aCnopsInvoiceForKSeventyIsPaidAsTheAppendicectomyItIs() {
+		String clinic = clinic();
+		directory.convention(clinic, "CNOPS", LocalDate.of(2025, 1, 1), null);
+		JsonNode claim = submit("""
+				{"kind":"PROVIDER_INVOICE","patientIdcs":"%s","careDate":"2025-05-06","filedOn":"2025-05-20",
+				 "executingInpe":"%s","establishmentInpe":"%s","priorApproval":"PEC-2025-000124",
+				 "lines":[{"actCode":"K","coefficient":70,"billed":1575}]}""".formatted(insured("PUBLIC_SECTOR"),
+				doctor(Profession.SPECIALIST, "Chirurgie générale"), clinic));
+		// K 70 = APPENDICECTOMIE: 22.50 × 70 = 1,575.00, CNOPS hospitalisation in a clinic 90 % = 1,417.50 (not the
+		// ambulatory 80 %, 1,260.00); the patient pays 157.50.
+		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("ACCEPTED");
+		assertThat(amount(line(claim, 0).get("covered"))).isEqualByComparingTo("1417.50");
+		assertThat(amount(line(claim, 0).get("patientShare"))).isEqualByComparingTo("157.50");
+		assertThat(line(claim, 0).get("reasons").toString()).contains("NAMED_ACT: K 70 est l'acte APPENDICECTOMIE");
 	}
 
 	@Test
@@ -216,6 +290,7 @@ class ClaimAdjudicationIntegrationTest {
 		// Eleven months later: 3,000 − 1,750 = 1,250.00 left under the ceiling; the patient pays 1,250.00.
 		JsonNode second = submit(sheet(patient, "2025-12-15", "2025-12-20", dentist, prosthesis));
 		assertThat(line(second, 0).get("outcome").asText()).isEqualTo("REDUCED");
+		assertThat(second.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
 		assertThat(amount(line(second, 0).get("covered"))).isEqualByComparingTo("1250.00");
 		assertThat(amount(line(second, 0).get("patientShare"))).isEqualByComparingTo("1250.00");
 		assertThat(line(second, 0).get("reasons").toString()).contains("CEILING_REACHED");
@@ -250,7 +325,7 @@ class ClaimAdjudicationIntegrationTest {
 		JsonNode older = submit(sheet(thirteen, "2007-01-15", "2007-01-20", gp, act("C", "80")));
 		assertThat(line(older, 0).get("outcome").asText()).isEqualTo("REJECTED");
 		assertThat(line(older, 0).get("reasons").toString())
-			.contains("ADULT_BASKET_EXCLUSION: soins AMBULATORY non couverts pour un adulte de 13 ans");
+			.contains("ADULT_BASKET_EXCLUSION: soins ambulatoires non couverts pour un adulte de 13 ans");
 		assertThat(submit(sheet(parent, "2007-01-15", "2007-01-20", gp, act("C", "80"))).get("status").asText())
 			.isEqualTo("REJECTED");
 		// From February the regime covers ambulatory care for adults too.
@@ -296,6 +371,37 @@ class ClaimAdjudicationIntegrationTest {
 			.replace("\"lines\"", ald.formatted(number).replace("\"aldCode\":5", "\"aldCode\":6")));
 		assertThat(amount(line(otherCondition, 0).get("covered"))).isEqualByComparingTo("56.00");
 		assertThat(line(otherCondition, 0).get("reasons").toString()).contains("accordée pour une autre affection");
+	}
+
+	@Test
+	void aldCareStaysCoveredWhenASalariedMembersRightsAreSuspendedForUnpaidEmployerContributions() {
+		String patient = person(LocalDate.of(1975, 4, 4));
+		JsonNode member = api.post("/api/v1/enrolments", "{\"idcs\":\"%s\",\"regime\":\"SALARIED_PRIVATE\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}"
+			.formatted(patient)).body();
+		long enrolment = member.get("enrolments").get(0).get("id").asLong();
+		assertThat(api.post("/api/v1/enrolments/" + enrolment + "/suspensions",
+				"{\"startDate\":\"2025-02-01\",\"reason\":\"Cotisations patronales impayées depuis novembre\"}").status())
+			.isEqualTo(201);
+		String number = ma.amo.support.Users.medicalReviewer(api).post("/api/v1/ald-exemptions",
+				"{\"idcs\":\"%s\",\"conditionCode\":9,\"validFrom\":\"2024-06-01\",\"grantedBy\":\"dr.conseil\"}"
+					.formatted(patient)).body().get("number").asText();
+		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
+		// Care for the exempted condition on 10 March 2025, rights suspended: still covered, C 80 × 90 % = 72.00.
+		JsonNode ald = submit(sheet(patient, "2025-03-10", "2025-03-12", gp, act("C", "80"))
+			.replace("\"lines\"", "\"aldCode\":9,\"exemptionNumber\":\"%s\",\"lines\"".formatted(number)));
+		assertThat(ald.get("status").asText()).isEqualTo("APPROVED");
+		assertThat(amount(line(ald, 0).get("covered"))).isEqualByComparingTo("72.00");
+		assertThat(line(ald, 0).get("reasons").get(0).asText()).startsWith("ALD_CONTINUITY: droits suspendus le 10/03/2025")
+			.contains("restent couverts");
+		// Other care that day is not: rights suspended, nothing covered, said in French.
+		JsonNode other = submit(sheet(patient, "2025-03-11", "2025-03-12", gp, act("C", "80")));
+		assertThat(other.get("status").asText()).isEqualTo("REJECTED");
+		assertThat(line(other, 0).get("reasons").get(0).asText()).startsWith("RIGHTS_NOT_OPEN: droits suspendus le 11/03/2025")
+			.doesNotContain("SUSPENDED");
+		// An exemption not valid yet on the date of care (granted from June 2024) does not carry the care either.
+		JsonNode before = submit(sheet(patient, "2024-05-10", "2024-05-12", gp, act("C", "80")).replace("\"lines\"",
+						"\"aldCode\":9,\"exemptionNumber\":\"%s\",\"lines\"".formatted(number)));
+		assertThat(amount(line(before, 0).get("covered"))).isEqualByComparingTo("56.00");
 	}
 
 	@Test
@@ -383,11 +489,92 @@ class ClaimAdjudicationIntegrationTest {
 
 	@Test
 	void theReasonCodesAreListedWithTheirFrenchLabelsInTheOrderTheRulesRun() {
-		JsonNode codes = api.get("/api/v1/claims/reason-codes").body();
-		assertThat(codes.findValuesAsString("code")).containsExactly("RIGHTS_NOT_OPEN", "LATE_FILING",
-				"PROVIDER_NOT_ELIGIBLE", "ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "PRIOR_APPROVAL_MISSING",
-				"SECOND_CONSULTATION_SAME_DAY", "DUPLICATE", "CEILING_REACHED", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
-		assertThat(codes.get(1).get("label").asText()).isEqualTo("Dossier déposé après le délai de dépôt");
+		java.util.List<String> decisions = new java.util.ArrayList<>();
+		java.util.List<String> others = new java.util.ArrayList<>();
+		String lateFiling = null;
+		for (JsonNode reason : api.get("/api/v1/claims/reason-codes").body()) {
+			(reason.get("kind").asText().equals("DECISION") ? decisions : others).add(reason.get("code").asText());
+			if (reason.get("code").asText().equals("LATE_FILING")) {
+				lateFiling = reason.get("label").asText();
+			}
+		}
+		assertThat(decisions).containsExactly("RIGHTS_NOT_OPEN", "LATE_FILING", "PROVIDER_NOT_ELIGIBLE",
+				"ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "PRIOR_APPROVAL_MISSING", "DUPLICATE",
+				"SECOND_CONSULTATION_SAME_DAY", "CEILING_REACHED", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
+		assertThat(lateFiling).isEqualTo("Dossier déposé après le délai de dépôt");
+		// Apart from the decisions: the notes on how a line was priced, and why a claim goes to an agent.
+		assertThat(others).contains("TARIFF_VERSION", "BASE", "RATE", "BILLED_ABOVE_BASE", "NAMED_ACT", "ALD_EXEMPTION",
+				"ALD_CONTINUITY", "RANDOM_SAMPLE", "AMOUNT_THRESHOLD");
+	}
+
+	@Test
+	void everyReasonOnALineIsInTheCatalogueAndTheFrenchTextsShowNoCode() {
+		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
+		String patient = insured("SALARIED_PRIVATE");
+		// Billed above the tariff, a named act by its letter, an exemption not recognised, a patient without rights,
+		// a late claim, a Tadamon patient in a public establishment: notes and decisions of most kinds.
+		submit(sheet(patient, "2025-08-04", "2025-08-05", gp, act("C", "120")));
+		submit(sheet(patient, "2025-08-05", "2025-08-06", gp, "{\"actCode\":\"K\",\"coefficient\":82,\"billed\":1845}")
+			.replace("\"lines\"", "\"aldCode\":9,\"exemptionNumber\":\"ETM-2020-999999\",\"lines\""));
+		submit(sheet(person(LocalDate.of(1991, 1, 1)), "2025-08-04", "2025-08-05", gp, act("C", "80")));
+		submit(sheet(patient, "2025-01-04", "2025-08-05", gp, act("C", "80")));
+		Establishment hospital = directory.search(new ProviderDirectory.EstablishmentQuery(null, null, null,
+				Sector.PUBLIC, null, null), 0, 1).content().getFirst();
+		submit(sheet(insured("TADAMON"), "2025-08-06", "2025-08-07", hospital.inpe(), act("C", "80")));
+
+		java.util.Set<String> catalogue = new java.util.HashSet<>(
+				api.get("/api/v1/claims/reason-codes").body().findValuesAsString("code"));
+		java.util.List<String> reasons = jdbc.sql("""
+				select r from claim_line, unnest(string_to_array(reasons, E'\\n')) r where reasons is not null
+				union select r from claim, unnest(string_to_array(review_reasons, E'\\n')) r where review_reasons is not null""")
+			.query(String.class).list();
+		assertThat(reasons).hasSizeGreaterThan(10);
+		java.util.regex.Pattern codes = java.util.regex.Pattern.compile("\\b(" + String.join("|",
+				java.util.stream.Stream.of(ma.amo.enrolment.Regime.values(), ma.amo.enrolment.RightsStatus.values(),
+						ma.amo.providers.ProviderStatus.values(), ma.amo.tariffs.CareCategory.values(),
+						ma.amo.enrolment.Enrolment.EndReason.values())
+					.flatMap(java.util.Arrays::stream).map(Enum::name).toList()) + ")\\b");
+		for (String reason : reasons) {
+			String code = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
+			assertThat(catalogue).as(reason).contains(code);
+			assertThat(reason.substring(code.length())).as(reason).doesNotContainPattern(codes);
+		}
+	}
+
+	@Test
+	void theTadamonAndAchamilAnswersAreInFrenchWithoutCodes() {
+		JsonNode household = api.post("/api/v1/tadamon/registrations",
+				"{\"householdId\":\"FOYER-INCONNU\",\"date\":\"2025-03-01\"}").body();
+		assertThat(household.get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(household.get("reason").asText()).isEqualTo("foyer FOYER-INCONNU absent du registre social unifié au 01/03/2025");
+		JsonNode person = api.post("/api/v1/achamil/registrations",
+				"{\"idcs\":\"%s\",\"date\":\"2025-03-01\"}".formatted(person(LocalDate.of(1980, 1, 1)))).body();
+		assertThat(person.get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(person.get("reason").asText()).isEqualTo("aucun indice socio-économique au registre social unifié au 01/03/2025");
+	}
+
+	@Test
+	void claimLinesAreNumberedFromZeroLikeTheErrorsThatNameThem() {
+		String radiologist = doctor(Profession.RADIOLOGIST, null);
+		String z15 = "{\"actCode\":\"Z\",\"coefficient\":15,\"billed\":150}";
+		String body = sheet(insured("SALARIED_PRIVATE"), "2025-08-11", "2025-08-12", radiologist, z15 + "," + z15);
+		Api.Response bad = api.post("/api/v1/claims", body.replace("\"billed\":150}]", "\"billed\":-1}]"), "Idempotency-Key", UUID.randomUUID().toString(),
+				"Submitter", "portail-assures");
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("lines[1].billed");
+		JsonNode claim = submit(body);
+		assertThat(line(claim, 0).get("line").asInt()).isZero();
+		assertThat(line(claim, 1).get("line").asInt()).isEqualTo(1);
+		assertThat(line(claim, 1).get("reasons").toString()).contains("déjà facturé à la ligne 0 de ce dossier");
+	}
+
+	@Test
+	void theReviewSampleSkipsAClaimWhoseLinesAreAllRejected() {
+		// Care in 2031: every claim is in the sample (100 %), except one with nothing covered.
+		JsonNode claim = submit(sheet(person(LocalDate.of(1992, 2, 2)), "2031-04-01", "2031-04-02",
+				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80")));
+		assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
+		assertThat(claim.get("reviewReasons")).isEmpty();
 	}
 
 	@Autowired
@@ -414,10 +601,10 @@ class ClaimAdjudicationIntegrationTest {
 					"portail-assures").body().get("id").asLong());
 		}
 		assertThat(api.post("/api/v1/claims/adjudication-runs?limit=100000", "").status()).isEqualTo(200);
-		// The second consultation of the day is rejected although the first was decided in the same transaction.
+		// The consultation sent again is a duplicate although the first was decided in the same transaction.
 		assertThat(api.get("/api/v1/claims/" + ids.get(0)).body().get("status").asText()).isEqualTo("APPROVED");
 		JsonNode second = api.get("/api/v1/claims/" + ids.get(1)).body();
-		assertThat(line(second, 0).get("reasons").toString()).contains("SECOND_CONSULTATION_SAME_DAY");
+		assertThat(line(second, 0).get("reasons").toString()).contains("DUPLICATE");
 		// 1,750.00 for the first prosthesis, then 3,000 − 1,750 = 1,250.00 left under the ceiling for the second.
 		assertThat(amount(line(api.get("/api/v1/claims/" + ids.get(2)).body(), 0).get("covered"))).isEqualByComparingTo("1750.00");
 		assertThat(amount(line(api.get("/api/v1/claims/" + ids.get(3)).body(), 0).get("covered"))).isEqualByComparingTo("1250.00");

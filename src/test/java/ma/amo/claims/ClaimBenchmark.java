@@ -185,7 +185,7 @@ public final class ClaimBenchmark {
 					.add(r.attachments().size()).add("RECEIVED").add(billed).end();
 				for (int l = 0; l < r.lines().size(); l++) {
 					ClaimRequest.Line line = r.lines().get(l);
-					lineRows.add(id).add(l + 1).add(line.actCode()).add(line.coefficient()).add(line.medicineCode())
+					lineRows.add(id).add(l).add(line.actCode()).add(line.coefficient()).add(line.medicineCode())
 						.add(line.quantity()).add(line.billed()).end();
 					lines++;
 				}

@@ -71,6 +71,20 @@ class DemoPopulationIntegrationTest {
 	}
 
 	@Test
+	void everyPublicHospitalHasDoctorsToSignItsCareAndAConventionWithBothPayers() {
+		// The 170 hospitals of the ministry's 2022 list, each with a general practitioner and a specialist.
+		assertThat(jdbc.sql("""
+				select count(*) from establishment e where e.sector = 'PUBLIC'
+				  and e.category in ('HP', 'HR', 'HIR', 'HPr', 'HPsyP', 'CRO', 'HPsyR', 'CPU')
+				  and (select count(*) from practice p where p.establishment_inpe = e.inpe) < 2""").query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("""
+				select count(*) from establishment e where e.sector = 'PUBLIC'
+				  and (select count(*) from convention c where c.inpe = e.inpe and c.start_date = '2005-08-18') <> 2""")
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void theTadamonShareFollowsTheScoresBelowTheThreshold() {
 		long tadamon = jdbc.sql("""
 				select count(distinct m.idcs) from member m join enrolment e on e.member_id = m.id

@@ -147,6 +147,50 @@ class PaymentBatchIntegrationTest {
 	}
 
 	@Test
+	void paysThePublicHospitalsTadamonInvoiceWithTheStatesShare() {
+		// A regional hospital of the ministry's list, loaded at start: under convention with CNSS and CNOPS by default.
+		Establishment hospital = directory.search(new ProviderDirectory.EstablishmentQuery(null, null, "HR",
+				Sector.PUBLIC, "Souss-Massa", null), 0, 1).content().getFirst();
+		String surgeon = directory.register(new ProviderDirectory.NewProfessional("Amrani", "Leila", Profession.SPECIALIST,
+				"Chirurgie générale", hospital.region(), hospital.province(), hospital.commune()), LocalDate.of(2022, 1, 1))
+			.inpe();
+		directory.practise(surgeon, hospital.inpe(), LocalDate.of(2022, 1, 1));
+		String invoice = """
+				{"kind":"PROVIDER_INVOICE","patientIdcs":"%s","careDate":"2025-09-15","filedOn":"%s","executingInpe":"%s",
+				 "establishmentInpe":"%s","priorApproval":"PEC-2025-004512",
+				 "lines":[{"actCode":"APPENDICECTOMIE","billed":1575}]}""";
+		// Filed on 14 December 2025, day 90 after the care: an invoice is examined up to day 90 (a member's claim, 60).
+		Api.Response filed = api.post("/api/v1/claims?adjudicate=true",
+				invoice.formatted(insured("TADAMON"), "2025-12-14", surgeon, hospital.inpe()), "Idempotency-Key",
+				UUID.randomUUID().toString(), "Submitter", "hopital");
+		assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+		JsonNode claim = filed.body();
+		// APPENDICECTOMIE = K 70: base 70 × 22.50 = 1,575.00; Tadamon hospitalisation 70 % = 1,102.50 paid by CNSS;
+		// the patient's 472.50 is the State's in a public hospital; the patient pays 0.00.
+		assertThat(claim.get("status").asText()).isEqualTo("APPROVED");
+		JsonNode line = claim.get("lines").get(0);
+		assertThat(line.get("outcome").asText()).isEqualTo("ACCEPTED");
+		assertThat(amount(line, "covered")).isEqualByComparingTo("1102.50");
+		assertThat(amount(line, "stateShare")).isEqualByComparingTo("472.50");
+		assertThat(amount(line, "patientShare")).isEqualByComparingTo("0.00");
+		// Day 91 is late.
+		Api.Response late = api.post("/api/v1/claims?adjudicate=true",
+				invoice.formatted(insured("TADAMON"), "2025-12-15", surgeon, hospital.inpe()), "Idempotency-Key",
+				UUID.randomUUID().toString(), "Submitter", "hopital");
+		assertThat(late.body().get("status").asText()).isEqualTo("REJECTED");
+		assertThat(late.body().get("lines").get(0).get("reasons").get(0).asText()).startsWith("LATE_FILING: déposé 91 jours")
+			.contains("d'une facture 90 jours");
+
+		Api.Response created = pay("CNSS", LocalDate.now(clock), "lot-" + UUID.randomUUID());
+		assertThat(created.status()).as(created.raw()).isEqualTo(201);
+		JsonNode transfer = transfer(created.body(), hospital.inpe());
+		assertThat(transfer.get("payeeKind").asText()).isEqualTo("ESTABLISHMENT");
+		assertThat(amount(transfer, "amount")).isEqualByComparingTo("1102.50");
+		assertThat(amount(transfer, "stateShare")).isEqualByComparingTo("472.50");
+		assertThat(api.get("/api/v1/claims/" + claim.get("id").asLong()).body().get("status").asText()).isEqualTo("PAID");
+	}
+
+	@Test
 	void aBatchRepeatedWithItsKeyIsTheSameAndClaimsDecidedAfterTheCutOffWait() {
 		long claim = consultation(insured("SALARIED_PRIVATE"), gp, "2025-10-01");
 		// Decided today: a batch to yesterday leaves it waiting (or finds nothing at all to pay).

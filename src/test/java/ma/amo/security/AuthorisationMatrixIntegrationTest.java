@@ -96,6 +96,7 @@ class AuthorisationMatrixIntegrationTest {
 			POST /api/v1/providers/{inpe}/statuses                      AX
 			POST /api/v1/tariffs/quote                                  *
 			GET /api/v1/tariffs/versions                                *
+			GET /api/v1/tariffs/versions/{id}/acts                      *
 			GET /api/v1/tariffs/key-letters/{letter}                    *
 			GET /api/v1/tariffs/ceilings                                *
 			GET /api/v1/tariffs/long-term-conditions                    *

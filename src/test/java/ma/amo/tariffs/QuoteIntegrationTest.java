@@ -24,6 +24,12 @@ class QuoteIntegrationTest {
 	@Autowired
 	MedicineReferentials medicines;
 
+	@Autowired
+	ReferenceTariff tariff;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Api api;
 
 	@BeforeEach
@@ -52,6 +58,47 @@ class QuoteIntegrationTest {
 		assertThat(line.get("ratePercent").asInt()).isEqualTo(70);
 		assertThat(amount(line, "covered")).isEqualTo("56.00");
 		assertThat(amount(line, "patientShare")).isEqualTo("24.00");
+	}
+
+	@Test
+	void aHospitalActSentAsItsKeyLetterAndCoefficientIsPricedAsTheNamedAct() {
+		// K 70 is the appendicectomy: base 22.50 × 70 = 1,575.00 at the hospitalisation rate, CNOPS private 90 % =
+		// 1,417.50 (not the 80 % of ambulatory care, 1,260.00); it needs a prior approval like the named act.
+		JsonNode line = quote("PUBLIC_SECTOR", "2025-03-10", "PRIVATE", false,
+				"{\"actCode\":\"K\",\"coefficient\":70,\"billed\":1575}").get("lines").get(0);
+		assertThat(line.get("code").asText()).isEqualTo("APPENDICECTOMIE");
+		assertThat(line.get("careCategory").asText()).isEqualTo("HOSPITALISATION");
+		assertThat(amount(line, "base")).isEqualTo("1575.00");
+		assertThat(line.get("ratePercent").asInt()).isEqualTo(90);
+		assertThat(amount(line, "covered")).isEqualTo("1417.50");
+		assertThat(line.get("rules").toString()).contains("NAMED_ACT: K 70 est l'acte APPENDICECTOMIE")
+			.contains("PRIOR_APPROVAL_REQUIRED");
+		// K 40 is no named act: a specialist act of the letter, ambulatory, 22.50 × 40 = 900.00 × 80 % = 720.00.
+		JsonNode generic = quote("PUBLIC_SECTOR", "2025-03-10", "PRIVATE", false,
+				"{\"actCode\":\"K\",\"coefficient\":40,\"billed\":900}").get("lines").get(0);
+		assertThat(generic.get("code").asText()).isEqualTo("K");
+		assertThat(amount(generic, "covered")).isEqualTo("720.00");
+	}
+
+	@Test
+	void aKeyLetterAndCoefficientThatAreSeveralNamedActsIsRefusedNamingTheCodesToUse() {
+		// A version where the hernia repair is coded K 70 too: K 70 no longer says which act it is.
+		long version = jdbc.sql("""
+				insert into tariff_version (name, effective_from, status, note, proposed_by, decided_by, decided_at)
+				values ('Essai K 70 ambigu', '2040-01-01', 'PUBLISHED', 'test', 'a', 'b', now()) returning id""")
+			.query(Long.class).single();
+		jdbc.sql("insert into key_letter_value (version_id, letter, label, value) select ?, letter, label, value from key_letter_value where version_id = 1 and payer_body is null and sector is null")
+			.param(version).update();
+		jdbc.sql("""
+				insert into act (version_id, code, label, key_letter, coefficient, care_category, prior_approval, excluded)
+				select ?, code, label, key_letter, case when code = 'HERNIE' then 70 else coefficient end, care_category,
+				  prior_approval, excluded from act where version_id = 1""").param(version).update();
+		tariff.versionsChanged();
+		Api.Response refused = api.post("/api/v1/tariffs/quote", """
+				{"regime":"PUBLIC_SECTOR","careDate":"2040-03-10","sector":"PRIVATE","lines":[{"actCode":"K","coefficient":70,"billed":1575}]}""");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("lines[0].actCode");
+		assertThat(refused.raw()).contains("APPENDICECTOMIE, HERNIE");
 	}
 
 	@Test

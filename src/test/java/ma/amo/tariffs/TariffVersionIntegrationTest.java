@@ -58,6 +58,27 @@ class TariffVersionIntegrationTest {
 	}
 
 	@Test
+	void theActsOfAVersionAreListedAndSearchedByCodeLabelAndKeyLetterPageByPage() {
+		// Version 1, the TNR of 2006: 22 acts, among them three named K acts with their coefficient.
+		JsonNode all = api.get("/api/v1/tariffs/versions/1/acts?size=5").body();
+		assertThat(all.get("totalElements").asLong()).isEqualTo(22);
+		assertThat(all.get("content").size()).isEqualTo(5);
+		assertThat(all.get("content").get(0).get("code").asText()).isEqualTo("ACCOUCHEMENT");
+		JsonNode k = api.get("/api/v1/tariffs/versions/1/acts?keyLetter=K&size=50").body();
+		assertThat(k.get("content").findValuesAsString("code")).containsExactly("ACCOUCHEMENT", "ACUPUNCTURE",
+				"APPENDICECTOMIE", "CHIRURGIE_ESTHETIQUE", "HERNIE", "K", "MESOTHERAPIE");
+		JsonNode appendix = api.get("/api/v1/tariffs/versions/1/acts?text=appendicectomie").body().get("content").get(0);
+		assertThat(appendix.get("code").asText()).isEqualTo("APPENDICECTOMIE");
+		assertThat(appendix.get("keyLetter").asText()).isEqualTo("K");
+		assertThat(appendix.get("coefficient").decimalValue()).isEqualByComparingTo("70");
+		assertThat(appendix.get("careCategory").asText()).isEqualTo("HOSPITALISATION");
+		assertThat(appendix.get("priorApproval").asBoolean()).isTrue();
+		// By label, without accents or case: "séance" finds the three paramedical sessions.
+		assertThat(api.get("/api/v1/tariffs/versions/1/acts?text=SEANCE").body().get("totalElements").asLong()).isEqualTo(3);
+		assertThat(api.get("/api/v1/tariffs/versions/999999/acts").status()).isEqualTo(404);
+	}
+
+	@Test
 	void theUnapplied2020ConventionWaitsAsAProposedVersion() {
 		JsonNode versions = api.get("/api/v1/tariffs/versions").body();
 		JsonNode v2020 = versions.valueStream().filter(v -> v.get("id").asLong() == 2).findFirst().orElseThrow();

@@ -13,7 +13,7 @@ import ma.amo.population.Person;
 
 /**
  * A claim while the rules run: what was submitted, the patient's rights and register entry on the date of care, the
- * sector of the care, the codes the same provider already had covered for the patient that day in other claims, the
+ * sector of the care, the acts the same provider already had covered for the patient that day in other claims, the
  * decisions on the lines so far and why the claim should go to an agent.
  */
 public final class Adjudicating {
@@ -22,7 +22,7 @@ public final class Adjudicating {
 	private final Rights rights;
 	private final java.util.function.Supplier<Person> patient;
 	private Person loadedPatient;
-	private final List<String> coveredElsewhere;
+	private final List<CoveredAct> coveredElsewhere;
 	private final CoveredHistory history;
 	private final List<LineDecision> lines = new ArrayList<>();
 	private final Set<String> reviewReasons = new LinkedHashSet<>();
@@ -40,7 +40,7 @@ public final class Adjudicating {
 	 *        day, an establishment): read once for a chunk of claims, all in the same transaction
 	 */
 	public Adjudicating(Claim claim, Rights rights, java.util.function.Supplier<Person> patient,
-			List<String> coveredElsewhere, CoveredHistory history, Map<Object, Object> lookups) {
+			List<CoveredAct> coveredElsewhere, CoveredHistory history, Map<Object, Object> lookups) {
 		this.history = history;
 		this.lookups = lookups;
 		this.claim = claim;
@@ -86,7 +86,7 @@ public final class Adjudicating {
 		return lines;
 	}
 
-	List<String> coveredElsewhere() {
+	List<CoveredAct> coveredElsewhere() {
 		return coveredElsewhere;
 	}
 

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import ma.amo.parameters.ParameterValues;
+import ma.amo.tariffs.CareCategory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +56,8 @@ class ChildBenefits implements Rule {
 		}
 		for (LineDecision line : claim.lines()) {
 			if (!line.rejected() && restricted.contains(line.careCategory())) {
-				line.reject(this, "soins " + line.careCategory() + " non couverts pour un adulte de " + age + " ans du régime "
-						+ claim.rights().regime() + " au " + Dates.french(claim.careDate()) + " (hors ALD)");
+				line.reject(this, CareCategory.french(line.careCategory()) + " non couverts pour un adulte de " + age
+						+ " ans de l'" + claim.rights().regime().french() + " au " + Dates.french(claim.careDate()) + " (hors ALD)");
 			}
 		}
 	}

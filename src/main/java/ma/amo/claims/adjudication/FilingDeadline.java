@@ -2,13 +2,16 @@ package ma.amo.claims.adjudication;
 
 import java.time.temporal.ChronoUnit;
 
+import ma.amo.claims.ClaimKind;
 import ma.amo.parameters.ParameterValues;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A claim is filed within 60 days of the care (amo-rules.md, "Procedures and deadlines"; the parameter read at the
- * date of care): filed on day 60 it is examined, on day 61 it is rejected.
+ * A member claim is filed within 60 days of the care, a provider invoice within 90 (amo-rules.md, "Procedures and
+ * deadlines": the feuille de soins within 60 days of the first act; the establishment invoices within 90 days). One
+ * parameter per kind, read at the date of care: {@code claims.filing-deadline-days} for member claims,
+ * {@code claims.invoice-filing-deadline-days} for invoices. Filed on the last day it is examined, the day after rejected.
  */
 @Component
 @Order(20)
@@ -33,11 +36,13 @@ class FilingDeadline implements Rule {
 	}
 
 	public void apply(Adjudicating claim) {
-		int deadline = parameters.integer("claims.filing-deadline-days", claim.careDate());
+		boolean invoice = claim.claim().kind() == ClaimKind.PROVIDER_INVOICE;
+		int deadline = parameters.integer(invoice ? "claims.invoice-filing-deadline-days" : "claims.filing-deadline-days",
+				claim.careDate());
 		long days = ChronoUnit.DAYS.between(claim.careDate(), claim.claim().filedOn());
 		if (days > deadline) {
 			claim.rejectAll(this, "déposé " + days + " jours après les soins du " + Dates.french(claim.careDate())
-					+ ", délai " + deadline + " jours");
+					+ ", délai de dépôt " + (invoice ? "d'une facture " : "d'une feuille de soins ") + deadline + " jours");
 		}
 	}
 }

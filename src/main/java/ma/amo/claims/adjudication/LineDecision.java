@@ -36,6 +36,11 @@ public final class LineDecision {
 		return line.actCode() != null ? line.actCode() : line.medicineCode();
 	}
 
+	/** The act (code and coefficient) or medicine of the line, as duplicates are judged. */
+	public CoveredAct act() {
+		return CoveredAct.of(this);
+	}
+
 	Claim.Line request() {
 		return line;
 	}
@@ -107,12 +112,6 @@ public final class LineDecision {
 			patientShare = line.billed().minus(newCovered).minus(stateShare);
 		}
 		reasons.add(rule.code() + ": " + why);
-	}
-
-	void markReduced() {
-		if (!rejected()) {
-			outcome = Claim.Outcome.REDUCED;
-		}
 	}
 
 	/** The State takes the patient's share (Tadamon in a public establishment). */

@@ -1,10 +1,5 @@
 package ma.amo.claims.adjudication;
 
-import java.util.Optional;
-
-import ma.amo.exemptions.Exemption;
-import ma.amo.exemptions.Exemptions;
-import ma.amo.tariffs.CareLimits;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +14,10 @@ import org.springframework.stereotype.Component;
 @Order(40)
 class LongTermConditionExemption implements Rule {
 
-	private final CareLimits limits;
-	private final Exemptions exemptions;
+	private final CitedExemption cited;
 
-	LongTermConditionExemption(CareLimits limits, Exemptions exemptions) {
-		this.limits = limits;
-		this.exemptions = exemptions;
+	LongTermConditionExemption(CitedExemption cited) {
+		this.cited = cited;
 	}
 
 	public String code() {
@@ -44,35 +37,12 @@ class LongTermConditionExemption implements Rule {
 		if (code == null) {
 			return;
 		}
-		String number = claim.claim().exemptionNumber();
-		String problem = problem(claim, code, number);
+		String problem = cited.problem(claim);
 		if (problem != null) {
 			claim.lines().forEach(l -> l.note(code() + ": " + problem + ", taux normal appliqué"));
 			return;
 		}
 		claim.exempted(true);
 		claim.lines().forEach(l -> l.note("ALD_EXEMPTION: exonération valide à la date des soins, taux exonéré"));
-	}
-
-	/** Why the exemption does not apply, or null when it does. */
-	private String problem(Adjudicating claim, int code, String number) {
-		if (limits.condition(code).isEmpty()) {
-			return "affection absente de la liste des ALD";
-		}
-		Optional<Exemption> found = exemptions.find(number);
-		if (found.isEmpty() || !found.get().idcs().equals(claim.claim().patientIdcs())) {
-			return "exonération citée inconnue pour ce patient";
-		}
-		Exemption exemption = found.get();
-		if (exemption.conditionCode() != code) {
-			return "exonération citée accordée pour une autre affection";
-		}
-		if (!exemption.validOn(claim.careDate())) {
-			return "exonération non valide au " + Dates.french(claim.careDate()) + " (du "
-					+ Dates.french(exemption.validFrom()) + (exemption.validUntil() == null ? "" : " au "
-							+ Dates.french(exemption.validUntil()))
-					+ (exemption.revokedFrom() == null ? "" : ", révoquée le " + Dates.french(exemption.revokedFrom())) + ")";
-		}
-		return null;
 	}
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One consultation or visit a day for a patient with the same provider: a second one, in this claim or already
- * covered in another, is rejected (NGAP general provisions; the consultation codes are a parameter).
+ * covered in another, is rejected (NGAP general provisions; the consultation codes are a parameter). The same
+ * consultation sent twice is a duplicate, which the rule before this one has already rejected.
  */
 @Component
 @Order(70)
@@ -37,7 +38,7 @@ class OneConsultationADay implements Rule {
 	public void apply(Adjudicating claim) {
 		Set<String> consultations = new HashSet<>(
 				Arrays.asList(parameters.text("claims.consultation-acts", claim.careDate()).split(";")));
-		boolean seen = claim.coveredElsewhere().stream().anyMatch(consultations::contains);
+		boolean seen = claim.coveredElsewhere().stream().map(CoveredAct::code).anyMatch(consultations::contains);
 		for (LineDecision line : claim.lines()) {
 			if (line.rejected() || !consultations.contains(line.code())) {
 				continue;

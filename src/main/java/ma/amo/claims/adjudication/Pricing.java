@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Prices each line with the quote of the tariffs module at the date of care (base, rate of the regime for the care
  * category, sector and exemption; covered = min(billed, base) × rate): an act or medicine unknown on that date, an
- * excluded act or a 0 % medicine is rejected; a line billed above its base is reduced to the base.
+ * excluded act or a 0 % medicine is rejected. A line billed above its base is accepted: it is reimbursed on the base,
+ * as for every line, and the note says the patient pays the difference (amo-rules.md, "What is reimbursed": a provider
+ * charging free fees is still reimbursed on the TNR). Only a rule that cuts what the base would cover (a ceiling, a
+ * penalty) reduces a line.
  */
 @Component
 @Order(50)
@@ -63,9 +66,6 @@ class Pricing implements Rule {
 			if (quoted.rules().stream().anyMatch(r -> r.startsWith("EXCLUDED_ACT") || r.startsWith("NOT_REIMBURSABLE_MEDICINE")
 					|| r.startsWith("KEY_LETTER_WITHOUT_VALUE"))) {
 				line.reject(this, "exclu du panier de soins ou remboursé à 0 %");
-			}
-			else if (quoted.rules().stream().anyMatch(r -> r.startsWith("BILLED_ABOVE_BASE"))) {
-				line.markReduced();
 			}
 		}
 	}

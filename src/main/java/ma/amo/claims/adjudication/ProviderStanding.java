@@ -47,7 +47,7 @@ class ProviderStanding implements Rule {
 				return;
 			}
 			if (status.get() != ProviderStatus.ACTIVE) {
-				claim.rejectAll(this, "INPE " + inpe + " " + status.get() + " au " + Dates.french(claim.careDate()));
+				claim.rejectAll(this, "INPE " + inpe + " " + status.get().french() + " au " + Dates.french(claim.careDate()));
 				return;
 			}
 		}

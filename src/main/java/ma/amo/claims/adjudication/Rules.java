@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules of adjudication in the order they run (each class's {@code @Order}): rights, filing deadline, providers,
- * ALD exemption, pricing, children's cover, prior approval, one consultation a day, duplicates, ceilings, care pathway,
+ * ALD exemption, pricing, children's cover, prior approval, duplicates, one consultation a day, ceilings, care pathway,
  * Tadamon in public care.
  * The same claim and referentials always give the same decisions.
  */

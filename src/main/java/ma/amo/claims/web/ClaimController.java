@@ -125,10 +125,13 @@ class ClaimController {
 		return claims.contest(id, body.by(), body.comment());
 	}
 
-	@Operation(summary = "The reason codes of adjudication with their French labels and sources, in the order the rules run")
+	@Operation(summary = "Every code a claim line or a claim in review can carry, with its French label and source",
+			description = "DECISION: a rule of adjudication, in the order the rules run; NOTE: how a line was priced or "
+					+ "why a rule did not apply (tariff version, base, rate...); REVIEW: why a claim goes to an agent.")
 	@GetMapping("/reason-codes")
 	List<ReasonCode> reasonCodes() {
-		return claims.reasonCodes().stream().map(r -> new ReasonCode(r.code(), r.label(), r.source())).toList();
+		return claims.reasonCodes().stream().map(r -> new ReasonCode(r.code(), r.kind().name(), r.label(), r.source()))
+			.toList();
 	}
 
 	/** Claims adjudicated by this run, still waiting after it, and set aside (waiting for an agent). */
@@ -141,6 +144,7 @@ class ClaimController {
 	record Contest(String by, String comment) {
 	}
 
-	record ReasonCode(String code, String label, String source) {
+	record ReasonCode(String code, @io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "DECISION", "NOTE",
+			"REVIEW" }) String kind, String label, String source) {
 	}
 }

@@ -79,7 +79,8 @@ public final class RightsEngine {
 					"Maintien des droits terminé le " + french(keptUntil), current, "MEMBER", null, keptUntil);
 		}
 		return rights(person, date, RightsStatus.CLOSED, RightsRule.REGIME_ENDED,
-				"Régime " + enrolment.regime() + " terminé le " + french(end) + " (" + enrolment.endReason() + ")",
+				"Période dans l'" + enrolment.regime().french() + " terminée le " + french(end) + " ("
+						+ enrolment.endReason().french() + ")",
 				current, "MEMBER", null, end);
 	}
 
@@ -103,7 +104,7 @@ public final class RightsEngine {
 			}
 		}
 		return rights(person, date, RightsStatus.OPEN, RightsRule.REGIME_RIGHTS_OPEN,
-				"Droits ouverts depuis le " + french(opened) + " (" + enrolment.regime() + ")", period, "MEMBER",
+				"Droits ouverts depuis le " + french(opened) + " (" + enrolment.regime().french() + ")", period, "MEMBER",
 				opened, coverEnd);
 	}
 

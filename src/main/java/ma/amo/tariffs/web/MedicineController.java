@@ -81,6 +81,7 @@ class MedicineController {
 		return referentials.base(code, payerBody, date == null ? LocalDate.now(clock) : date);
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "MedicineReferentialDecision")
 	record Decision(String agent) {
 	}
 }

@@ -60,6 +60,14 @@ class TariffController {
 		return versions.decide(id, body.agent(), false);
 	}
 
+	@Operation(summary = "The acts of a version, by code: text matches the code or the label, keyLetter the key letter")
+	@GetMapping("/versions/{id}/acts")
+	ma.amo.shared.PageOf<TariffVersions.ActOfVersion> acts(@PathVariable long id,
+			@RequestParam(required = false) String text, @RequestParam(required = false) String keyLetter,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return versions.acts(id, text, keyLetter, page, size);
+	}
+
 	@Operation(summary = "The value of a key letter for a payer body and sector on a date (today by default)")
 	@GetMapping("/key-letters/{letter}")
 	TariffVersions.KeyLetterOnDate keyLetter(@PathVariable String letter,
@@ -72,6 +80,7 @@ class TariffController {
 			List<TariffVersions.KeyLetterChange> keyLetters, String proposedBy) {
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "TariffVersionDecision")
 	record Decision(String agent) {
 	}
 }

@@ -1,0 +1,50 @@
+package ma.amo.claims.adjudication;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ma.amo.tariffs.PricingNote;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every code a claim line or a claim's review reasons can carry, each with its French label: the decisions of the
+ * rules (in the order they run), the notes that show how a line was priced or why a rule did not apply (the figures
+ * used: tariff version, base, rate...), and the reasons a claim goes to an agent. A reason on a line is written
+ * {@code CODE: explanation}; its code is always one of these.
+ */
+@Component
+public class ReasonCatalogue {
+
+	/** What a reason is: a rule's decision, a note on how the line was priced, or why an agent reviews the claim. */
+	public enum Kind {
+		DECISION, NOTE, REVIEW
+	}
+
+	public record Reason(String code, Kind kind, String label, String source) {
+	}
+
+	private final List<Reason> reasons;
+
+	ReasonCatalogue(Rules rules) {
+		List<Reason> all = new ArrayList<>();
+		rules.catalogue().forEach(r -> all.add(new Reason(r.code(), Kind.DECISION, r.label(), r.source())));
+		all.add(new Reason("ALD_EXEMPTION", Kind.NOTE, "Exonération ALD valide à la date des soins: taux exonéré",
+				"amo-rules.md, Long-term conditions"));
+		all.add(new Reason("ALD_CONTINUITY", Kind.NOTE,
+				"Droits d'un salarié suspendus: les soins de l'affection de longue durée exonérée restent couverts",
+				"cnss.ma/fr/faq-page/45"));
+		for (PricingNote note : PricingNote.values()) {
+			all.add(new Reason(note.name(), Kind.NOTE, note.label(), "amo-rules.md, What is reimbursed; TNR 2006; GMR"));
+		}
+		all.add(new Reason("AMOUNT_THRESHOLD", Kind.REVIEW, "Montant pris en charge atteignant le seuil de revue",
+				"parameter claims.review.amount-threshold"));
+		all.add(new Reason("RANDOM_SAMPLE", Kind.REVIEW, "Dossier tiré au sort pour contrôle",
+				"parameter claims.review.sample-percent"));
+		this.reasons = List.copyOf(all);
+	}
+
+	/** The decisions in the order the rules run, then the notes, then the reasons for review. */
+	public List<Reason> reasons() {
+		return reasons;
+	}
+}
