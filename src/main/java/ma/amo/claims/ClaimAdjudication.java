@@ -60,11 +60,14 @@ public class ClaimAdjudication {
 	private final ParameterValues parameters;
 	private final TransactionTemplate transaction;
 	private final SetAsideClaims setAside;
+	private final ClaimMetrics metrics;
 
 	ClaimAdjudication(Claims claims, Rules rules, Eligibility eligibility, PopulationRegister register,
-			ParameterValues parameters, PlatformTransactionManager transactions, SetAsideClaims setAside) {
+			ParameterValues parameters, PlatformTransactionManager transactions, SetAsideClaims setAside,
+			ClaimMetrics metrics) {
 		this.transaction = new TransactionTemplate(transactions);
 		this.setAside = setAside;
+		this.metrics = metrics;
 		this.claims = claims;
 		this.rules = rules;
 		this.eligibility = eligibility;
@@ -96,7 +99,9 @@ public class ClaimAdjudication {
 			}
 			return new Submitted(claim(earlier.get().id()), true);
 		}
-		return new Submitted(claim(claims.insert(submitter.strip(), idempotencyKey, hash, request)), false);
+		long id = claims.insert(submitter.strip(), idempotencyKey, hash, request);
+		metrics.received();
+		return new Submitted(claim(id), false);
 	}
 
 	/**
@@ -254,12 +259,17 @@ public class ClaimAdjudication {
 	private int inTransaction(java.util.function.Supplier<List<Claim>> lock) {
 		// An explicit transaction: the locks taken on the claims must last until their decisions are committed, and a
 		// crash before the commit leaves them all received, to be adjudicated again from scratch.
-		Integer done = transaction.execute(tx -> {
+		List<ClaimStatus> reached = transaction.execute(tx -> {
 			List<Claim> locked = lock.get();
-			claims.saveAdjudications(new Chunk(locked).decide(), SYSTEM);
-			return locked.size();
+			List<Claims.Adjudicated> decided = new Chunk(locked).decide();
+			claims.saveAdjudications(decided, SYSTEM);
+			return decided.stream().map(Claims.Adjudicated::next).toList();
 		});
-		return done == null ? 0 : done;
+		if (reached == null) {
+			return 0;
+		}
+		metrics.adjudicated(reached);
+		return reached.size();
 	}
 
 	/**
