@@ -60,14 +60,11 @@ public class ClaimAdjudication {
 	private final ParameterValues parameters;
 	private final TransactionTemplate transaction;
 	private final SetAsideClaims setAside;
-	private final ClaimMetrics metrics;
 
 	ClaimAdjudication(Claims claims, Rules rules, Eligibility eligibility, PopulationRegister register,
-			ParameterValues parameters, PlatformTransactionManager transactions, SetAsideClaims setAside,
-			ClaimMetrics metrics) {
+			ParameterValues parameters, PlatformTransactionManager transactions, SetAsideClaims setAside) {
 		this.transaction = new TransactionTemplate(transactions);
 		this.setAside = setAside;
-		this.metrics = metrics;
 		this.claims = claims;
 		this.rules = rules;
 		this.eligibility = eligibility;
@@ -100,7 +97,7 @@ public class ClaimAdjudication {
 			return new Submitted(claim(earlier.get().id()), true);
 		}
 		long id = claims.insert(submitter.strip(), idempotencyKey, hash, request);
-		metrics.received();
+		ClaimMetrics.received();
 		return new Submitted(claim(id), false);
 	}
 
@@ -268,7 +265,7 @@ public class ClaimAdjudication {
 		if (reached == null) {
 			return 0;
 		}
-		metrics.adjudicated(reached);
+		ClaimMetrics.adjudicated(reached);
 		return reached.size();
 	}
 

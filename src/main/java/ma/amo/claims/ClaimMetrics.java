@@ -5,6 +5,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,13 +16,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ClaimMetrics {
 
-	private final MeterRegistry registry;
-	private final Counter received;
+	/**
+	 * Counted in Micrometer's global registry, which Spring Boot joins to its own (Prometheus among them): the
+	 * adjudication counts them without another dependency to inject.
+	 */
+	private static final Counter RECEIVED = Counter.builder("amo.claims.received")
+		.description("Claims received (repeats not counted)")
+		.register(Metrics.globalRegistry);
 
 	ClaimMetrics(MeterRegistry registry, SetAsideClaims queue) {
-		this.registry = registry;
-		this.received = Counter.builder("amo.claims.received").description("Claims received (repeats not counted)")
-			.register(registry);
 		Gauge.builder("amo.claims.queue", queue, SetAsideClaims::waiting)
 			.description("Claims received and waiting for adjudication")
 			.register(registry);
@@ -30,17 +33,17 @@ class ClaimMetrics {
 			.register(registry);
 	}
 
-	void received() {
-		received.increment();
+	static void received() {
+		RECEIVED.increment();
 	}
 
 	/** Counts the adjudicated claims of a committed chunk by the status each reached. */
-	void adjudicated(List<ClaimStatus> statuses) {
+	static void adjudicated(List<ClaimStatus> statuses) {
 		for (ClaimStatus status : statuses) {
 			Counter.builder("amo.claims.adjudicated")
 				.description("Claims adjudicated, by the status they reached (IN_REVIEW: sent to an agent)")
 				.tag("status", status.name())
-				.register(registry)
+				.register(Metrics.globalRegistry)
 				.increment();
 		}
 	}
