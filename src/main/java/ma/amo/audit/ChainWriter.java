@@ -173,6 +173,11 @@ class ChainWriter {
 		return anchor.isEmpty() ? new Head(0, ChainHash.GENESIS) : anchor.getFirst();
 	}
 
+	/** Lines queued and not yet written: the writer's backlog, for the operator's metrics. */
+	int backlog() {
+		return queue.size();
+	}
+
 	/** Writes what is queued, then stops: the application context closes before the database does. */
 	@PreDestroy
 	void stop() {

@@ -100,7 +100,9 @@ public class ClaimAdjudication {
 			}
 			return new Submitted(claim(earlier.get().id()), true);
 		}
-		return new Submitted(claim(claims.insert(submitter.strip(), idempotencyKey, hash, request)), false);
+		long id = claims.insert(submitter.strip(), idempotencyKey, hash, request);
+		ClaimMetrics.received();
+		return new Submitted(claim(id), false);
 	}
 
 	/**
@@ -261,12 +263,17 @@ public class ClaimAdjudication {
 	private int inTransaction(java.util.function.Supplier<List<Claim>> lock) {
 		// An explicit transaction: the locks taken on the claims must last until their decisions are committed, and a
 		// crash before the commit leaves them all received, to be adjudicated again from scratch.
-		Integer done = transaction.execute(tx -> {
+		List<ClaimStatus> reached = transaction.execute(tx -> {
 			List<Claim> locked = lock.get();
-			claims.saveAdjudications(new Chunk(locked).decide(), SYSTEM);
-			return locked.size();
+			List<Claims.Adjudicated> decided = new Chunk(locked).decide();
+			claims.saveAdjudications(decided, SYSTEM);
+			return decided.stream().map(Claims.Adjudicated::next).toList();
 		});
-		return done == null ? 0 : done;
+		if (reached == null) {
+			return 0;
+		}
+		ClaimMetrics.adjudicated(reached);
+		return reached.size();
 	}
 
 	/**

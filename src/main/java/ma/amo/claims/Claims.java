@@ -41,8 +41,11 @@ class Claims {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
 	private final FieldCipher cipher;
+	/** A claim's decision time is a business date (the payment batches' cut-off): the platform's clock, not the server's. */
+	private final java.time.Clock clock;
 
-	Claims(JdbcClient jdbc, JdbcTemplate batch, FieldCipher cipher) {
+	Claims(JdbcClient jdbc, JdbcTemplate batch, FieldCipher cipher, java.time.Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.cipher = cipher;
@@ -188,8 +191,8 @@ class Claims {
 			}
 			claims.add(new Object[] { a.next().name(), a.regime(), a.payerBody(), a.memberIdcs(), a.covered().amount(),
 					a.patientShare().amount(), a.stateShare().amount(),
-					a.reviewReasons().isEmpty() ? null : String.join(SEPARATOR, a.reviewReasons()), a.next().decided(),
-					a.id() });
+					a.reviewReasons().isEmpty() ? null : String.join(SEPARATOR, a.reviewReasons()),
+					a.next().decided() ? java.time.OffsetDateTime.now(clock) : null, a.id() });
 			events.add(new Object[] { a.id(), ClaimStatus.ADJUDICATED.name(), actor, null });
 			events.add(new Object[] { a.id(), a.next().name(), actor, a.comment() });
 		}
@@ -199,13 +202,13 @@ class Claims {
 		batch.batchUpdate("""
 				update claim set status = ?, regime = ?, payer_body = ?, member_idcs = ?, covered = ?, patient_share = ?,
 				  state_share = ?, review_reasons = ?, adjudicated_at = now(),
-				  decided_at = case when ? then now() end where id = ?""", claims);
+				  decided_at = ?::timestamptz where id = ?""", claims);
 		batch.batchUpdate("insert into claim_event (claim_id, status, actor, comment) values (?, ?, ?, ?)", events);
 	}
 
 	void status(long id, ClaimStatus status, String actor, String comment) {
-		jdbc.sql("update claim set status = ?, decided_at = case when ? then now() end where id = ?")
-			.params(status.name(), status.decided(), id).update();
+		jdbc.sql("update claim set status = ?, decided_at = ? where id = ?")
+			.params(status.name(), status.decided() ? java.time.OffsetDateTime.now(clock) : null, id).update();
 		event(id, status, actor, comment);
 	}
 

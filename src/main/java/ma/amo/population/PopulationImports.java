@@ -40,6 +40,31 @@ public class PopulationImports {
 		if (interrupted > 0) {
 			log.warn("{} import job(s) interrupted by the last stop were marked failed", interrupted);
 		}
+		removeInterruptedUploads();
+	}
+
+	/**
+	 * Uploads are deleted once imported; those still in the import directory at start belong to jobs a stop (a crash,
+	 * a kill -9) interrupted, already marked failed, and would otherwise pile up, extracts of the whole register each.
+	 */
+	private void removeInterruptedUploads() {
+		Path directory = settings.importDirectory();
+		if (!Files.isDirectory(directory)) {
+			return;
+		}
+		int removed = 0;
+		try (var uploads = Files.newDirectoryStream(directory, "{rnp,rsu}-*.csv")) {
+			for (Path upload : uploads) {
+				Files.deleteIfExists(upload);
+				removed++;
+			}
+		}
+		catch (IOException e) {
+			log.warn("Could not remove the uploads of interrupted imports in {}", directory, e);
+		}
+		if (removed > 0) {
+			log.warn("{} upload(s) of interrupted imports removed from {}", removed, directory);
+		}
 	}
 
 	/** Keeps the uploaded file and queues its import; returns the queued job at once. */

@@ -41,6 +41,8 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/users/me", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/users", EnumSet.of(ADMINISTRATOR)),
 			rule(HttpMethod.POST, "/api/v1/system-clients", EnumSet.of(ADMINISTRATOR)),
+			// Operations: the metrics name no person, but tell the load and the queues of the platform.
+			rule(HttpMethod.GET, "/actuator/prometheus", EnumSet.of(ADMINISTRATOR)),
 			// Registers and enrolment
 			rule(HttpMethod.GET, "/api/v1/persons/**", MEMBERS_DESK),
 			rule(HttpMethod.GET, "/api/v1/persons", MEMBERS_DESK),

