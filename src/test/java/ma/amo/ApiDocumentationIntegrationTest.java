@@ -11,6 +11,7 @@ import ma.amo.support.Api;
 import ma.amo.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
 class ApiDocumentationIntegrationTest {
@@ -26,6 +27,24 @@ class ApiDocumentationIntegrationTest {
 				"/api/v1/import-jobs", "/api/v1/import-jobs/{id}", "/api/v1/enrolments",
 				"/api/v1/members/{registrationNumber}/dependants", "/api/v1/tadamon/registrations",
 				"/api/v1/achamil/registrations", "/api/v1/parameters/{name}");
+	}
+
+	@Test
+	void claimLinesAreDescribedWithTheirOutcomeAndTheStatusesOfTheOperationsAreTheRealOnes() {
+		JsonNode docs = new Api(port).get("/v3/api-docs").body();
+		JsonNode schemas = docs.get("components").get("schemas");
+		assertThat(schemas.get("ClaimLine").get("properties").propertyNames()).contains("line", "outcome", "base",
+				"ratePercent", "covered", "patientShare", "stateShare", "reasons");
+		assertThat(schemas.get("ClaimRequestLine").get("properties").propertyNames()).doesNotContain("outcome");
+		assertThat(schemas.get("RegistrationDecision").get("properties").propertyNames()).contains("outcome", "reason");
+		assertThat(schemas.get("TariffVersionDecision").get("properties").propertyNames()).doesNotContain("outcome");
+		JsonNode submit = docs.get("paths").get("/api/v1/claims").get("post").get("responses");
+		assertThat(submit.propertyNames()).contains("200", "201", "400", "401", "403", "409");
+		assertThat(docs.get("paths").get("/api/v1/payment-batches").get("post").get("responses").propertyNames())
+			.contains("201", "200", "409");
+		// Ending a regime period by REGIME_CHANGE is refused (enrolling in the new regime does it): not offered.
+		assertThat(schemas.get("EndOfPeriod").get("properties").get("reason").get("enum").valueStream()
+			.map(JsonNode::asText)).containsExactly("CONDITIONS_ENDED", "DEATH");
 	}
 
 	@Test

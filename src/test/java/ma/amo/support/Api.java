@@ -105,8 +105,10 @@ public final class Api {
 	/** Gets a binary answer (a zip, a file) as bytes with its headers. */
 	public HttpResponse<byte[]> download(String path) {
 		try {
-			return http.send(authorised(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(),
+			HttpResponse<byte[]> response = http.send(authorised(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
+			ApiCalls.record("GET", response.uri().getPath(), response.statusCode());
+			return response;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -134,7 +136,9 @@ public final class Api {
 	private Response send(HttpRequest.Builder request) {
 		authorised(request);
 		try {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpRequest built = request.build();
+			HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+			ApiCalls.record(built.method(), built.uri().getPath(), response.statusCode());
 			String raw = response.body();
 			JsonNode body = raw == null || raw.isBlank() || !raw.strip().startsWith("{") && !raw.strip().startsWith("[")
 					? null : JSON.readTree(raw);

@@ -38,6 +38,9 @@ class ClaimController {
 	@Operation(summary = "Submit a member claim or a provider invoice (headers Idempotency-Key and Submitter)",
 			description = "201 with the claim RECEIVED; a repeat with the same key returns the first claim (200); the "
 					+ "same key with another content is refused (409). Add adjudicate=true to adjudicate it at once.")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The claim stored (RECEIVED, or adjudicated with adjudicate=true)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The claim first stored under this key")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The key used for a claim with another content")
 	@Audited(record = "CLAIM", returned = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping
 	ResponseEntity<Claim> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
@@ -109,6 +112,8 @@ class ClaimController {
 	}
 
 	@Operation(summary = "An agent's review of a claim IN_REVIEW: CONFIRM the adjudication or REJECT the claim")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The claim decided")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The claim is not in review")
 	@Audited(record = "CLAIM", id = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping("/{id}/review")
 	Claim review(@PathVariable long id, @RequestBody Review body) {
@@ -119,6 +124,8 @@ class ClaimController {
 	}
 
 	@Operation(summary = "Contest a decided claim (by the member or the provider): it goes back to review")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The claim back in review")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The claim is not decided")
 	@Audited(record = "CLAIM", id = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping("/{id}/contest")
 	Claim contest(@PathVariable long id, @RequestBody Contest body) {
@@ -138,7 +145,9 @@ class ClaimController {
 	record AdjudicationRun(int adjudicated, long waiting, long setAside) {
 	}
 
-	record Review(String agent, String decision, String comment) {
+	record Review(String agent,
+			@io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "CONFIRM", "REJECT" }) String decision,
+			String comment) {
 	}
 
 	record Contest(String by, String comment) {

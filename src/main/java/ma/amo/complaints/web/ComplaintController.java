@@ -56,6 +56,9 @@ class ComplaintController {
 					+ "days), calendar days from receivedOn (today by default); a repeat with the same key returns the "
 					+ "first complaint (200); the same key with another content is refused (409).")
 	@Audited(record = "COMPLAINT", returned = "id", action = Action.CHANGE, purpose = "COMPLAINT_HANDLING")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The complaint filed (the complainant's view)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The complaint first filed under this key")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The key used for another complaint")
 	@PostMapping
 	ResponseEntity<ComplainantView> file(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody ComplaintRequest request) {
@@ -94,30 +97,40 @@ class ComplaintController {
 	}
 
 	@Operation(summary = "Acknowledge receipt (FILED only; due within 15 days of filing)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The complaint acknowledged")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "A step out of order")
 	@PostMapping("/{id}/acknowledgement")
 	Complaint acknowledge(@PathVariable long id, @RequestBody StepBody body) {
 		return complaints.acknowledge(id, body.step());
 	}
 
 	@Operation(summary = "Assign to an agent (acknowledged or assigned complaints)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The complaint assigned")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "A step out of order")
 	@PostMapping("/{id}/assignment")
 	Complaint assign(@PathVariable long id, @RequestBody StepBody body) {
 		return complaints.assign(id, body.assignee(), body.step());
 	}
 
 	@Operation(summary = "Answer (the comment is the answer sent; due within 60 days of filing)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The complaint answered")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "A step out of order")
 	@PostMapping("/{id}/answer")
 	Complaint answer(@PathVariable long id, @RequestBody StepBody body) {
 		return complaints.answer(id, body.step());
 	}
 
 	@Operation(summary = "Escalate to the regulator (ANAM), once, with the reason as comment")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The complaint escalated")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "A step out of order")
 	@PostMapping("/{id}/escalation")
 	Complaint escalate(@PathVariable long id, @RequestBody StepBody body) {
 		return complaints.escalate(id, body.step());
 	}
 
 	@Operation(summary = "Close an answered complaint")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The complaint closed")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "A step out of order")
 	@PostMapping("/{id}/closure")
 	Complaint close(@PathVariable long id, @RequestBody StepBody body) {
 		return complaints.close(id, body.step());
@@ -125,6 +138,7 @@ class ComplaintController {
 
 	@Operation(summary = "Add an internal note (never shown to the complainant)")
 	@Audited(record = "COMPLAINT", id = "id", action = Action.CHANGE, purpose = "COMPLAINT_HANDLING")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The note recorded")
 	@PostMapping("/{id}/notes")
 	ResponseEntity<Complaint> note(@PathVariable long id, @RequestBody NoteBody body) {
 		return ResponseEntity.status(201).body(complaints.note(id, body.author(), body.text()));
@@ -145,6 +159,8 @@ class ComplaintController {
 					+ "complaints. format=json (default) or zip (the JSON and CSV files of identity, rights, care, "
 					+ "declared salaries and complaints). 409 for a complaint of another category.")
 	@Audited(record = "COMPLAINT", id = "id", purpose = "DATA_SUBJECT_ACCESS")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The personal data (JSON, or zip with format=zip)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The complaint is not an access request")
 	@GetMapping("/{id}/personal-data-export")
 	ResponseEntity<?> export(@PathVariable long id, @RequestParam(defaultValue = "json") String format) {
 		if (!format.equals("json") && !format.equals("zip")) {

@@ -29,6 +29,8 @@ class EmployerController {
 	}
 
 	@Operation(summary = "Affiliate an employer; the affiliation number is assigned")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The employer affiliated, with its affiliation number")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "An employer with this ICE is already affiliated")
 	@PostMapping
 	ResponseEntity<Employer> affiliate(@RequestBody NewEmployer body) {
 		Employer employer = employers.affiliate(body.name(), body.ice(), body.region(), body.commune(), body.affiliatedOn());

@@ -53,6 +53,8 @@ class LedgerController {
 	@Operation(summary = "Import a file of monthly declarations (CSV: affiliation_number;month;registration_number;days;gross_salary)",
 			description = "All or nothing: 201 with the declarations and calls created, or 422 with the rejected lines "
 					+ "(line, field, rule, message) and nothing imported.")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Every line imported, with the declarations and their calls")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", description = "Rejected lines, nothing imported", useReturnTypeSchema = true)
 	@PostMapping(path = "/declaration-imports", consumes = "multipart/form-data")
 	ResponseEntity<ImportAnswer> importDeclarations(@RequestPart MultipartFile file) throws IOException {
 		if (file.isEmpty()) {
@@ -99,6 +101,9 @@ class LedgerController {
 			description = "201 with the allocations; a repeat with the same key returns the first payment (200); the "
 					+ "same key with other content is refused (409).")
 	@Audited(record = "CONTRIBUTION_ACCOUNT", returned = "payer", action = Action.CHANGE, purpose = "CONTRIBUTION_COLLECTION")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The payment recorded and allocated")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The payment first recorded under this key")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The key used for another payment")
 	@PostMapping("/payments")
 	ResponseEntity<Payments.Payment> pay(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody PaymentBody body) {
@@ -114,6 +119,8 @@ class LedgerController {
 			description = "Each payment carries its idempotency key; payments already recorded are skipped. The working "
 					+ "days of every declaration settled are credited together and the members' rights recomputed in "
 					+ "one pass. One bad payment refuses the statement, naming its index.")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The statement's payments recorded")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "A key of the statement used for another payment")
 	@PostMapping("/payment-statements")
 	ResponseEntity<Payments.Statement> statement(@RequestBody StatementBody body) {
 		if (body.name() == null || body.name().isBlank()) {

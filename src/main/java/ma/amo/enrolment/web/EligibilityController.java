@@ -33,6 +33,8 @@ class EligibilityController {
 					+ "WAITING, SUSPENDED, CLOSED), the rule that decided and why, the regime, payer body, the member "
 					+ "the person is covered through and the end of cover when known.")
 	@Audited(record = "PERSON", returned = "idcs", purpose = "ELIGIBILITY_CHECK")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The rights on the date and why")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "No person with this identifier")
 	@GetMapping
 	Rights eligibility(@RequestParam(required = false) String idcs, @RequestParam(required = false) String cin,
 			@RequestParam(required = false) String registrationNumber,

@@ -39,6 +39,9 @@ class MemberController {
 			description = "Registers the person at the regime's payer body if needed; a regime period still running "
 					+ "ends the day before (REGIME_CHANGE). waitingWaived: moving because of a job change.")
 	@Audited(record = "MEMBER", returned = "member.registrationNumber", action = Action.CHANGE, purpose = "MEMBER_MANAGEMENT")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The member enrolled")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "No person with this IDCS")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The person cannot be enrolled then (dead, or already in the regime)")
 	@PostMapping("/enrolments")
 	ResponseEntity<MemberView> enrol(@RequestBody NewEnrolment body) {
 		MemberEnrolment.Enrolled enrolled = enrolment.enrol(body.idcs(), body.regime(), body.startDate(),
@@ -56,6 +59,8 @@ class MemberController {
 
 	@Operation(summary = "End a regime period (CONDITIONS_ENDED keeps rights where the regime says; DEATH)")
 	@Audited(record = "ENROLMENT", id = "id", action = Action.CHANGE, purpose = "MEMBER_MANAGEMENT")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The period ended")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The period already ended")
 	@PostMapping("/enrolments/{id}/end")
 	Enrolment end(@PathVariable long id, @RequestBody EndOfPeriod body) {
 		return enrolment.end(id, body.endDate(), body.reason());
@@ -63,6 +68,8 @@ class MemberController {
 
 	@Operation(summary = "Suspend an enrolment's rights (end date optional)")
 	@Audited(record = "ENROLMENT", id = "id", action = Action.CHANGE, purpose = "MEMBER_MANAGEMENT")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The suspension recorded")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The enrolment does not run on the start date")
 	@PostMapping("/enrolments/{id}/suspensions")
 	ResponseEntity<?> suspend(@PathVariable long id, @RequestBody NewSuspension body) {
 		return ResponseEntity.status(201).body(enrolment.suspend(id, body.startDate(), body.endDate(), body.reason()));
@@ -92,6 +99,8 @@ class MemberController {
 
 	@Operation(summary = "Attach a spouse or child to a member")
 	@Audited(record = "MEMBER", id = "registrationNumber", action = Action.CHANGE, purpose = "MEMBER_MANAGEMENT")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The dependant attached")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The person is already a dependant or cannot be one then")
 	@PostMapping("/members/{registrationNumber}/dependants")
 	ResponseEntity<Dependant> attach(@PathVariable String registrationNumber, @RequestBody NewDependant body) {
 		Dependant dependant = enrolment.attach(registrationNumber, body.idcs(), body.relation(), body.startDate(),
@@ -115,6 +124,8 @@ class MemberController {
 
 	@Operation(summary = "End a dependant link (DIVORCE keeps a spouse covered 12 months)")
 	@Audited(record = "DEPENDANT", id = "id", action = Action.CHANGE, purpose = "MEMBER_MANAGEMENT")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The link ended")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The link already ended, or only a spouse divorces")
 	@PostMapping("/dependants/{id}/end")
 	Dependant detach(@PathVariable long id, @RequestBody EndOfLink body) {
 		return enrolment.detach(id, body.endDate(), body.reason());
@@ -137,7 +148,9 @@ class MemberController {
 	record NewEnrolment(String idcs, Regime regime, LocalDate startDate, Boolean waitingWaived) {
 	}
 
-	record EndOfPeriod(LocalDate endDate, Enrolment.EndReason reason) {
+	/** REGIME_CHANGE is not offered: enrolling in the new regime ends the period with it. */
+	record EndOfPeriod(LocalDate endDate,
+			@io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "CONDITIONS_ENDED", "DEATH" }) Enrolment.EndReason reason) {
 	}
 
 	record NewSuspension(LocalDate startDate, LocalDate endDate, String reason) {

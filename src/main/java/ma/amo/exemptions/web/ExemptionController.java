@@ -38,6 +38,9 @@ class ExemptionController {
 
 	@Operation(summary = "Grant an exemption for a condition of the list: valid the condition's years from validFrom, or for life")
 	@Audited(record = "ALD_EXEMPTION", returned = "number", action = Action.CHANGE, purpose = "MEDICAL_REVIEW")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The exemption granted, with its number")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "No person with this IDCS, or no such condition")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Overlaps another exemption of the person for the condition")
 	@PostMapping
 	ResponseEntity<Exemption> grant(@RequestBody Grant grant) {
 		Exemption granted = exemptions.grant(grant.idcs(), grant.conditionCode(), grant.validFrom(), grant.grantedBy());
@@ -58,6 +61,8 @@ class ExemptionController {
 
 	@Operation(summary = "Revoke an exemption from a day, with the reason")
 	@Audited(record = "ALD_EXEMPTION", id = "number", action = Action.CHANGE, purpose = "MEDICAL_REVIEW")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The exemption revoked")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Already revoked")
 	@PostMapping("/{number}/revocation")
 	Exemption revoke(@PathVariable String number, @RequestBody Revocation revocation) {
 		return exemptions.revoke(number, revocation.from(), revocation.reason());

@@ -32,12 +32,16 @@ class PaymentBatchController {
 	}
 
 	/** @param payerBody CNSS or CNOPS; @param cutOff claims decided by the end of this day are paid */
-	record NewBatch(String payerBody, LocalDate cutOff) {
+	record NewBatch(@io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "CNSS", "CNOPS" }) String payerBody,
+			LocalDate cutOff) {
 	}
 
 	@Operation(summary = "Pay the payer body's approved claims decided by the cut-off date, one transfer per payee",
 			description = "Headers: Idempotency-Key, Created-By. A repeat with the same key returns the first batch (200); "
 					+ "the key with another payer body or cut-off is refused (409), as is a batch with nothing to pay.")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The batch created, with its transfers")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The batch first created under this key")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The key used for another batch, or nothing to pay")
 	@Audited(record = "PAYMENT_BATCH", returned = "id", action = Action.CHANGE, purpose = "PAYMENT")
 	@PostMapping
 	ResponseEntity<PaymentBatch> create(@RequestHeader(name = "Idempotency-Key", required = false) String key,

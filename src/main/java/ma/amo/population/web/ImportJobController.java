@@ -39,6 +39,7 @@ class ImportJobController {
 			description = "RNP columns: idcs, cin, last_name, first_name, last_name_ar, first_name_ar, birth_date, sex, "
 					+ "commune, province, region, death_date. RSU columns: household_id, idcs, score, score_date. "
 					+ "Comma or semicolon separated; dates yyyy-MM-dd. Answers 202 with the job to follow.")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "The import job accepted: it runs in the background")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<ImportJobView> submit(@RequestParam ImportKind kind,
 			@RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode, @RequestPart MultipartFile file)

@@ -65,6 +65,7 @@ class ProviderController {
 	}
 
 	@Operation(summary = "Register an establishment; the INPE is assigned")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The establishment registered, with its INPE")
 	@PostMapping("/establishments")
 	ResponseEntity<Establishment> register(@RequestBody ProviderDirectory.NewEstablishment body) {
 		require(body.name(), "name");
@@ -113,6 +114,7 @@ class ProviderController {
 	}
 
 	@Operation(summary = "Register a professional; the INPE is assigned")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The professional registered, with its INPE")
 	@PostMapping("/professionals")
 	ResponseEntity<Professional> register(@RequestBody ProviderDirectory.NewProfessional body) {
 		require(body.lastName(), "lastName");
@@ -128,6 +130,7 @@ class ProviderController {
 	}
 
 	@Operation(summary = "Record that a professional practises in an establishment from a date")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "The practice recorded")
 	@PostMapping("/professionals/{inpe}/practices")
 	ResponseEntity<Void> practise(@PathVariable String inpe, @RequestBody NewPractice body) {
 		if (body.startDate() == null) {
@@ -146,6 +149,8 @@ class ProviderController {
 	}
 
 	@Operation(summary = "Record a convention with a payer body for a period")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "The convention recorded")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Overlaps another convention with the payer body")
 	@PostMapping("/{inpe}/conventions")
 	ResponseEntity<Void> convention(@PathVariable String inpe, @RequestBody NewConvention body) {
 		directory.convention(inpe, body.payerBody(), body.startDate(), body.endDate());
@@ -153,6 +158,7 @@ class ProviderController {
 	}
 
 	@Operation(summary = "Record a status (ACTIVE, SUSPENDED, CLOSED) from a date")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "The status recorded")
 	@PostMapping("/{inpe}/statuses")
 	ResponseEntity<Void> status(@PathVariable String inpe, @RequestBody NewStatus body) {
 		directory.status(inpe, body.status(), body.effectiveFrom(), body.reason());

@@ -32,6 +32,8 @@ class AccountController {
 	}
 
 	@Operation(summary = "Create a user with a role and its scope; an agent's answer carries the TOTP secret, shown once")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The account created (an agent's TOTP secret shown once)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The username is taken")
 	@PostMapping("/users")
 	ResponseEntity<Accounts.Created> create(@RequestBody Accounts.NewAccount account) {
 		Accounts.Created created = accounts.create(account);
@@ -45,6 +47,7 @@ class AccountController {
 	}
 
 	@Operation(summary = "Issue OAuth2 client credentials to an establishment's information system (secret shown once)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The client created, its secret shown once")
 	@PostMapping("/system-clients")
 	ResponseEntity<SystemClients.Issued> issue(@RequestBody NewClient client) {
 		return ResponseEntity.status(201).body(clients.issue(client.inpe()));

@@ -40,6 +40,8 @@ class MedicineController {
 
 	@Operation(summary = "Propose a new version from the payer's file (.xlsx or CSV); all or nothing",
 			description = "Answers 201 with the PROPOSED version, or 400 with every rejected row (line, field, reason).")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The version proposed")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "Rejected rows, nothing proposed", useReturnTypeSchema = true)
 	@PostMapping(path = "/referentials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<MedicineReferentials.Proposal> propose(
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
@@ -63,12 +65,16 @@ class MedicineController {
 	}
 
 	@Operation(summary = "Publish a proposed version (by another agent than the proposer)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The version published")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Decided already, or by its proposer")
 	@PostMapping("/referentials/{id}/publication")
 	MedicineReferential publish(@PathVariable long id, @RequestBody Decision body) {
 		return referentials.decide(id, body.agent(), true);
 	}
 
 	@Operation(summary = "Reject a proposed version (by another agent than the proposer)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The version rejected")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Decided already, or by its proposer")
 	@PostMapping("/referentials/{id}/rejection")
 	MedicineReferential reject(@PathVariable long id, @RequestBody Decision body) {
 		return referentials.decide(id, body.agent(), false);

@@ -38,6 +38,7 @@ class TariffController {
 	}
 
 	@Operation(summary = "Propose a version: a copy of another with changed key-letter values")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The version proposed")
 	@PostMapping("/versions")
 	ResponseEntity<TariffVersions.Version> propose(@RequestBody NewVersion body) {
 		if (body.basedOn() == null) {
@@ -49,12 +50,16 @@ class TariffController {
 	}
 
 	@Operation(summary = "Publish a proposed version (by another agent than the proposer)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The version published")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Decided already, or by its proposer")
 	@PostMapping("/versions/{id}/publication")
 	TariffVersions.Version publish(@PathVariable long id, @RequestBody Decision body) {
 		return versions.decide(id, body.agent(), true);
 	}
 
 	@Operation(summary = "Reject a proposed version (by another agent than the proposer)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The version rejected")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Decided already, or by its proposer")
 	@PostMapping("/versions/{id}/rejection")
 	TariffVersions.Version reject(@PathVariable long id, @RequestBody Decision body) {
 		return versions.decide(id, body.agent(), false);
