@@ -271,6 +271,10 @@ public class ClaimAdjudication {
 		if (claim.status() != ClaimStatus.IN_REVIEW) {
 			throw new RuleBroken("status", "in-review", "claim " + id + " is " + claim.status() + ", not IN_REVIEW");
 		}
+		// Maker-checker: the account that filed a claim does not decide its review.
+		if (claim.submitter().equals(agent.strip())) {
+			throw new RuleBroken("agent", "maker-checker", "the account that submitted claim " + id + " cannot review it");
+		}
 		ClaimStatus decided = confirm ? outcome(claim.lines().stream().map(Claim.Line::outcome).toList())
 				: ClaimStatus.REJECTED;
 		claims.status(id, decided, agent.strip(), comment.strip());

@@ -13,6 +13,7 @@ import ma.amo.claims.ClaimRequest;
 import ma.amo.claims.ClaimStatus;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.PageOf;
+import ma.amo.shared.Viewer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,15 +35,15 @@ class ClaimController {
 		this.claims = claims;
 	}
 
-	@Operation(summary = "Submit a member claim or a provider invoice (headers Idempotency-Key and Submitter)",
-			description = "201 with the claim RECEIVED; a repeat with the same key returns the first claim (200); the "
-					+ "same key with another content is refused (409). Add adjudicate=true to adjudicate it at once.")
+	@Operation(summary = "Submit a member claim or a provider invoice (header Idempotency-Key)",
+			description = "201 with the claim RECEIVED, submitted by the authenticated account; a repeat of that account's "
+					+ "key returns the first claim (200); the same key with another content is refused (409). Add "
+					+ "adjudicate=true to adjudicate it at once.")
 	@Audited(record = "CLAIM", returned = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping
 	ResponseEntity<Claim> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
-			@RequestHeader(name = "Submitter", required = false) String submitter,
 			@RequestParam(defaultValue = "false") boolean adjudicate, @RequestBody ClaimRequest request) {
-		ClaimAdjudication.Submitted submitted = claims.submit(submitter, key, request);
+		ClaimAdjudication.Submitted submitted = claims.submit(Viewer.actingAccount(), key, request);
 		Claim claim = submitted.claim();
 		if (adjudicate && !submitted.repeated()) {
 			claim = claims.adjudicate(claim.id()).orElse(claims.claim(claim.id()));
@@ -97,14 +98,14 @@ class ClaimController {
 		if (!"CONFIRM".equals(body.decision()) && !"REJECT".equals(body.decision())) {
 			throw new InvalidInput("decision", "enum", "must be CONFIRM or REJECT");
 		}
-		return claims.review(id, body.agent(), "CONFIRM".equals(body.decision()), body.comment());
+		return claims.review(id, Viewer.actingAccount(), "CONFIRM".equals(body.decision()), body.comment());
 	}
 
 	@Operation(summary = "Contest a decided claim (by the member or the provider): it goes back to review")
 	@Audited(record = "CLAIM", id = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping("/{id}/contest")
 	Claim contest(@PathVariable long id, @RequestBody Contest body) {
-		return claims.contest(id, body.by(), body.comment());
+		return claims.contest(id, Viewer.actingAccount(), body.comment());
 	}
 
 	@Operation(summary = "The reason codes of adjudication with their French labels and sources, in the order the rules run")
@@ -116,10 +117,10 @@ class ClaimController {
 	record AdjudicationRun(int adjudicated) {
 	}
 
-	record Review(String agent, String decision, String comment) {
+	record Review(String decision, String comment) {
 	}
 
-	record Contest(String by, String comment) {
+	record Contest(String comment) {
 	}
 
 	record ReasonCode(String code, String label, String source) {
