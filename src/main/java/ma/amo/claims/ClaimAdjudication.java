@@ -53,9 +53,11 @@ public class ClaimAdjudication {
 	private final PopulationRegister register;
 	private final ParameterValues parameters;
 	private final TransactionTemplate transaction;
+	private final FilingStanding filing;
 
 	ClaimAdjudication(Claims claims, Rules rules, Eligibility eligibility, PopulationRegister register,
-			ParameterValues parameters, PlatformTransactionManager transactions) {
+			ParameterValues parameters, PlatformTransactionManager transactions, FilingStanding filing) {
+		this.filing = filing;
 		this.transaction = new TransactionTemplate(transactions);
 		this.claims = claims;
 		this.rules = rules;
@@ -76,6 +78,7 @@ public class ClaimAdjudication {
 		IdempotencyKey.require(idempotencyKey);
 		request.check();
 		register.checkIdcs("patientIdcs", request.patientIdcs());
+		filing.require(Viewer.current().orElse(null));
 		Viewer.current().ifPresent(viewer -> Viewer.require(covers(viewer, request.patientIdcs(), request.careDate(), null,
 				null, request.executingInpe(), request.establishmentInpe(), request.prescriberInpe()),
 				"a provider submits its own care, a member their family's"));

@@ -40,7 +40,8 @@ final class AccessRules {
 			// Accounts and systems
 			rule(HttpMethod.GET, "/api/v1/users/me", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/users", EnumSet.of(ADMINISTRATOR)),
-			rule(HttpMethod.POST, "/api/v1/system-clients", EnumSet.of(ADMINISTRATOR)),
+			rule(null, "/api/v1/system-clients", EnumSet.of(ADMINISTRATOR)),
+			rule(HttpMethod.POST, "/api/v1/system-clients/*/*", EnumSet.of(ADMINISTRATOR)),
 			// Registers and enrolment
 			rule(HttpMethod.GET, "/api/v1/persons/**", MEMBERS_DESK),
 			rule(HttpMethod.GET, "/api/v1/persons", MEMBERS_DESK),

@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxJsonBytes the largest JSON body accepted (file uploads have their own, larger limit)
  * @param rateLimit requests per second allowed to one client (a user, a system, an address), with a burst
  * @param administrator the first administrator, created at start when missing
+ * @param tokenSigningKey the RSA private key (PKCS#8, PEM or base64) that signs the platform's tokens; generated at
+ *        start when absent (development only)
  */
 @ConfigurationProperties("amo.security")
 record SecuritySettings(int lockoutAttempts, int lockoutMinutes, long maxJsonBytes, RateLimit rateLimit,
-		Administrator administrator) {
+		Administrator administrator, String tokenSigningKey) {
 
 	SecuritySettings {
 		lockoutAttempts = lockoutAttempts <= 0 ? 5 : lockoutAttempts;

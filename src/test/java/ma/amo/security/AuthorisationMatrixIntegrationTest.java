@@ -37,6 +37,9 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/users/me                                        *
 			POST /api/v1/users                                          X
 			POST /api/v1/system-clients                                 X
+			GET /api/v1/system-clients                                  X
+			POST /api/v1/system-clients/{clientId}/revocation           X
+			POST /api/v1/system-clients/{clientId}/rotation             X
 			GET /api/v1/persons                                         AX
 			GET /api/v1/persons/{idcs}                                  AX
 			GET /api/v1/import-jobs                                     X
