@@ -15,6 +15,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,6 +25,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -89,7 +92,9 @@ class SecuritySetup {
 				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
 						failure.getMessage())))
 			// API clients send their credentials with each call and keep no session: no cross-site request to forge.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			// The sign-in of scripts sets no cookie (its answer is a token): nothing for a forged request to ride on.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
+				.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/sessions")))
 			.exceptionHandling(e -> e
 				// The pages of the web send a browser to the login form; API calls get a problem detail.
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
@@ -149,12 +154,16 @@ class SecuritySetup {
 		return true;
 	}
 
-	/** A system's token: the client is a provider, scoped to the INPE of its establishment. */
+	/**
+	 * A person's token (signed in with {@link Sessions}): the account with its role and scope. A system's token: the
+	 * client is a provider, scoped to the INPE of its establishment.
+	 */
 	private static AbstractAuthenticationToken systemViewer(Jwt token) {
 		String inpe = token.getClaimAsString("inpe");
-		Viewer viewer = new Viewer(token.getSubject(), Role.PROVIDER, null, null, inpe, null);
+		Viewer viewer = Sessions.isPerson(token) ? Sessions.viewer(token)
+				: new Viewer(token.getSubject(), Role.PROVIDER, null, null, inpe, null);
 		AbstractAuthenticationToken authentication = new AbstractAuthenticationToken(
-				List.of(new SimpleGrantedAuthority("ROLE_PROVIDER"))) {
+				List.of(new SimpleGrantedAuthority("ROLE_" + viewer.role().name()))) {
 			@Override
 			public Object getCredentials() {
 				return token;
@@ -165,7 +174,7 @@ class SecuritySetup {
 				return viewer;
 			}
 		};
-		authentication.setAuthenticated(inpe != null);
+		authentication.setAuthenticated(Sessions.isPerson(token) || inpe != null);
 		return authentication;
 	}
 
@@ -175,6 +184,12 @@ class SecuritySetup {
 		return context -> context.getClaims().claim("inpe", SystemClients.inpeOf(context.getRegisteredClient()))
 			.claim("role", Role.PROVIDER.name())
 			.claim(GENERATION, SystemClients.generationOf(context.getRegisteredClient()));
+	}
+
+	/** Signs people's session tokens with the same key as the systems' tokens. */
+	@Bean
+	JwtEncoder jwtEncoder(JWKSource<SecurityContext> keys) {
+		return new NimbusJwtEncoder(keys);
 	}
 
 	/** The signing key of the tokens, from the configuration (or generated at start in development). */
@@ -203,7 +218,7 @@ class SecuritySetup {
 				}
 				verified.put(token, jwt);
 			}
-			if (!revocations.allows(jwt.getSubject(), generation(jwt))) {
+			if (!Sessions.isPerson(jwt) && !revocations.allows(jwt.getSubject(), generation(jwt))) {
 				throw new BadJwtException("the client of this token was disabled or its secret rotated");
 			}
 			return jwt;

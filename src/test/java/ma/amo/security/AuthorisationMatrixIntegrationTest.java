@@ -154,8 +154,9 @@ class AuthorisationMatrixIntegrationTest {
 			Role.MEDICAL_REVIEWER, 'F', Role.FINANCE, 'P', Role.PROVIDER, 'S', Role.MEMBER, 'D',
 			Role.DATA_PROTECTION_OFFICER, 'X', Role.ADMINISTRATOR);
 
-	/** Served to anyone: health, the API description, the login form and the error page. */
-	private static final List<String> PUBLIC = List.of("/error", "/v3/api-docs", "/swagger-ui", "/actuator", "/login");
+	/** Served to anyone: health, the API description, the login form, the sign-in of scripts and the error page. */
+	private static final List<String> PUBLIC = List.of("/error", "/v3/api-docs", "/swagger-ui", "/actuator", "/login",
+			"/api/v1/sessions");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
