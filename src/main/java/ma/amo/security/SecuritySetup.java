@@ -205,11 +205,12 @@ class SecuritySetup {
 	 * request against the revocations held in memory (a map lookup).
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, java.time.Clock clock, ClientRevocations revocations) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, ClientRevocations revocations) {
 		JwtDecoder verifying = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
 		java.util.Map<String, Jwt> verified = new java.util.concurrent.ConcurrentHashMap<>();
 		return token -> {
-			java.time.Instant now = java.time.Instant.now(clock);
+			// Tokens are issued and expire in real time, whatever date the business clock is set to.
+			java.time.Instant now = java.time.Instant.now();
 			Jwt jwt = verified.get(token);
 			if (jwt == null || jwt.getExpiresAt() == null || !jwt.getExpiresAt().isAfter(now)) {
 				jwt = verifying.decode(token);

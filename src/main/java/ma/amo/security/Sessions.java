@@ -1,6 +1,5 @@
 package ma.amo.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -29,13 +28,11 @@ public class Sessions {
 
 	private final PasswordLogin login;
 	private final JwtEncoder encoder;
-	private final Clock clock;
 	private final Duration lifetime;
 
-	Sessions(PasswordLogin login, JwtEncoder encoder, Clock clock, SecuritySettings settings) {
+	Sessions(PasswordLogin login, JwtEncoder encoder, SecuritySettings settings) {
 		this.login = login;
 		this.encoder = encoder;
-		this.clock = clock;
 		this.lifetime = Duration.ofMinutes(settings.sessionTokenMinutes());
 	}
 
@@ -58,7 +55,8 @@ public class Sessions {
 				password);
 		attempt.setDetails(new PasswordLogin.LoginDetails(code));
 		Viewer viewer = (Viewer) login.authenticate(attempt).getPrincipal();
-		Instant now = Instant.now(clock);
+		// Tokens are issued and expire in real time, whatever date the business clock is set to.
+		Instant now = Instant.now();
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder().subject(viewer.name()).issuedAt(now)
 			.expiresAt(now.plus(lifetime)).claim(KIND, PERSON).claim("role", viewer.role().name());
 		claim(claims, "payerBody", viewer.payerBody());

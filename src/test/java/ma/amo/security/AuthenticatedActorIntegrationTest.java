@@ -116,4 +116,24 @@ class AuthenticatedActorIntegrationTest {
 		assertThat(granted.status()).as(granted.raw()).isEqualTo(201);
 		assertThat(granted.body().get("grantedBy").asText()).isEqualTo(name(reviewer));
 	}
+
+	@Test
+	void aComplaintKeyIsTheFilingAccountsOnlyAndTheHistoryNamesThatAccount() {
+		String idcs = enrolled().get("idcs").asText();
+		String complaint = """
+				{"complainantKind":"INSURED","complainantId":"%s","category":"REIMBURSEMENT_DELAY","subject":"Retard",
+				 "description":"Toujours pas remboursé."}""".formatted(idcs);
+		String key = "rec-" + UUID.randomUUID();
+		Api.Response first = admin.post("/api/v1/complaints", complaint, "Idempotency-Key", key);
+		assertThat(first.status()).as(first.raw()).isEqualTo(201);
+		Api other = Users.as(admin, "ADMINISTRATOR", null, null, null);
+		Api.Response second = other.post("/api/v1/complaints", complaint, "Idempotency-Key", key);
+		assertThat(second.status()).as(second.raw()).isEqualTo(201);
+		assertThat(second.body().get("id").asLong()).isNotEqualTo(first.body().get("id").asLong());
+		assertThat(admin.post("/api/v1/complaints", complaint, "Idempotency-Key", key).body().get("id").asLong())
+			.isEqualTo(first.body().get("id").asLong());
+		JsonNode history = admin.get("/api/v1/complaints/" + second.body().get("id").asLong() + "/agent-view").body()
+			.get("history");
+		assertThat(history.get(0).get("actor").asText()).isEqualTo(name(other));
+	}
 }
