@@ -9,4 +9,9 @@ package ma.amo.audit;
  */
 public record Verification(boolean intact, long checked, Long brokenAt, String problem, long lastSeq,
 		String lastHash) {
+
+	/** The same verification, the chain found broken at {@code seq}. */
+	Verification brokenAt(long seq, String why) {
+		return new Verification(false, checked, seq, why, lastSeq, lastHash);
+	}
 }

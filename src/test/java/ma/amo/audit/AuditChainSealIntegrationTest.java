@@ -71,6 +71,38 @@ class AuditChainSealIntegrationTest {
 		assertThat(trail.verify().intact()).isTrue();
 	}
 
+	@Test
+	void aHeadKeptOutsideTheDatabaseShowsLinesRemovedFromTheEndOfTheChain() {
+		trail.record("agent-7", AuditEntry.Action.READ, "PERSON", idcs(), "ELIGIBILITY_CHECK");
+		trail.flush();
+		Verification kept = trail.verify();
+		assertThat(trail.verify(kept.lastSeq(), kept.lastHash()).intact()).isTrue();
+		AuditEntry last = jdbc.sql("select seq, at, actor, action, record_type, record_id, purpose, hash from audit_entry "
+				+ "where seq = ?").param(kept.lastSeq())
+			.query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+					rs.getString(3), AuditEntry.Action.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+					rs.getString(7), rs.getString(8)))
+			.single();
+
+		// The last line removed: no gap in what is left, but the head kept no longer matches.
+		asReplica("delete from audit_entry where seq = " + last.seq());
+		try {
+			assertThat(trail.verify().intact()).isTrue();
+			Verification verification = trail.verify(kept.lastSeq(), kept.lastHash());
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.brokenAt()).isEqualTo(kept.lastSeq());
+			assertThat(verification.problem()).contains("missing");
+		}
+		finally {
+			asReplica("""
+					insert into audit_entry (seq, at, actor, action, record_type, record_id, purpose, hash)
+					values (%d, '%s', '%s', '%s', '%s', '%s', '%s', '%s')""".formatted(last.seq(), last.at(), last.actor(),
+					last.action(), last.recordType(), last.recordId(), last.purpose(), last.hash()));
+		}
+		assertThat(trail.verify(kept.lastSeq(), kept.lastHash()).intact()).isTrue();
+		assertThat(trail.verify(kept.lastSeq(), "0".repeat(64)).problem()).contains("changed");
+	}
+
 	/** The seal anyone can compute: SHA-256 of the previous seal and the line's fields, each with its length. */
 	private static String sha256(String... fields) throws Exception {
 		StringBuilder content = new StringBuilder();
