@@ -54,7 +54,7 @@ function request()
   end
   local body = string.format(sheet, patients[math.random(#patients)], math.random(1, 27), doctors[math.random(#doctors)],
     body_lines)
-  return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Submitter"] = "wrk",
+  return wrk.format("POST", nil, { ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer $token",
     ["Idempotency-Key"] = "wrk-" .. run .. "-" .. tid .. "-" .. counter }, body)
 end

@@ -115,6 +115,28 @@ public class AuditTrail {
 				check.hash);
 	}
 
+	/**
+	 * The verification, and whether the head kept outside the database after an earlier verification (its line
+	 * number and seal) is still in the chain, unchanged: lines removed from the end of the chain leave no gap, only a
+	 * head older than the one kept. A head older than the last purge is not checked (its line is gone by design).
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	public Verification verify(long keptSeq, String keptSeal) {
+		Verification verification = verify();
+		if (!verification.intact()) {
+			return verification;
+		}
+		ChainWriter.Head anchor = writer.anchor();
+		String seal = keptSeq == anchor.seq() ? anchor.hash()
+				: jdbc.sql("select hash from audit_entry where seq = ?").param(keptSeq).query(String.class).optional()
+					.orElse(null);
+		if (keptSeq < anchor.seq() || keptSeal.equals(seal)) {
+			return verification;
+		}
+		return verification.brokenAt(keptSeq, "the head kept outside the database, line " + keptSeq + ", is "
+				+ (seal == null ? "missing: lines were removed from the end of the chain" : "changed: the chain was rewritten"));
+	}
+
 	private static final class Check {
 
 		long seq;

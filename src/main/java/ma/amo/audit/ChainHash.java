@@ -1,22 +1,36 @@
 package ma.amo.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
- * The seal of a line: SHA-256 of the previous line's hash and the line's canonical content. Each field is written
- * with its length before it, so that no two different lines share a content ("ab" + "c" versus "a" + "bc").
+ * The seal of a line: HMAC-SHA-256, under the chain key of the configuration ({@link AuditChainKey}), of the previous
+ * line's seal and the line's canonical content. Each field is written with its length before it, so that no two
+ * different lines share a content ("ab" + "c" versus "a" + "bc"). A plain hash could be recomputed by anyone who can
+ * write to the database, after editing a line and every line after it; the keyed seal cannot, without the key, which
+ * the database does not hold.
  */
 final class ChainHash {
 
 	/** The "previous hash" of the very first line. */
 	static final String GENESIS = "0".repeat(64);
 
+	private static final String ALGORITHM = "HmacSHA256";
+
+	/** Set once at start from the configuration, before any line is written or verified. */
+	private static volatile SecretKeySpec key;
+
 	private ChainHash() {
+	}
+
+	static void key(byte[] secret) {
+		key = new SecretKeySpec(secret, ALGORITHM);
 	}
 
 	/** Instants as PostgreSQL keeps them (microseconds), so that a line read back hashes the same. */
@@ -31,12 +45,17 @@ final class ChainHash {
 				recordType, recordId, purpose }) {
 			content.append(field.length()).append(':').append(field).append('|');
 		}
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha.digest(content.toString().getBytes(StandardCharsets.UTF_8)));
+		SecretKeySpec sealing = key;
+		if (sealing == null) {
+			throw new IllegalStateException("the audit chain key (amo.audit.chain-key) is not configured");
 		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every JDK has SHA-256", e);
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(sealing);
+			return HexFormat.of().formatHex(mac.doFinal(content.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("every JDK has HMAC-SHA-256", e);
 		}
 	}
 

@@ -62,11 +62,13 @@ public class ClaimAdjudication {
 	private final ParameterValues parameters;
 	private final TransactionTemplate transaction;
 	private final SetAsideClaims setAside;
+	private final FilingStanding filing;
 
 	ClaimAdjudication(Claims claims, Rules rules, ReasonCatalogue catalogue, Eligibility eligibility,
 			PopulationRegister register, ParameterValues parameters, PlatformTransactionManager transactions,
-			SetAsideClaims setAside) {
+			SetAsideClaims setAside, FilingStanding filing) {
 		this.catalogue = catalogue;
+		this.filing = filing;
 		this.transaction = new TransactionTemplate(transactions);
 		this.setAside = setAside;
 		this.claims = claims;
@@ -88,6 +90,7 @@ public class ClaimAdjudication {
 		IdempotencyKey.require(idempotencyKey);
 		request.check();
 		register.checkIdcs("patientIdcs", request.patientIdcs());
+		filing.require(Viewer.current().orElse(null));
 		Viewer.current().ifPresent(viewer -> Viewer.require(covers(viewer, request.patientIdcs(), request.careDate(), null,
 				null, request.executingInpe(), request.establishmentInpe(), request.prescriberInpe()),
 				"a provider submits its own care, a member their family's"));
@@ -367,6 +370,10 @@ public class ClaimAdjudication {
 		Claim claim = claim(id);
 		if (claim.status() != ClaimStatus.IN_REVIEW) {
 			throw new RuleBroken("status", "in-review", "claim " + id + " is " + claim.status() + ", not IN_REVIEW");
+		}
+		// Maker-checker: the account that filed a claim does not decide its review.
+		if (claim.submitter().equals(agent.strip())) {
+			throw new RuleBroken("agent", "maker-checker", "the account that submitted claim " + id + " cannot review it");
 		}
 		ClaimStatus decided = confirm ? outcome(claim.lines().stream().map(Claim.Line::outcome).toList())
 				: ClaimStatus.REJECTED;

@@ -114,7 +114,10 @@ class Claims {
 			});
 	}
 
-	/** Only the claims the viewer's scope covers: a provider's own, a member's family's, an agent's payer body's. */
+	/**
+	 * Only the claims the viewer's scope covers: a provider's own, a member's family's, an agent's payer body's (and
+	 * region's, where the patient lives in the register).
+	 */
 	private static SearchFilters scope(SearchFilters filters, Viewer viewer) {
 		if (viewer == null) {
 			return filters;
@@ -123,7 +126,10 @@ class Claims {
 			case PROVIDER -> filters.add("(executing_inpe = :me or establishment_inpe = :me or prescriber_inpe = :me)", "me",
 					viewer.inpe());
 			case MEMBER -> filters.add("(patient_idcs = :me or member_idcs = :me)", "me", viewer.idcs());
-			case PAYER_AGENT -> filters.add("payer_body = :me", "me", viewer.payerBody());
+			// An agent of a region sees its patients' claims only, in lists as in single reads.
+			case PAYER_AGENT -> filters.add("payer_body = :me", "me", viewer.payerBody())
+				.add("exists (select 1 from person p where p.idcs = claim.patient_idcs and p.region = :region)", "region",
+						viewer.region());
 			default -> filters;
 		};
 	}

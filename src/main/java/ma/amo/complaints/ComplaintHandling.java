@@ -70,18 +70,21 @@ public class ComplaintHandling {
 		Complainant complainant = request.complainant();
 		requireOwn(complainant);
 		String hash = hash(request);
-		Optional<Complaints.Keyed> earlier = complaints.byKey(complainant, idempotencyKey);
+		// The key is the filing account's, which the history names as the filer (the complainant when the platform
+		// files for itself).
+		String filer = Viewer.current().map(Viewer::name).orElse(complainant.toString());
+		Optional<Complaints.Keyed> earlier = complaints.byKey(filer, idempotencyKey);
 		if (earlier.isEmpty()) {
 			checkKnown(complainant);
 			LocalDate filedOn = request.receivedOn() == null ? today : request.receivedOn();
 			LegalClocks.DueDates due = clocks.dueDates(filedOn);
-			Optional<Long> id = complaints.insert(complainant, idempotencyKey, hash, request.categoryValue(),
+			Optional<Long> id = complaints.insert(filer, complainant, idempotencyKey, hash, request.categoryValue(),
 					request.subject().strip(), request.description().strip(), blankToNull(request.claimReference()),
 					filedOn, due.acknowledgement(), due.answer());
 			if (id.isPresent()) {
 				return new Filed(complaint(id.get()), false);
 			}
-			earlier = complaints.byKey(complainant, idempotencyKey);
+			earlier = complaints.byKey(filer, idempotencyKey);
 		}
 		Complaints.Keyed first = earlier.orElseThrow();
 		if (!first.hash().equals(hash)) {

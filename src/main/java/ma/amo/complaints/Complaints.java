@@ -29,10 +29,10 @@ class Complaints {
 		this.cipher = cipher;
 	}
 
-	/** The complaint filed earlier under the complainant's key, with the hash of its request. */
-	Optional<Keyed> byKey(Complainant complainant, String key) {
-		return jdbc.sql("select id, request_hash from complaint where complainant_kind = ? and complainant_id = ? and idempotency_key = ?")
-			.params(complainant.kind().name(), complainant.id(), key)
+	/** The complaint the same account filed earlier under its key, with the hash of its request. */
+	Optional<Keyed> byKey(String filer, String key) {
+		return jdbc.sql("select id, request_hash from complaint where filed_by = ? and idempotency_key = ?")
+			.params(filer, key)
 			.query((rs, n) -> new Keyed(rs.getLong(1), rs.getString(2))).optional();
 	}
 
@@ -40,18 +40,18 @@ class Complaints {
 	}
 
 	/** Stores a new complaint and its FILED event; empty when a concurrent request stored one under the same key. */
-	Optional<Long> insert(Complainant complainant, String key, String hash, Category category, String subject,
-			String description, String claimReference, LocalDate filedOn, LocalDate acknowledgementDue,
+	Optional<Long> insert(String filer, Complainant complainant, String key, String hash, Category category,
+			String subject, String description, String claimReference, LocalDate filedOn, LocalDate acknowledgementDue,
 			LocalDate answerDue) {
 		Optional<Long> id = jdbc.sql("""
-				insert into complaint (complainant_kind, complainant_id, idempotency_key, request_hash, category, subject,
-				  description, claim_reference, status, filed_on, acknowledgement_due, answer_due)
-				values (?, ?, ?, ?, ?, ?, ?, ?, 'FILED', ?, ?, ?)
-				on conflict (complainant_kind, complainant_id, idempotency_key) do nothing returning id""")
-			.params(complainant.kind().name(), complainant.id(), key, hash, category.name(), subject, cipher.encrypt(description),
-					claimReference, filedOn, acknowledgementDue, answerDue)
+				insert into complaint (filed_by, complainant_kind, complainant_id, idempotency_key, request_hash, category,
+				  subject, description, claim_reference, status, filed_on, acknowledgement_due, answer_due)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'FILED', ?, ?, ?)
+				on conflict (filed_by, idempotency_key) do nothing returning id""")
+			.params(filer, complainant.kind().name(), complainant.id(), key, hash, category.name(), subject,
+					cipher.encrypt(description), claimReference, filedOn, acknowledgementDue, answerDue)
 			.query(Long.class).optional();
-		id.ifPresent(i -> event(i, filedOn, "FILE", ComplaintStatus.FILED, complainant.toString(), null));
+		id.ifPresent(i -> event(i, filedOn, "FILE", ComplaintStatus.FILED, filer, null));
 		return id;
 	}
 

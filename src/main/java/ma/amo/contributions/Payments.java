@@ -17,6 +17,7 @@ import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.RuleBroken;
+import ma.amo.shared.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Payments {
+
+	private static final String PLATFORM = "platform";
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -171,11 +174,12 @@ public class Payments {
 		}
 		RightsEvents.Event event = settled.isEmpty() ? null : effects(request, settled, shared);
 		long id = jdbc.sql("""
-				insert into payment (payer_kind, payer, amount, paid_on, means, reference, idempotency_key, unallocated, event_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				insert into payment (payer_kind, payer, amount, paid_on, means, reference, idempotency_key, unallocated, event_id,
+				  recorded_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(request.payerKind().name(), request.payer(), request.amount(), request.paidOn(),
 					request.means().name(), request.reference(), idempotencyKey, left.amount(),
-					event == null ? null : event.id())
+					event == null ? null : event.id(), recorder())
 			.query(Long.class).single();
 		for (Allocation a : allocations) {
 			jdbc.sql("insert into payment_allocation (payment_id, call_id, principal, penalty) values (?, ?, ?, ?)")
@@ -248,14 +252,20 @@ public class Payments {
 			.orElseThrow(() -> new NotFound("paymentId", "no payment " + id));
 	}
 
-	/** The payment recorded under an idempotency key, if any. */
+	/** The payment the current account recorded under an idempotency key, if any. */
 	public java.util.Optional<Payment> byIdempotencyKey(String key) {
 		return java.util.Optional.ofNullable(byKey(key));
 	}
 
+	/** Keys are the sending account's: another client's key, even the same text, is another payment. */
 	private Payment byKey(String key) {
-		return jdbc.sql("select id, payer_kind, payer, amount, paid_on, means, reference, idempotency_key, unallocated, event_id from payment where idempotency_key = ?")
-			.param(key).query((rs, n) -> payment(rs, n)).optional().orElse(null);
+		return jdbc.sql("select id, payer_kind, payer, amount, paid_on, means, reference, idempotency_key, unallocated, event_id from payment where recorded_by = ? and idempotency_key = ?")
+			.params(recorder(), key).query((rs, n) -> payment(rs, n)).optional().orElse(null);
+	}
+
+	/** The authenticated account, or the platform itself for its own work. */
+	private static String recorder() {
+		return Viewer.current().map(Viewer::name).orElse(PLATFORM);
 	}
 
 	private Payment payment(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -197,12 +197,13 @@ public class MemberEnrolment {
 		return member;
 	}
 
+	/** A page of the members the viewer's scope covers (an agent's payer body and region), in registration order. */
 	public List<Member> members(int page, int size) {
-		return members.page(page, size);
+		return members.page(Viewer.current().orElse(null), page, size);
 	}
 
 	public long countMembers() {
-		return members.count();
+		return members.count(Viewer.current().orElse(null));
 	}
 
 	public List<Enrolment> enrolmentsOf(Member member) {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import ma.amo.shared.SearchFilters;
+import ma.amo.shared.Viewer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,12 +33,29 @@ class Members {
 		return jdbc.sql(MEMBER + "where payer_body = ? and idcs = ?").params(payer.name(), idcs).query(Members::member).optional();
 	}
 
-	List<Member> page(int page, int size) {
-		return jdbc.sql(MEMBER + "order by id limit ? offset ?").params(size, (long) page * size).query(Members::member).list();
+	List<Member> page(Viewer viewer, int page, int size) {
+		SearchFilters scope = scope(viewer);
+		return jdbc.sql(MEMBER + scope.where() + " order by id limit :size offset :offset").params(scope.params())
+			.param("size", size).param("offset", (long) page * size).query(Members::member).list();
 	}
 
-	long count() {
-		return jdbc.sql("select count(*) from member").query(Long.class).single();
+	long count(Viewer viewer) {
+		SearchFilters scope = scope(viewer);
+		return jdbc.sql("select count(*) from member" + scope.where()).params(scope.params()).query(Long.class).single();
+	}
+
+	/**
+	 * The members a viewer's scope covers, as for one member read by its number: an agent's payer body's, and their
+	 * region's (where the person lives in the register) when the agent has one.
+	 */
+	private static SearchFilters scope(Viewer viewer) {
+		SearchFilters filters = new SearchFilters();
+		if (viewer != null && viewer.role() == Viewer.Role.PAYER_AGENT) {
+			filters.add("payer_body = :payerBody", "payerBody", viewer.payerBody())
+				.add("exists (select 1 from person p where p.idcs = member.idcs and p.region = :region)", "region",
+						viewer.region());
+		}
+		return filters;
 	}
 
 	Member register(String idcs, PayerBody payer, LocalDate on) {

@@ -27,9 +27,13 @@ final class AccessRules {
 	record Rule(HttpMethod method, String pattern, Set<Role> roles) {
 	}
 
-	/** Open without logging in: health, the API description, the login page and the token endpoint. */
+	/**
+	 * Open without logging in: health, the API description, the login page, the sign-in of scripts (it is the login)
+	 * and the token endpoint.
+	 */
 	static final List<String> PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/login", "/error");
+			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/login", "/error",
+			"/api/v1/sessions");
 
 	private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 	private static final Set<Role> CARE = EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER, MEMBER, ADMINISTRATOR);
@@ -40,7 +44,8 @@ final class AccessRules {
 			// Accounts and systems
 			rule(HttpMethod.GET, "/api/v1/users/me", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/users", EnumSet.of(ADMINISTRATOR)),
-			rule(HttpMethod.POST, "/api/v1/system-clients", EnumSet.of(ADMINISTRATOR)),
+			rule(null, "/api/v1/system-clients", EnumSet.of(ADMINISTRATOR)),
+			rule(HttpMethod.POST, "/api/v1/system-clients/*/*", EnumSet.of(ADMINISTRATOR)),
 			// Operations: the metrics name no person, but tell the load and the queues of the platform.
 			rule(HttpMethod.GET, "/actuator/prometheus", EnumSet.of(ADMINISTRATOR)),
 			// Registers and enrolment

@@ -114,6 +114,18 @@ public class Accounts {
 			.params(settings.lockoutAttempts(), java.sql.Timestamp.from(lockUntil), username).update();
 	}
 
+	/**
+	 * Takes the time step of a one-time code for the account: true once, false when that step or a later one was
+	 * already accepted (a replayed or older code). One statement, so two requests racing with the same code cannot
+	 * both win.
+	 */
+	boolean useCodeStep(String username, long step) {
+		return jdbc.sql("""
+				update platform_user set last_totp_step = ?
+				where username = ? and (last_totp_step is null or last_totp_step < ?)""")
+			.params(step, username, step).update() == 1;
+	}
+
 	/** A successful login clears the count of failed attempts. */
 	void succeeded(Account account) {
 		if (account.failedAttempts() > 0 || account.lockedUntil() != null) {

@@ -25,8 +25,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs a person in with username and password (HTTP Basic or the login form), and for agents the TOTP code of their
- * authenticator (header {@code X-OTP}, or form field {@code otp}). A locked account is refused even with the right
+ * Logs a person in with username and password (HTTP Basic, the login form or the sign-in of scripts), and for agents
+ * the TOTP code of their authenticator (header {@code X-OTP}, or field {@code otp}), each code accepted once. A locked account is refused even with the right
  * password; each failure counts towards the lockout. A password that was just verified is remembered for a minute
  * (as a SHA-256 of the credentials, never the password): a deliberately slow hash on every API call would cap a
  * client at a few requests a second.
@@ -84,9 +84,15 @@ class PasswordLogin implements AuthenticationProvider {
 		if (account.totpSecret() != null) {
 			String otp = authentication.getDetails() instanceof LoginDetails details ? details.otp() : null;
 			// The agent's authenticator runs on real time, whatever date the business clock is set to.
-			if (!Totp.matches(account.totpSecret(), otp, Instant.now())) {
+			java.util.OptionalLong step = Totp.step(account.totpSecret(), otp, Instant.now());
+			if (step.isEmpty()) {
 				accounts.failed(username);
 				throw new BadCredentialsException("a valid one-time code (X-OTP) is required for this account");
+			}
+			if (!accounts.useCodeStep(username, step.getAsLong())) {
+				accounts.failed(username);
+				throw new BadCredentialsException("this one-time code was already used: sign in once with a new code "
+						+ "(POST /api/v1/sessions) and work with the token, or the browser's session");
 			}
 		}
 		accounts.succeeded(account);

@@ -1,16 +1,9 @@
 package ma.amo.security;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.util.List;
-import java.util.UUID;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -22,14 +15,18 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -50,6 +47,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecuritySetup {
+
+	/** The claim of a system's token that names the generation of its client ({@link ClientRevocations}). */
+	static final String GENERATION = "gen";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -92,7 +92,9 @@ class SecuritySetup {
 				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
 						failure.getMessage())))
 			// API clients send their credentials with each call and keep no session: no cross-site request to forge.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+			// The sign-in of scripts sets no cookie (its answer is a token): nothing for a forged request to ride on.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
+				.ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/sessions")))
 			.exceptionHandling(e -> e
 				// The pages of the web send a browser to the login form; API calls get a problem detail.
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
@@ -152,12 +154,16 @@ class SecuritySetup {
 		return true;
 	}
 
-	/** A system's token: the client is a provider, scoped to the INPE of its establishment. */
+	/**
+	 * A person's token (signed in with {@link Sessions}): the account with its role and scope. A system's token: the
+	 * client is a provider, scoped to the INPE of its establishment.
+	 */
 	private static AbstractAuthenticationToken systemViewer(Jwt token) {
 		String inpe = token.getClaimAsString("inpe");
-		Viewer viewer = new Viewer(token.getSubject(), Role.PROVIDER, null, null, inpe, null);
+		Viewer viewer = Sessions.isPerson(token) ? Sessions.viewer(token)
+				: new Viewer(token.getSubject(), Role.PROVIDER, null, null, inpe, null);
 		AbstractAuthenticationToken authentication = new AbstractAuthenticationToken(
-				List.of(new SimpleGrantedAuthority("ROLE_PROVIDER"))) {
+				List.of(new SimpleGrantedAuthority("ROLE_" + viewer.role().name()))) {
 			@Override
 			public Object getCredentials() {
 				return token;
@@ -168,50 +174,61 @@ class SecuritySetup {
 				return viewer;
 			}
 		};
-		authentication.setAuthenticated(inpe != null);
+		authentication.setAuthenticated(Sessions.isPerson(token) || inpe != null);
 		return authentication;
 	}
 
-	/** Tokens name the establishment's INPE, read when the token is issued. */
+	/** Tokens name the establishment's INPE and the client's generation, read when the token is issued. */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims() {
 		return context -> context.getClaims().claim("inpe", SystemClients.inpeOf(context.getRegisteredClient()))
-			.claim("role", Role.PROVIDER.name());
+			.claim("role", Role.PROVIDER.name())
+			.claim(GENERATION, SystemClients.generationOf(context.getRegisteredClient()));
 	}
 
-	/** The signing key of the tokens, new at each start: tokens live 15 minutes and systems ask again. */
+	/** Signs people's session tokens with the same key as the systems' tokens. */
 	@Bean
-	JWKSource<SecurityContext> jwkSource() throws NoSuchAlgorithmException {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-		generator.initialize(2048);
-		KeyPair pair = generator.generateKeyPair();
-		RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-			.keyID(UUID.randomUUID().toString()).build();
-		return new ImmutableJWKSet<>(new JWKSet(key));
+	JwtEncoder jwtEncoder(JWKSource<SecurityContext> keys) {
+		return new NimbusJwtEncoder(keys);
+	}
+
+	/** The signing key of the tokens, from the configuration (or generated at start in development). */
+	@Bean
+	JWKSource<SecurityContext> jwkSource(SecuritySettings settings) {
+		return new ImmutableJWKSet<>(new JWKSet(TokenSigningKey.from(settings.tokenSigningKey())));
 	}
 
 	/**
 	 * Tokens are verified once and remembered until they expire: a hospital's system sends the same token with every
 	 * request for 15 minutes, and an RSA signature check on each request was a fifth of the eligibility path's time.
+	 * What the memory cannot know, that the client was disabled or its secret rotated since, is checked on every
+	 * request against the revocations held in memory (a map lookup).
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, ClientRevocations revocations) {
 		JwtDecoder verifying = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
 		java.util.Map<String, Jwt> verified = new java.util.concurrent.ConcurrentHashMap<>();
 		return token -> {
 			// Tokens are issued and expire in real time, whatever date the business clock is set to.
 			java.time.Instant now = java.time.Instant.now();
-			Jwt known = verified.get(token);
-			if (known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(now)) {
-				return known;
+			Jwt jwt = verified.get(token);
+			if (jwt == null || jwt.getExpiresAt() == null || !jwt.getExpiresAt().isAfter(now)) {
+				jwt = verifying.decode(token);
+				if (verified.size() > 10_000) {
+					verified.values().removeIf(j -> j.getExpiresAt() == null || !j.getExpiresAt().isAfter(now));
+				}
+				verified.put(token, jwt);
 			}
-			Jwt jwt = verifying.decode(token);
-			if (verified.size() > 10_000) {
-				verified.values().removeIf(j -> j.getExpiresAt() == null || !j.getExpiresAt().isAfter(now));
+			if (!Sessions.isPerson(jwt) && !revocations.allows(jwt.getSubject(), generation(jwt))) {
+				throw new BadJwtException("the client of this token was disabled or its secret rotated");
 			}
-			verified.put(token, jwt);
 			return jwt;
 		};
+	}
+
+	private static int generation(Jwt jwt) {
+		Object generation = jwt.getClaims().get(GENERATION);
+		return generation instanceof Number number ? number.intValue() : 0;
 	}
 
 	@Bean

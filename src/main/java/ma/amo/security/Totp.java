@@ -45,17 +45,26 @@ public final class Totp {
 	}
 
 	public static boolean matches(String secret, String code, Instant at) {
+		return step(secret, code, at).isPresent();
+	}
+
+	/**
+	 * The time step whose code {@code code} is, among the step of {@code at} and its two neighbours; empty when none.
+	 * Keeping the last step accepted per account and refusing any step at or before it makes each code single-use
+	 * (RFC 6238, section 5.2).
+	 */
+	public static java.util.OptionalLong step(String secret, String code, Instant at) {
 		if (code == null || !code.matches("\\d{6}")) {
-			return false;
+			return java.util.OptionalLong.empty();
 		}
 		byte[] key = decode(secret);
 		long step = at.getEpochSecond() / STEP_SECONDS;
-		for (long s = step - 1; s <= step + 1; s++) {
+		for (long s = step + 1; s >= step - 1; s--) {
 			if (java.security.MessageDigest.isEqual(code(key, s).getBytes(), code.getBytes())) {
-				return true;
+				return java.util.OptionalLong.of(s);
 			}
 		}
-		return false;
+		return java.util.OptionalLong.empty();
 	}
 
 	private static String code(byte[] key, long step) {

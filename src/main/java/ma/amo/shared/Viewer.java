@@ -34,6 +34,15 @@ public record Viewer(String name, Role role, String payerBody, String region, St
 				? java.util.Optional.of(viewer) : java.util.Optional.empty();
 	}
 
+	/**
+	 * The account acting in the current request: submissions and decisions are recorded under the authenticated
+	 * account, never under a name the client sends, so that the record and the audit trail name the same account and
+	 * maker-checker compares accounts.
+	 */
+	public static String actingAccount() {
+		return current().map(Viewer::name).orElseThrow(() -> new AccessRefused("no authenticated account"));
+	}
+
 	/** Diagnoses and medical notes are for the medical reviewers only (loi 09-08, need to know). */
 	public static boolean seesDiagnoses() {
 		return current().map(v -> v.role() == Role.MEDICAL_REVIEWER).orElse(true);

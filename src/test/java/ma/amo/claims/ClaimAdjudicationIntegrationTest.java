@@ -16,6 +16,7 @@ import ma.amo.providers.Sector;
 import ma.amo.support.Api;
 import ma.amo.support.IntegrationTest;
 import ma.amo.support.Registers;
+import ma.amo.support.Users;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,7 +78,7 @@ class ClaimAdjudicationIntegrationTest {
 
 	JsonNode submit(String body) {
 		Api.Response response = api.post("/api/v1/claims?adjudicate=true", body, "Idempotency-Key",
-				UUID.randomUUID().toString(), "Submitter", "portail-assures");
+				UUID.randomUUID().toString());
 		assertThat(response.status()).as(response.raw()).isEqualTo(201);
 		return response.body();
 	}
@@ -337,7 +338,7 @@ class ClaimAdjudicationIntegrationTest {
 	void anAldExemptionGivesItsRateUntilItsLastDayAndOnlyForItsPatientAndCondition() {
 		String patient = insured("SALARIED_PRIVATE");
 		Api reviewer = ma.amo.support.Users.medicalReviewer(api);
-		String number = reviewer.post("/api/v1/ald-exemptions", "{\"idcs\":\"%s\",\"conditionCode\":5,\"validFrom\":\"2020-03-01\",\"grantedBy\":\"dr.conseil\"}"
+		String number = reviewer.post("/api/v1/ald-exemptions", "{\"idcs\":\"%s\",\"conditionCode\":5,\"validFrom\":\"2020-03-01\"}"
 			.formatted(patient)).body().get("number").asText();
 		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
 		String ald = "\"aldCode\":5,\"exemptionNumber\":\"%s\",\"lines\"";
@@ -420,18 +421,18 @@ class ClaimAdjudicationIntegrationTest {
 	void aSubmissionRepeatedWithItsKeyIsStoredOnceAndAReusedKeyIsRefused() {
 		String body = sheet(insured("SALARIED_PRIVATE"), "2025-03-10", "2025-03-20",
 				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80"));
-		Api.Response first = api.post("/api/v1/claims", body, "Idempotency-Key", "fs-42", "Submitter", "cabinet-1");
-		Api.Response repeat = api.post("/api/v1/claims", body, "Idempotency-Key", "fs-42", "Submitter", "cabinet-1");
+		Api.Response first = api.post("/api/v1/claims", body, "Idempotency-Key", "fs-42");
+		Api.Response repeat = api.post("/api/v1/claims", body, "Idempotency-Key", "fs-42");
 		assertThat(first.status()).isEqualTo(201);
 		assertThat(first.body().get("status").asText()).isEqualTo("RECEIVED");
 		assertThat(repeat.status()).isEqualTo(200);
 		assertThat(repeat.body().get("id").asLong()).isEqualTo(first.body().get("id").asLong());
 		Api.Response other = api.post("/api/v1/claims", body.replace("\"billed\":80", "\"billed\":90"),
-				"Idempotency-Key", "fs-42", "Submitter", "cabinet-1");
+				"Idempotency-Key", "fs-42");
 		assertThat(other.status()).isEqualTo(409);
 		assertThat(other.body().get("errors").get(0).get("field").asText()).isEqualTo("idempotencyKey");
 		Api.Response bad = api.post("/api/v1/claims", body.replace("\"billed\":80", "\"billed\":-1"),
-				"Idempotency-Key", "fs-43", "Submitter", "cabinet-1");
+				"Idempotency-Key", "fs-43");
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("lines[0].billed");
 	}
@@ -447,7 +448,7 @@ class ClaimAdjudicationIntegrationTest {
 		assertThat(claim.get("attachments").findValuesAsString("type")).containsExactly("PRESCRIPTION", "INVOICE");
 		assertThat(claim.get("attachments").get(1).get("reference").asText()).isEqualTo("DMS-7781");
 		Api.Response bad = api.post("/api/v1/claims", body.replace("\"pages\":2", "\"pages\":0"), "Idempotency-Key",
-				UUID.randomUUID().toString(), "Submitter", "portail-assures");
+				UUID.randomUUID().toString());
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("attachments[1].pages");
 		assertThat(api.get("/api/v1/claims?patientIdcs=" + patient).body().get("totalElements").asLong()).isEqualTo(1);
@@ -468,22 +469,36 @@ class ClaimAdjudicationIntegrationTest {
 		assertThat(api.get("/api/v1/claims?status=APPROVED&patientIdcs=" + patient).body().get("totalElements").asLong())
 			.isZero();
 		assertThat(api.get("/api/v1/claims?status=WAITING").status()).isEqualTo(400);
-		Api.Response confirmed = api.post("/api/v1/claims/" + id + "/review",
+		// Maker-checker: the account that submitted the claim does not review it, whatever name it sends.
+		Api.Response ownReview = api.post("/api/v1/claims/" + id + "/review",
 				"{\"agent\":\"agent.benali\",\"decision\":\"CONFIRM\",\"comment\":\"Pièces conformes\"}");
-		assertThat(confirmed.body().get("status").asText()).isEqualTo("APPROVED");
-		assertThat(api.post("/api/v1/claims/" + id + "/review",
-				"{\"agent\":\"agent.benali\",\"decision\":\"CONFIRM\",\"comment\":\"encore\"}").status()).isEqualTo(409);
-		assertThat(api.post("/api/v1/claims/" + id + "/contest", "{\"by\":\"assuré\",\"comment\":\"Montant contesté\"}")
+		assertThat(ownReview.status()).isEqualTo(409);
+		assertThat(ownReview.body().get("errors").get(0).get("rule").asText()).isEqualTo("maker-checker");
+		Api agent = Users.as(api, "PAYER_AGENT", "CNSS", null, null);
+		String agentName = agent.get("/api/v1/users/me").body().get("name").asText();
+		Api.Response confirmed = agent.post("/api/v1/claims/" + id + "/review",
+				"{\"decision\":\"CONFIRM\",\"comment\":\"Pièces conformes\"}");
+		assertThat(confirmed.body().get("status").asText()).as(confirmed.raw()).isEqualTo("APPROVED");
+		assertThat(agent.post("/api/v1/claims/" + id + "/review",
+				"{\"decision\":\"CONFIRM\",\"comment\":\"encore\"}").status()).isEqualTo(409);
+		Api member = Users.as(api, "MEMBER", null, null, patient);
+		String memberName = member.get("/api/v1/users/me").body().get("name").asText();
+		assertThat(member.post("/api/v1/claims/" + id + "/contest", "{\"by\":\"assuré\",\"comment\":\"Montant contesté\"}")
 			.body().get("status").asText()).isEqualTo("IN_REVIEW");
-		assertThat(api.post("/api/v1/claims/" + id + "/review",
-				"{\"agent\":\"agent.alami\",\"decision\":\"REJECT\",\"comment\":\"Ordonnance absente\"}").body()
+		assertThat(agent.post("/api/v1/claims/" + id + "/review",
+				"{\"decision\":\"REJECT\",\"comment\":\"Ordonnance absente\"}").body()
 			.get("status").asText()).isEqualTo("REJECTED");
 		JsonNode history = api.get("/api/v1/claims/" + id + "/history").body();
 		assertThat(history.findValuesAsString("status")).containsExactly("RECEIVED", "ADJUDICATED", "IN_REVIEW",
 				"APPROVED", "IN_REVIEW", "REJECTED");
+		// Each step names the account that took it, as the audit trail does.
+		assertThat(history.findValuesAsString("actor")).containsExactly(Api.ADMINISTRATOR, "adjudication", "adjudication",
+				agentName, memberName, agentName);
 		assertThat(history.get(4).get("comment").asText()).contains("Montant contesté");
+		assertThat(jdbc.sql("select count(*) from audit_entry where actor = ? and record_type = 'CLAIM' and record_id = ? and action = 'CHANGE'")
+			.params(memberName, Long.toString(id)).query(Long.class).single()).isEqualTo(1);
 		// Agents' and members' comments may carry medical notes: encrypted at rest.
-		assertThat(jdbc.sql("select comment from claim_event where claim_id = ? and actor = 'assuré'").param(id)
+		assertThat(jdbc.sql("select comment from claim_event where claim_id = ? and actor = ?").params(id, memberName)
 			.query(String.class).single()).startsWith("enc:").doesNotContain("Montant");
 	}
 
@@ -597,8 +612,7 @@ class ClaimAdjudicationIntegrationTest {
 				sheet(patient, "2025-05-06", "2025-05-08", gp, act("C", "80")),
 				sheet(patient, "2025-05-06", "2025-05-07", dentist, prosthesis),
 				sheet(patient, "2025-06-10", "2025-06-11", dentist, prosthesis))) {
-			ids.add(api.post("/api/v1/claims", body, "Idempotency-Key", UUID.randomUUID().toString(), "Submitter",
-					"portail-assures").body().get("id").asLong());
+			ids.add(api.post("/api/v1/claims", body, "Idempotency-Key", UUID.randomUUID().toString()).body().get("id").asLong());
 		}
 		assertThat(api.post("/api/v1/claims/adjudication-runs?limit=100000", "").status()).isEqualTo(200);
 		// The consultation sent again is a duplicate although the first was decided in the same transaction.
@@ -616,7 +630,7 @@ class ClaimAdjudicationIntegrationTest {
 		java.util.List<Long> ids = new java.util.ArrayList<>();
 		for (int i = 0; i < 40; i++) {
 			Api.Response received = api.post("/api/v1/claims", sheet(insured("SALARIED_PRIVATE"), "2025-07-01", "2025-07-02",
-					gp, act("C", "80")), "Idempotency-Key", UUID.randomUUID().toString(), "Submitter", "lot");
+					gp, act("C", "80")), "Idempotency-Key", UUID.randomUUID().toString());
 			ids.add(received.body().get("id").asLong());
 		}
 		var workers = java.util.concurrent.Executors.newFixedThreadPool(2);

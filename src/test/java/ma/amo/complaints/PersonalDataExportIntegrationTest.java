@@ -84,7 +84,7 @@ class PersonalDataExportIntegrationTest {
 		Api.Response claim = api.post("/api/v1/claims?adjudicate=true", """
 				{"kind":"MEMBER_REIMBURSEMENT","patientIdcs":"%s","careDate":"2025-04-02","filedOn":"2025-04-10",
 				 "executingInpe":"%s","lines":[{"actCode":"C","billed":80}]}""".formatted(idcs, doctor),
-				"Idempotency-Key", UUID.randomUUID().toString(), "Submitter", "portail-assures");
+				"Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(claim.status()).as(claim.raw()).isEqualTo(201);
 		Api.Response employer = api.post("/api/v1/employers", """
 				{"name":"Atlas Textile","ice":"%015d","region":"Rabat-Salé-Kénitra","commune":"Rabat (Mun.)",

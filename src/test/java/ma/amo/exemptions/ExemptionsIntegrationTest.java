@@ -43,7 +43,7 @@ class ExemptionsIntegrationTest {
 	}
 
 	Api.Response grant(String idcs, int condition, String from) {
-		return api.post("/api/v1/ald-exemptions", "{\"idcs\":\"%s\",\"conditionCode\":%d,\"validFrom\":\"%s\",\"grantedBy\":\"dr.medecin-conseil\"}"
+		return api.post("/api/v1/ald-exemptions", "{\"idcs\":\"%s\",\"conditionCode\":%d,\"validFrom\":\"%s\"}"
 			.formatted(idcs, condition, from));
 	}
 

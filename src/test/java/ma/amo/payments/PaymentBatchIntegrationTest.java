@@ -69,7 +69,7 @@ class PaymentBatchIntegrationTest {
 		Api.Response response = api.post("/api/v1/claims?adjudicate=true", """
 				{"kind":"MEMBER_REIMBURSEMENT","patientIdcs":"%s","careDate":"%s","filedOn":"%s","executingInpe":"%s",
 				 "lines":[{"actCode":"C","billed":80}]}""".formatted(patient, careDate, careDate, executing),
-				"Idempotency-Key", UUID.randomUUID().toString(), "Submitter", "portail-assures");
+				"Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(response.status()).as(response.raw()).isEqualTo(201);
 		return response.body().get("id").asLong();
 	}
@@ -106,6 +106,8 @@ class PaymentBatchIntegrationTest {
 		Api.Response created = pay("CNSS", LocalDate.now(clock), "lot-" + UUID.randomUUID());
 		assertThat(created.status()).as(created.raw()).isEqualTo(201);
 		JsonNode batch = created.body();
+		// Made by the authenticated account, whatever Created-By the client sent.
+		assertThat(batch.get("createdBy").asText()).isEqualTo(Api.ADMINISTRATOR);
 		// Two consultations of 80 DH at 70 %: 2 × 56.00 = 112.00 in one transfer to the member.
 		JsonNode member = transfer(batch, salaried);
 		assertThat(member.get("payeeKind").asText()).isEqualTo("MEMBER");

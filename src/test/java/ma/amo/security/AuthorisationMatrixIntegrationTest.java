@@ -37,6 +37,9 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/users/me                                        *
 			POST /api/v1/users                                          X
 			POST /api/v1/system-clients                                 X
+			GET /api/v1/system-clients                                  X
+			POST /api/v1/system-clients/{clientId}/revocation           X
+			POST /api/v1/system-clients/{clientId}/rotation             X
 			GET /api/v1/persons                                         AX
 			GET /api/v1/persons/{idcs}                                  AX
 			GET /api/v1/import-jobs                                     X
@@ -154,8 +157,9 @@ class AuthorisationMatrixIntegrationTest {
 			Role.MEDICAL_REVIEWER, 'F', Role.FINANCE, 'P', Role.PROVIDER, 'S', Role.MEMBER, 'D',
 			Role.DATA_PROTECTION_OFFICER, 'X', Role.ADMINISTRATOR);
 
-	/** Served to anyone: health, the API description, the login form and the error page. */
-	private static final List<String> PUBLIC = List.of("/error", "/v3/api-docs", "/swagger-ui", "/actuator", "/login");
+	/** Served to anyone: health, the API description, the login form, the sign-in of scripts and the error page. */
+	private static final List<String> PUBLIC = List.of("/error", "/v3/api-docs", "/swagger-ui", "/actuator", "/login",
+			"/api/v1/sessions");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")

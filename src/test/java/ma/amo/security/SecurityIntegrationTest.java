@@ -78,7 +78,7 @@ class SecurityIntegrationTest {
 		Api.Response response = as.post("/api/v1/claims", """
 				{"kind":"MEMBER_REIMBURSEMENT","patientIdcs":"%s","careDate":"2025-02-03","filedOn":"2025-02-05",
 				 "executingInpe":"%s","lines":[{"actCode":"C","billed":80}]}""".formatted(patient, executing),
-				"Idempotency-Key", UUID.randomUUID().toString(), "Submitter", "test");
+				"Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(response.status()).as(response.raw()).isEqualTo(201);
 		return response.body().get("id").asLong();
 	}
@@ -139,7 +139,7 @@ class SecurityIntegrationTest {
 		assertThat(system.post("/api/v1/claims", """
 				{"kind":"MEMBER_REIMBURSEMENT","patientIdcs":"%s","careDate":"2025-02-03","filedOn":"2025-02-05",
 				 "executingInpe":"%s","lines":[{"actCode":"C","billed":80}]}""".formatted(patient, doctor()),
-				"Idempotency-Key", UUID.randomUUID().toString(), "Submitter", "test").status()).isEqualTo(403);
+				"Idempotency-Key", UUID.randomUUID().toString()).status()).isEqualTo(403);
 	}
 
 	@Test
@@ -179,17 +179,17 @@ class SecurityIntegrationTest {
 	void oversizedMalformedOrHostileInputIsRefusedAndStoresNothing() {
 		long before = jdbc.sql("select count(*) from claim").query(Long.class).single();
 		String huge = "{\"kind\":\"MEMBER_REIMBURSEMENT\",\"patientIdcs\":\"" + "9".repeat(1_100_000) + "\"}";
-		Api.Response oversized = admin.post("/api/v1/claims", huge, "Idempotency-Key", "k-huge", "Submitter", "test");
+		Api.Response oversized = admin.post("/api/v1/claims", huge, "Idempotency-Key", "k-huge");
 		assertThat(oversized.status()).isEqualTo(413);
 		assertThat(oversized.body().get("title").asText()).isEqualTo("Request too large");
 		Api.Response malformed = admin.post("/api/v1/claims", "{\"kind\": \"MEMBER_REIMBURSEMENT\", \"lines\": [",
-				"Idempotency-Key", "k-bad", "Submitter", "test");
+				"Idempotency-Key", "k-bad");
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(malformed.raw()).doesNotContain("at tools.jackson").doesNotContain("Exception");
 		Api.Response injected = admin.post("/api/v1/claims", """
 				{"kind":"MEMBER_REIMBURSEMENT","patientIdcs":"1'; drop table claim; --","careDate":"2025-02-03",
 				 "filedOn":"2025-02-05","executingInpe":"x' or '1'='1","lines":[{"actCode":"C","billed":80}]}""",
-				"Idempotency-Key", "k-sql", "Submitter", "test");
+				"Idempotency-Key", "k-sql");
 		assertThat(injected.status()).isBetween(400, 499);
 		assertThat(admin.get("/api/v1/claims/1%20or%201=1").status()).isEqualTo(400);
 		assertThat(admin.get("/api/v1/persons/' OR '1'='1".replace(" ", "%20").replace("'", "%27")).status()).isBetween(400, 404);

@@ -123,14 +123,49 @@ public final class Api {
 		if (bearer != null) {
 			request.header("Authorization", "Bearer " + bearer);
 		}
+		else if (username != null && totpSecret != null) {
+			request.header("Authorization", "Bearer " + sessionToken());
+		}
 		else if (username != null) {
 			request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
 				.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
-			if (totpSecret != null) {
-				request.header("X-OTP", ma.amo.security.Totp.code(totpSecret, java.time.Instant.now()));
-			}
 		}
 		return request;
+	}
+
+	/** A signed-in agent's token, and until when it serves. */
+	private record Session(String token, java.time.Instant until) {
+	}
+
+	/** Agents sign in once with a code (each code opens one login) and work with the token, as a script does. */
+	private static final java.util.Map<String, Session> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private String sessionToken() {
+		return SESSIONS.compute(base + " " + username, (k, known) -> known != null
+				&& known.until().isAfter(java.time.Instant.now()) ? known : signIn()).token();
+	}
+
+	private Session signIn() {
+		String body = JSON.createObjectNode().put("username", username).put("password", password)
+			.put("code", ma.amo.security.Totp.code(totpSecret, java.time.Instant.now())).toString();
+		try {
+			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
+				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (answer.statusCode() != 201) {
+				throw new IllegalStateException("sign-in of " + username + " refused: " + answer.body());
+			}
+			JsonNode signedIn = JSON.readTree(answer.body());
+			return new Session(signedIn.get("accessToken").asText(),
+					java.time.Instant.now().plusSeconds(signedIn.get("expiresIn").asLong() - 30));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private Response send(HttpRequest.Builder request) {

@@ -14,6 +14,7 @@ import ma.amo.shared.NotFound;
 import ma.amo.shared.RuleBroken;
 import ma.amo.support.Api;
 import ma.amo.support.IntegrationTest;
+import ma.amo.support.Users;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -109,18 +110,37 @@ class MedicineReferentialIntegrationTest {
 		long id = proposal.referential().id();
 		assertThatThrownBy(() -> referentials.decide(id, "agent.maker", true)).isInstanceOf(RuleBroken.class)
 			.hasMessageContaining("cannot approve");
-		Api.Response response = new Api(port).post("/api/v1/tariffs/medicines/referentials/" + id + "/publication",
-				"{\"agent\":\"agent.maker\"}");
-		assertThat(response.status()).isEqualTo(409);
-		assertThat(response.body().get("errors").get(0).get("rule").asText()).isEqualTo("maker-checker");
 		assertThat(referentials.referential(id).status()).isEqualTo(MedicineReferential.Status.PROPOSED);
+	}
+
+	@Test
+	void refusesTheProposerAsCheckerWhateverNameItSends() {
+		Api admin = new Api(port);
+		Api.Response proposed = admin.upload("/api/v1/tariffs/medicines/referentials?effectiveFrom=2036-01-01&proposedBy=quelqu.un",
+				"own.csv", "code,name,dci,dosage,form,presentation,ppv,ph,prix_br,princeps_generique,taux_remboursement\n"
+						+ "6118000160465,CLAMOXYL,AMOXICILLINE,500 MG,GELULE,1 BOITE 24 GELULE,90,,80,P,70\n");
+		assertThat(proposed.status()).as(proposed.raw()).isEqualTo(201);
+		long id = proposed.body().get("referential").get("id").asLong();
+		assertThat(referentials.referential(id).proposedBy()).isEqualTo(Api.ADMINISTRATOR);
+		for (String decision : new String[] { "publication", "rejection" }) {
+			Api.Response own = admin.post("/api/v1/tariffs/medicines/referentials/" + id + "/" + decision,
+					"{\"agent\":\"agent.checker\"}");
+			assertThat(own.status()).isEqualTo(409);
+			assertThat(own.body().get("errors").get(0).get("rule").asText()).isEqualTo("maker-checker");
+		}
+		assertThat(referentials.referential(id).status()).isEqualTo(MedicineReferential.Status.PROPOSED);
+		Api checker = Users.as(admin, "ADMINISTRATOR", null, null, null);
+		Api.Response rejected = checker.post("/api/v1/tariffs/medicines/referentials/" + id + "/rejection", "{}");
+		assertThat(rejected.status()).as(rejected.raw()).isEqualTo(200);
+		assertThat(referentials.referential(id).decidedBy())
+			.isEqualTo(checker.get("/api/v1/users/me").body().get("name").asText());
 	}
 
 	@Test
 	void aFileWithABadRowStoresNothingAndNamesEachBadRow() {
 		long before = jdbc.sql("select count(*) from medicine").query(Long.class).single();
 		Api.Response response = new Api(port).upload(
-				"/api/v1/tariffs/medicines/referentials?effectiveFrom=2034-01-01&proposedBy=agent.maker", "bad.csv",
+				"/api/v1/tariffs/medicines/referentials?effectiveFrom=2034-01-01", "bad.csv",
 				"code,name,dci,dosage,form,presentation,ppv,ph,prix_br,princeps_generique,taux_remboursement\n"
 						+ "6118000160465,CLAMOXYL,AMOXICILLINE,500 MG,GELULE,1 BOITE,90,,80,P,70\n"
 						+ "61180001604,SHORT,AMOXICILLINE,500 MG,GELULE,1 BOITE,90,,80,P,70\n"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ma.amo.support.Api;
 import ma.amo.support.IntegrationTest;
+import ma.amo.support.Users;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,22 +24,41 @@ class TariffVersionIntegrationTest {
 	}
 
 	@Test
+	void refusesTheProposerAsCheckerWhateverNameItSends() {
+		Api.Response proposed = api.post("/api/v1/tariffs/versions", """
+				{"name":"Avenant 2047","effectiveFrom":"2047-01-01","basedOn":1,"keyLetters":[],"proposedBy":"quelqu.un"}""");
+		assertThat(proposed.body().get("proposedBy").asText()).isEqualTo(Api.ADMINISTRATOR);
+		long id = proposed.body().get("id").asLong();
+		for (String decision : new String[] { "publication", "rejection" }) {
+			Api.Response own = api.post("/api/v1/tariffs/versions/" + id + "/" + decision, "{\"agent\":\"agent.checker\"}");
+			assertThat(own.status()).isEqualTo(409);
+			assertThat(own.body().get("errors").get(0).get("rule").asText()).isEqualTo("maker-checker");
+		}
+		Api checker = Users.as(api, "ADMINISTRATOR", null, null, null);
+		Api.Response rejected = checker.post("/api/v1/tariffs/versions/" + id + "/rejection", "{\"agent\":\"" + Api.ADMINISTRATOR + "\"}");
+		assertThat(rejected.body().get("status").asText()).isEqualTo("REJECTED");
+		assertThat(rejected.body().get("decidedBy").asText()).isEqualTo(checker.get("/api/v1/users/me").body().get("name").asText());
+	}
+
+	@Test
 	void aNewTariffIsPublishedByASecondAgentAndAppliesFromItsDate() {
 		Api.Response proposed = api.post("/api/v1/tariffs/versions", """
-				{"name":"Avenant 2045","effectiveFrom":"2045-01-01","basedOn":1,"proposedBy":"agent.maker",
+				{"name":"Avenant 2045","effectiveFrom":"2045-01-01","basedOn":1,
 				 "keyLetters":[{"letter":"C","payerBody":"CNSS","sector":"PRIVATE","value":100}]}""");
 		assertThat(proposed.status()).as(proposed.raw()).isEqualTo(201);
 		long id = proposed.body().get("id").asLong();
 		assertThat(proposed.body().get("status").asText()).isEqualTo("PROPOSED");
 
-		Api.Response ownApproval = api.post("/api/v1/tariffs/versions/" + id + "/publication", "{\"agent\":\"agent.maker\"}");
+		Api.Response ownApproval = api.post("/api/v1/tariffs/versions/" + id + "/publication", "{}");
 		assertThat(ownApproval.status()).isEqualTo(409);
 		assertThat(ownApproval.body().get("errors").get(0).get("rule").asText()).isEqualTo("maker-checker");
 		assertThat(letter("C", "CNSS", "PRIVATE", "2045-01-01").get("value").decimalValue()).isEqualByComparingTo("80");
 
-		Api.Response published = api.post("/api/v1/tariffs/versions/" + id + "/publication", "{\"agent\":\"agent.checker\"}");
+		Api checker = Users.as(api, "ADMINISTRATOR", null, null, null);
+		Api.Response published = checker.post("/api/v1/tariffs/versions/" + id + "/publication", "{}");
 		assertThat(published.body().get("status").asText()).isEqualTo("PUBLISHED");
-		assertThat(published.body().get("decidedBy").asText()).isEqualTo("agent.checker");
+		assertThat(published.body().get("proposedBy").asText()).isEqualTo(Api.ADMINISTRATOR);
+		assertThat(published.body().get("decidedBy").asText()).isEqualTo(checker.get("/api/v1/users/me").body().get("name").asText());
 
 		assertThat(letter("C", "CNSS", "PRIVATE", "2044-12-31").get("value").decimalValue()).isEqualByComparingTo("80");
 		assertThat(letter("C", "CNSS", "PRIVATE", "2045-01-01").get("value").decimalValue()).isEqualByComparingTo("100");
@@ -50,9 +70,9 @@ class TariffVersionIntegrationTest {
 		assertThat(quote.get("covered").get("amount").decimalValue()).isEqualByComparingTo("70.00");
 
 		Api.Response sameDate = api.post("/api/v1/tariffs/versions", """
-				{"name":"Doublon","effectiveFrom":"2045-01-01","basedOn":1,"proposedBy":"agent.maker","keyLetters":[]}""");
+				{"name":"Doublon","effectiveFrom":"2045-01-01","basedOn":1,"keyLetters":[]}""");
 		long duplicate = sameDate.body().get("id").asLong();
-		Api.Response second = api.post("/api/v1/tariffs/versions/" + duplicate + "/publication", "{\"agent\":\"agent.checker\"}");
+		Api.Response second = checker.post("/api/v1/tariffs/versions/" + duplicate + "/publication", "{}");
 		assertThat(second.status()).isEqualTo(409);
 		assertThat(second.body().get("errors").get(0).get("rule").asText()).isEqualTo("one-version-per-date");
 	}
@@ -88,10 +108,10 @@ class TariffVersionIntegrationTest {
 
 	@Test
 	void aProposalWithoutBaseOrWithANegativeValueIsRefused() {
-		assertThat(api.post("/api/v1/tariffs/versions", "{\"name\":\"X\",\"effectiveFrom\":\"2046-01-01\",\"proposedBy\":\"a\"}")
+		assertThat(api.post("/api/v1/tariffs/versions", "{\"name\":\"X\",\"effectiveFrom\":\"2046-01-01\"}")
 			.body().get("errors").get(0).get("field").asText()).isEqualTo("basedOn");
 		assertThat(api.post("/api/v1/tariffs/versions", """
-				{"name":"X","effectiveFrom":"2046-01-01","basedOn":1,"proposedBy":"a","keyLetters":[{"letter":"C","value":-5}]}""")
+				{"name":"X","effectiveFrom":"2046-01-01","basedOn":1,"keyLetters":[{"letter":"C","value":-5}]}""")
 			.body().get("errors").get(0).get("field").asText()).isEqualTo("keyLetters[0].value");
 	}
 

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,10 +67,22 @@ class AuditEntryController {
 		trail.export(search, response.getWriter());
 	}
 
-	@Operation(summary = "Check the hash chain: intact, or the first line edited or following a removed line")
+	@Operation(summary = "Check the chain of seals: intact, or the first line edited or following a removed line",
+			description = "The answer's head (lastSeq, lastHash) is to be kept outside the database; given back as "
+					+ "lastSeq and lastHash at a later verification, it must still be found unchanged, which shows lines "
+					+ "removed from the end of the chain.")
+	@ApiResponse(responseCode = "200", description = "the verification, intact or with the first break")
+	@ApiResponse(responseCode = "400", description = "lastSeq without lastHash, or the reverse")
+	@ApiResponse(responseCode = "401", description = "not logged in")
+	@ApiResponse(responseCode = "403", description = "not the data-protection officer")
 	@GetMapping("/verification")
-	Verification verification() {
-		return trail.verify();
+	Verification verification(@RequestParam(required = false) Long lastSeq,
+			@RequestParam(required = false) String lastHash) {
+		if ((lastSeq == null) != (lastHash == null || lastHash.isBlank())) {
+			throw new InvalidInput(lastSeq == null ? "lastSeq" : "lastHash", "required",
+					"the head kept earlier is given as both lastSeq and lastHash");
+		}
+		return lastSeq == null ? trail.verify() : trail.verify(lastSeq, lastHash.strip());
 	}
 
 	@Operation(summary = "Purge now the lines older than the retention period (parameter audit.retention-years)")

@@ -14,6 +14,7 @@ import ma.amo.claims.ClaimStatus;
 import ma.amo.claims.SetAsideClaim;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.PageOf;
+import ma.amo.shared.Viewer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,18 +36,18 @@ class ClaimController {
 		this.claims = claims;
 	}
 
-	@Operation(summary = "Submit a member claim or a provider invoice (headers Idempotency-Key and Submitter)",
-			description = "201 with the claim RECEIVED; a repeat with the same key returns the first claim (200); the "
-					+ "same key with another content is refused (409). Add adjudicate=true to adjudicate it at once.")
+	@Operation(summary = "Submit a member claim or a provider invoice (header Idempotency-Key)",
+			description = "201 with the claim RECEIVED, submitted by the authenticated account; a repeat of that account's "
+					+ "key returns the first claim (200); the same key with another content is refused (409). Add "
+					+ "adjudicate=true to adjudicate it at once.")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The claim stored (RECEIVED, or adjudicated with adjudicate=true)")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The claim first stored under this key")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The key used for a claim with another content")
 	@Audited(record = "CLAIM", returned = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping
 	ResponseEntity<Claim> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
-			@RequestHeader(name = "Submitter", required = false) String submitter,
 			@RequestParam(defaultValue = "false") boolean adjudicate, @RequestBody ClaimRequest request) {
-		ClaimAdjudication.Submitted submitted = claims.submit(submitter, key, request);
+		ClaimAdjudication.Submitted submitted = claims.submit(Viewer.actingAccount(), key, request);
 		Claim claim = submitted.claim();
 		if (adjudicate && !submitted.repeated()) {
 			claim = claims.adjudicate(claim.id()).orElse(claims.claim(claim.id()));
@@ -120,7 +121,7 @@ class ClaimController {
 		if (!"CONFIRM".equals(body.decision()) && !"REJECT".equals(body.decision())) {
 			throw new InvalidInput("decision", "enum", "must be CONFIRM or REJECT");
 		}
-		return claims.review(id, body.agent(), "CONFIRM".equals(body.decision()), body.comment());
+		return claims.review(id, Viewer.actingAccount(), "CONFIRM".equals(body.decision()), body.comment());
 	}
 
 	@Operation(summary = "Contest a decided claim (by the member or the provider): it goes back to review")
@@ -129,7 +130,7 @@ class ClaimController {
 	@Audited(record = "CLAIM", id = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping("/{id}/contest")
 	Claim contest(@PathVariable long id, @RequestBody Contest body) {
-		return claims.contest(id, body.by(), body.comment());
+		return claims.contest(id, Viewer.actingAccount(), body.comment());
 	}
 
 	@Operation(summary = "Every code a claim line or a claim in review can carry, with its French label and source",
@@ -145,12 +146,11 @@ class ClaimController {
 	record AdjudicationRun(int adjudicated, long waiting, long setAside) {
 	}
 
-	record Review(String agent,
-			@io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "CONFIRM", "REJECT" }) String decision,
+	record Review(@io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "CONFIRM", "REJECT" }) String decision,
 			String comment) {
 	}
 
-	record Contest(String by, String comment) {
+	record Contest(String comment) {
 	}
 
 	record ReasonCode(String code, @io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "DECISION", "NOTE",

@@ -19,6 +19,7 @@ import ma.amo.complaints.ComplaintRequest;
 import ma.amo.complaints.Overdue;
 import ma.amo.complaints.PersonalDataExport;
 import ma.amo.shared.InvalidInput;
+import ma.amo.shared.Viewer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -141,7 +142,7 @@ class ComplaintController {
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The note recorded")
 	@PostMapping("/{id}/notes")
 	ResponseEntity<Complaint> note(@PathVariable long id, @RequestBody NoteBody body) {
-		return ResponseEntity.status(201).body(complaints.note(id, body.author(), body.text()));
+		return ResponseEntity.status(201).body(complaints.note(id, Viewer.actingAccount(), body.text()));
 	}
 
 	@Operation(summary = "Complaints past a legal due date on a date (today by default), oldest filed first",
@@ -178,14 +179,14 @@ class ComplaintController {
 	record CategoryLabel(Category code, String label, boolean dataProtection) {
 	}
 
-	/** A step: who, on which day (today when absent), the comment; the assignee for an assignment. */
-	record StepBody(String actor, LocalDate on, String comment, String assignee) {
+	/** A step: on which day (today when absent), the comment; the assignee for an assignment. The actor is the account. */
+	record StepBody(LocalDate on, String comment, String assignee) {
 
 		ComplaintHandling.Step step() {
-			return new ComplaintHandling.Step(actor, on, comment);
+			return new ComplaintHandling.Step(Viewer.actingAccount(), on, comment);
 		}
 	}
 
-	record NoteBody(String author, String text) {
+	record NoteBody(String text) {
 	}
 }

@@ -10,6 +10,7 @@ import ma.amo.audit.AuditEntry.Action;
 import ma.amo.audit.Audited;
 import ma.amo.exemptions.Exemption;
 import ma.amo.exemptions.Exemptions;
+import ma.amo.shared.Viewer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +31,7 @@ class ExemptionController {
 		this.exemptions = exemptions;
 	}
 
-	record Grant(String idcs, Integer conditionCode, LocalDate validFrom, String grantedBy) {
+	record Grant(String idcs, Integer conditionCode, LocalDate validFrom) {
 	}
 
 	record Revocation(LocalDate from, String reason) {
@@ -43,7 +44,8 @@ class ExemptionController {
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Overlaps another exemption of the person for the condition")
 	@PostMapping
 	ResponseEntity<Exemption> grant(@RequestBody Grant grant) {
-		Exemption granted = exemptions.grant(grant.idcs(), grant.conditionCode(), grant.validFrom(), grant.grantedBy());
+		Exemption granted = exemptions.grant(grant.idcs(), grant.conditionCode(), grant.validFrom(),
+				Viewer.actingAccount());
 		return ResponseEntity.created(URI.create("/api/v1/ald-exemptions/" + granted.number())).body(granted);
 	}
 

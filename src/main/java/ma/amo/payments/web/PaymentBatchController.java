@@ -10,6 +10,7 @@ import ma.amo.audit.AuditEntry.Action;
 import ma.amo.audit.Audited;
 import ma.amo.payments.PaymentBatch;
 import ma.amo.payments.PaymentBatches;
+import ma.amo.shared.Viewer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,8 @@ class PaymentBatchController {
 	}
 
 	@Operation(summary = "Pay the payer body's approved claims decided by the cut-off date, one transfer per payee",
-			description = "Headers: Idempotency-Key, Created-By. A repeat with the same key returns the first batch (200); "
+			description = "Header Idempotency-Key. The batch is created by the authenticated account; a repeat of that account's key "
+					+ "returns the first batch (200); "
 					+ "the key with another payer body or cut-off is refused (409), as is a batch with nothing to pay.")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The batch created, with its transfers")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The batch first created under this key")
@@ -45,8 +47,8 @@ class PaymentBatchController {
 	@Audited(record = "PAYMENT_BATCH", returned = "id", action = Action.CHANGE, purpose = "PAYMENT")
 	@PostMapping
 	ResponseEntity<PaymentBatch> create(@RequestHeader(name = "Idempotency-Key", required = false) String key,
-			@RequestHeader(name = "Created-By", required = false) String createdBy, @RequestBody NewBatch request) {
-		PaymentBatches.Created created = batches.create(createdBy, key, request.payerBody(), request.cutOff());
+			@RequestBody NewBatch request) {
+		PaymentBatches.Created created = batches.create(Viewer.actingAccount(), key, request.payerBody(), request.cutOff());
 		return ResponseEntity.status(created.repeated() ? 200 : 201)
 			.location(URI.create("/api/v1/payment-batches/" + created.batch().id())).body(created.batch());
 	}

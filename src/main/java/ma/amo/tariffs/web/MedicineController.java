@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.shared.Viewer;
 import ma.amo.tariffs.MedicineBase;
 import ma.amo.tariffs.MedicineReferential;
 import ma.amo.tariffs.MedicineReferentials;
@@ -18,7 +19,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -45,11 +45,12 @@ class MedicineController {
 	@PostMapping(path = "/referentials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<MedicineReferentials.Proposal> propose(
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-			@RequestParam String proposedBy, @RequestPart MultipartFile file) throws IOException {
+			@RequestPart MultipartFile file) throws IOException {
 		String name = file.getOriginalFilename() == null ? "referential.csv" : file.getOriginalFilename();
 		MedicineReferentials.Proposal proposal;
 		try (InputStream content = file.getInputStream()) {
-			proposal = referentials.propose(content, name.toLowerCase().endsWith(".xlsx"), name, effectiveFrom, proposedBy);
+			proposal = referentials.propose(content, name.toLowerCase().endsWith(".xlsx"), name, effectiveFrom,
+					Viewer.actingAccount());
 		}
 		if (proposal.referential() == null) {
 			return ResponseEntity.badRequest().body(proposal);
@@ -64,20 +65,20 @@ class MedicineController {
 		return referentials.referentials();
 	}
 
-	@Operation(summary = "Publish a proposed version (by another agent than the proposer)")
+	@Operation(summary = "Publish a proposed version (by another account than the proposer's)")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The version published")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Decided already, or by its proposer")
 	@PostMapping("/referentials/{id}/publication")
-	MedicineReferential publish(@PathVariable long id, @RequestBody Decision body) {
-		return referentials.decide(id, body.agent(), true);
+	MedicineReferential publish(@PathVariable long id) {
+		return referentials.decide(id, Viewer.actingAccount(), true);
 	}
 
-	@Operation(summary = "Reject a proposed version (by another agent than the proposer)")
+	@Operation(summary = "Reject a proposed version (by another account than the proposer's)")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The version rejected")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Decided already, or by its proposer")
 	@PostMapping("/referentials/{id}/rejection")
-	MedicineReferential reject(@PathVariable long id, @RequestBody Decision body) {
-		return referentials.decide(id, body.agent(), false);
+	MedicineReferential reject(@PathVariable long id) {
+		return referentials.decide(id, Viewer.actingAccount(), false);
 	}
 
 	@Operation(summary = "The reimbursement base of a medicine for a payer body on a date, and why")
@@ -85,9 +86,5 @@ class MedicineController {
 	MedicineBase base(@PathVariable String code, @RequestParam String payerBody,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		return referentials.base(code, payerBody, date == null ? LocalDate.now(clock) : date);
-	}
-
-	@io.swagger.v3.oas.annotations.media.Schema(name = "MedicineReferentialDecision")
-	record Decision(String agent) {
 	}
 }

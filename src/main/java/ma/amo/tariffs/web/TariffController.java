@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import ma.amo.shared.Viewer;
 import ma.amo.tariffs.TariffVersions;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -45,24 +46,24 @@ class TariffController {
 			throw new ma.amo.shared.InvalidInput("basedOn", "required", "is required");
 		}
 		TariffVersions.Version version = versions.propose(body.name(), body.effectiveFrom(), body.basedOn(),
-				body.keyLetters(), body.proposedBy());
+				body.keyLetters(), Viewer.actingAccount());
 		return ResponseEntity.created(URI.create("/api/v1/tariffs/versions/" + version.id())).body(version);
 	}
 
-	@Operation(summary = "Publish a proposed version (by another agent than the proposer)")
+	@Operation(summary = "Publish a proposed version (by another account than the proposer's)")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The version published")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Decided already, or by its proposer")
 	@PostMapping("/versions/{id}/publication")
-	TariffVersions.Version publish(@PathVariable long id, @RequestBody Decision body) {
-		return versions.decide(id, body.agent(), true);
+	TariffVersions.Version publish(@PathVariable long id) {
+		return versions.decide(id, Viewer.actingAccount(), true);
 	}
 
-	@Operation(summary = "Reject a proposed version (by another agent than the proposer)")
+	@Operation(summary = "Reject a proposed version (by another account than the proposer's)")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The version rejected")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "Decided already, or by its proposer")
 	@PostMapping("/versions/{id}/rejection")
-	TariffVersions.Version reject(@PathVariable long id, @RequestBody Decision body) {
-		return versions.decide(id, body.agent(), false);
+	TariffVersions.Version reject(@PathVariable long id) {
+		return versions.decide(id, Viewer.actingAccount(), false);
 	}
 
 	@Operation(summary = "The acts of a version, by code: text matches the code or the label, keyLetter the key letter")
@@ -82,10 +83,6 @@ class TariffController {
 	}
 
 	record NewVersion(String name, LocalDate effectiveFrom, Long basedOn,
-			List<TariffVersions.KeyLetterChange> keyLetters, String proposedBy) {
-	}
-
-	@io.swagger.v3.oas.annotations.media.Schema(name = "TariffVersionDecision")
-	record Decision(String agent) {
+			List<TariffVersions.KeyLetterChange> keyLetters) {
 	}
 }
