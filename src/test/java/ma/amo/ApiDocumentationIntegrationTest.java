@@ -37,7 +37,6 @@ class ApiDocumentationIntegrationTest {
 				"ratePercent", "covered", "patientShare", "stateShare", "reasons");
 		assertThat(schemas.get("ClaimRequestLine").get("properties").propertyNames()).doesNotContain("outcome");
 		assertThat(schemas.get("RegistrationDecision").get("properties").propertyNames()).contains("outcome", "reason");
-		assertThat(schemas.get("TariffVersionDecision").get("properties").propertyNames()).doesNotContain("outcome");
 		JsonNode submit = docs.get("paths").get("/api/v1/claims").get("post").get("responses");
 		assertThat(submit.propertyNames()).contains("200", "201", "400", "401", "403", "409");
 		assertThat(docs.get("paths").get("/api/v1/payment-batches").get("post").get("responses").propertyNames())

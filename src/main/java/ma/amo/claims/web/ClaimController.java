@@ -106,6 +106,8 @@ class ClaimController {
 	}
 
 	@Operation(summary = "Put a set-aside claim back in the adjudication queue, once the cause of its failure is corrected")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The claim back in the queue (RECEIVED)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The claim is not set aside")
 	@Audited(record = "CLAIM", id = "id", action = Action.CHANGE, purpose = "CLAIM_PROCESSING")
 	@PostMapping("/{id}/put-back")
 	Claim putBack(@PathVariable long id) {
