@@ -54,8 +54,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-		String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-		String message = "'" + e.getValue() + "' is not a valid " + describe(expected);
+		String message = "'" + e.getValue() + "' " + UnreadableValue.expected(e.getRequiredType());
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + ": " + message,
 				List.of(new Violation(e.getName(), "format", message)));
 	}
@@ -90,14 +89,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// The parser's message names the JSON path of the bad value; keep only its first line.
-		String message = e.getMostSpecificCause().getMessage();
-		message = message == null ? "unreadable body" : message.lines().findFirst().orElse(message);
 		if (e.getMostSpecificCause() instanceof InvalidInput invalid) {
 			return ResponseEntity.badRequest().body(invalidInput(invalid));
 		}
-		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", message,
-				List.of(new Violation("body", "readable-json", message))));
+		Violation violation = UnreadableValue.of(e);
+		String detail = violation.field().equals("body") ? violation.message()
+				: violation.field() + ": " + violation.message();
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail,
+				List.of(violation)));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -109,14 +108,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static String rule(FieldError error) {
 		return error.getCode() == null ? "invalid" : error.getCode().toLowerCase();
-	}
-
-	private static String describe(String type) {
-		return switch (type) {
-			case "LocalDate" -> "date (expected yyyy-MM-dd)";
-			case "int", "Integer", "long", "Long" -> "number";
-			default -> type;
-		};
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail, List<Violation> violations) {

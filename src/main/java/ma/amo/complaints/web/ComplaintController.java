@@ -8,6 +8,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import ma.amo.audit.AuditEntry.Action;
 import ma.amo.audit.Audited;
 import ma.amo.complaints.Category;
@@ -163,13 +165,14 @@ class ComplaintController {
 	}
 
 	/** A step: who, on which day (today when absent), the comment; the assignee for an assignment. */
-	record StepBody(String actor, LocalDate on, String comment, String assignee) {
+	record StepBody(String actor, @PastOrPresent LocalDate on, @Size(max = 2000) String comment,
+			@Size(max = 100) String assignee) {
 
 		ComplaintHandling.Step step() {
 			return new ComplaintHandling.Step(actor, on, comment);
 		}
 	}
 
-	record NoteBody(String author, String text) {
+	record NoteBody(String author, @Size(max = 10_000) String text) {
 	}
 }

@@ -10,6 +10,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import ma.amo.audit.Audited;
 import ma.amo.audit.AuditEntry.Action;
 import ma.amo.contributions.ContributionCalls;
@@ -149,14 +153,17 @@ class LedgerController {
 		}
 	}
 
-	record PaymentBody(PayerKind payerKind, String payer, BigDecimal amount, LocalDate paidOn, String means,
-			String reference, Long callId) {
+	record PaymentBody(PayerKind payerKind, @Size(max = 20) String payer,
+			@Digits(integer = 10, fraction = 2) BigDecimal amount, LocalDate paidOn, @Size(max = 20) String means,
+			@Size(max = 100) String reference, Long callId) {
 	}
 
-	record StatementPayment(String idempotencyKey, PayerKind payerKind, String payer, BigDecimal amount,
-			LocalDate paidOn, String means, String reference, Long callId) {
+	record StatementPayment(String idempotencyKey, PayerKind payerKind, @Size(max = 20) String payer,
+			@Digits(integer = 10, fraction = 2) BigDecimal amount, LocalDate paidOn, @Size(max = 20) String means,
+			@Size(max = 100) String reference, Long callId) {
 	}
 
-	record StatementBody(String name, LocalDate receivedOn, List<StatementPayment> payments) {
+	record StatementBody(@Size(max = 200) String name, @PastOrPresent LocalDate receivedOn,
+			@Size(max = 10_000) List<@Valid StatementPayment> payments) {
 	}
 }
