@@ -70,6 +70,7 @@ public class ComplaintHandling {
 		Complainant complainant = request.complainant();
 		requireOwn(complainant);
 		String hash = hash(request);
+		complaints.hold(complainant, idempotencyKey);
 		Optional<Complaints.Keyed> earlier = complaints.byKey(complainant, idempotencyKey);
 		if (earlier.isEmpty()) {
 			checkKnown(complainant);

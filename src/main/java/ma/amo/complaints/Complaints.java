@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import ma.amo.shared.FieldCipher;
+import ma.amo.shared.IdempotencyKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,11 @@ class Complaints {
 	}
 
 	/** Stores a new complaint and its FILED event; empty when a concurrent request stored one under the same key. */
+	/** Holds the complainant's key until the transaction ends (see {@link IdempotencyKey#hold}). */
+	void hold(Complainant complainant, String key) {
+		IdempotencyKey.hold(jdbc, "complaint\n" + complainant.kind() + "\n" + complainant.id(), key);
+	}
+
 	Optional<Long> insert(Complainant complainant, String key, String hash, Category category, String subject,
 			String description, String claimReference, LocalDate filedOn, LocalDate acknowledgementDue,
 			LocalDate answerDue) {

@@ -77,6 +77,19 @@ public class Payments {
 		return record(idempotencyKey, request, null);
 	}
 
+	/** The stored payment, and whether this call stored it or found it under the same key. */
+	public record Recorded(Payment payment, boolean repeated) {
+	}
+
+	/** Records a payment once per key: a repeat, even in parallel with the first, answers the first payment. */
+	@Transactional
+	public Recorded pay(String idempotencyKey, Request request) {
+		check(idempotencyKey, request);
+		IdempotencyKey.hold(jdbc, "payment", idempotencyKey);
+		boolean repeated = byKey(idempotencyKey) != null;
+		return new Recorded(record(idempotencyKey, request, null), repeated);
+	}
+
 	/** A payment of a bank statement, with its idempotency key. */
 	public record Keyed(String idempotencyKey, Request request) {
 	}
@@ -123,6 +136,10 @@ public class Payments {
 	/** Records a payment and returns it, or under a statement returns only the earlier payment of a repeated key. */
 	private Payment record(String idempotencyKey, Request request, Shared shared) {
 		check(idempotencyKey, request);
+		if (shared == null) {
+			// A statement's payments are one transaction already; a lock per payment would fill the lock table.
+			IdempotencyKey.hold(jdbc, "payment", idempotencyKey);
+		}
 		Payment earlier = byKey(idempotencyKey);
 		if (earlier != null) {
 			if (!sameRequest(earlier, request)) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -97,6 +98,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 				: violation.field() + ": " + violation.message();
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail,
 				List.of(violation)));
+	}
+
+	/** A lock not obtained within its bounded wait (another submission under the same key is still running). */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> busy(PessimisticLockingFailureException e) {
+		String message = "the same submission or record is being processed by another request; retry in a moment";
+		return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.CONFLICT, "Busy", message, List.of(new Violation("body", "in-progress", message))));
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -107,10 +107,10 @@ class LedgerController {
 	ResponseEntity<Payments.Payment> pay(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody PaymentBody body) {
 		Payments.Means means = means(body.means());
-		boolean repeat = key != null && payments.byIdempotencyKey(key).isPresent();
-		Payments.Payment payment = payments.record(key, new Payments.Request(body.payerKind(), body.payer(), body.amount(),
+		Payments.Recorded recorded = payments.pay(key, new Payments.Request(body.payerKind(), body.payer(), body.amount(),
 				body.paidOn(), means, body.reference(), body.callId()));
-		return ResponseEntity.status(repeat ? 200 : 201)
+		Payments.Payment payment = recorded.payment();
+		return ResponseEntity.status(recorded.repeated() ? 200 : 201)
 			.location(URI.create("/api/v1/contributions/payments/" + payment.id())).body(payment);
 	}
 
