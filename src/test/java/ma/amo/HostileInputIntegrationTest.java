@@ -176,11 +176,16 @@ class HostileInputIntegrationTest {
 	}
 
 	private String check(Input input, Api.Response response) {
+		if (input.expected().equals("400:server")) {
+			return response.status() == 400 ? null : "status " + response.status() + " instead of 400: "
+					+ abbreviated(response.raw());
+		}
 		if (!String.valueOf(response.status()).equals(input.expected())) {
 			return "status " + response.status() + " instead of " + input.expected() + ": " + abbreviated(response.raw());
 		}
-		// A whole body that is not JSON is named as the body, or as the field where its syntax breaks.
-		String expectedField = input.field().equals("$") ? "" : input.field();
+		// A whole body that is not JSON is named as the body, or as the field where its syntax breaks; a path variable
+		// or query parameter by its name.
+		String expectedField = input.field().equals("$") ? "" : input.field().replaceAll("^[{?]|}$", "");
 		JsonNode body = response.body();
 		if (body == null) {
 			return "no problem details: " + abbreviated(response.raw());
@@ -234,11 +239,26 @@ class HostileInputIntegrationTest {
 			headers.add(h.getKey());
 			headers.add(substitute(h.getValue().asText()));
 		});
-		byte[] body = input.field().equals("$") ? wholeBody(input.value())
-				: mutated((ObjectNode) JSON.readTree(substitute(endpoint.get("body").toString())), input);
+		String path = endpoint.get("path").asText();
+		for (Map.Entry<String, JsonNode> variable : endpoint.path("pathValues").properties()) {
+			path = path.replace("{" + variable.getKey() + "}", input.field().equals("{" + variable.getKey() + "}")
+					? input.value() : encoded(substitute(variable.getValue().asText())));
+		}
+		StringBuilder query = new StringBuilder();
+		for (Map.Entry<String, JsonNode> parameter : endpoint.path("query").properties()) {
+			query.append(query.isEmpty() ? "?" : "&").append(parameter.getKey()).append('=')
+				.append(input.field().equals("?" + parameter.getKey()) ? input.value()
+						: encoded(substitute(parameter.getValue().asText())));
+		}
 		Api caller = endpoint.has("as") ? callers.get(endpoint.get("as").asText()) : api;
-		return caller.post(substitute(endpoint.get("path").asText()), "application/json", body,
-				headers.toArray(String[]::new));
+		if (endpoint.get("method").asText().equals("GET")) {
+			return caller.get(path + query);
+		}
+		boolean inUrl = input.field().startsWith("{") || input.field().startsWith("?");
+		byte[] body = input.field().equals("$") ? wholeBody(input.value())
+				: inUrl ? substitute(endpoint.get("body").toString()).getBytes(StandardCharsets.UTF_8)
+						: mutated((ObjectNode) JSON.readTree(substitute(endpoint.get("body").toString())), input);
+		return caller.post(path + query, "application/json", body, headers.toArray(String[]::new));
 	}
 
 	/** The template with the field replaced by the hostile value, written byte for byte. */
@@ -420,6 +440,10 @@ class HostileInputIntegrationTest {
 			}
 		});
 		return String.join(", ", changed);
+	}
+
+	private static String encoded(String value) {
+		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private static int indexOf(byte[] haystack, byte[] needle) {
