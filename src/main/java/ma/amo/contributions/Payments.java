@@ -105,6 +105,8 @@ public class Payments {
 	 */
 	@Transactional
 	public Statement recordStatement(String name, LocalDate receivedOn, List<Keyed> payments) {
+		// The same statement sent twice at once: the second waits and finds the first's payments as repeats.
+		IdempotencyKey.hold(jdbc, "payment-statement", name);
 		RightsEvents.Event event = events.record("PAYMENT_STATEMENT", "Relevé " + name + " du " + DAY.format(receivedOn)
 				+ ": " + payments.size() + " paiements", receivedOn);
 		Credits credits = new Credits();
@@ -263,11 +265,6 @@ public class Payments {
 		return jdbc.sql("select id, payer_kind, payer, amount, paid_on, means, reference, idempotency_key, unallocated, event_id from payment where id = ?")
 			.param(id).query((rs, n) -> payment(rs, n)).optional()
 			.orElseThrow(() -> new NotFound("paymentId", "no payment " + id));
-	}
-
-	/** The payment recorded under an idempotency key, if any. */
-	public java.util.Optional<Payment> byIdempotencyKey(String key) {
-		return java.util.Optional.ofNullable(byKey(key));
 	}
 
 	private Payment byKey(String key) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -106,6 +107,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		String message = "the same submission or record is being processed by another request; retry in a moment";
 		return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
 			.body(problem(HttpStatus.CONFLICT, "Busy", message, List.of(new Violation("body", "in-progress", message))));
+	}
+
+	/**
+	 * Two requests stored the same thing at the same instant and the database kept one: the other is told so, and a
+	 * retry finds what was stored. Submissions with an idempotency key do not get here (they hold their key).
+	 */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ProblemDetail duplicate(DuplicateKeyException e) {
+		log.warn("Concurrent duplicate refused by a unique index: {}", e.getMostSpecificCause().getMessage());
+		String message = "the same record was stored by another request at the same time; retry to read it";
+		return problem(HttpStatus.CONFLICT, "Stored by another request", message,
+				List.of(new Violation("body", "duplicate", message)));
 	}
 
 	@ExceptionHandler(Exception.class)
