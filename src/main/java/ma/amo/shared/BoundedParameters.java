@@ -58,13 +58,18 @@ class BoundedParameters implements WebMvcConfigurer {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 				List<Violation> violations = new ArrayList<>();
+				// The fields of a form posted by a page (a complaint's description) are texts of a body, not names.
+				String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+				int longest = type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/")
+						? InputBounds.LONGEST_TEXT : LONGEST_PARAMETER;
 				request.getParameterMap().forEach((name, values) -> {
 					for (String value : values) {
-						check(violations, name, value);
+						check(violations, name, value, longest);
 					}
 				});
 				if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
-					variables.forEach((name, value) -> check(violations, String.valueOf(name), String.valueOf(value)));
+					variables.forEach((name, value) -> check(violations, String.valueOf(name), String.valueOf(value),
+							LONGEST_PARAMETER));
 				}
 				if (!violations.isEmpty()) {
 					throw new InvalidInput(violations);
@@ -74,9 +79,9 @@ class BoundedParameters implements WebMvcConfigurer {
 		});
 	}
 
-	private static void check(List<Violation> violations, String name, String value) {
+	private static void check(List<Violation> violations, String name, String value, int longest) {
 		String problem = InputBounds.textProblem(name, 100) != null ? "is not a parameter name"
-				: InputBounds.textProblem(value, LONGEST_PARAMETER);
+				: InputBounds.textProblem(value, longest);
 		if (problem != null) {
 			violations.add(new Violation(InputBounds.textProblem(name, 100) != null ? "parameter" : name, "text", problem));
 		}
