@@ -95,6 +95,7 @@ public class ClaimAdjudication {
 				null, request.executingInpe(), request.establishmentInpe(), request.prescriberInpe()),
 				"a provider submits its own care, a member their family's"));
 		String hash = hash(request);
+		claims.hold(submitter, idempotencyKey);
 		Optional<Claims.Keyed> earlier = claims.byKey(submitter, idempotencyKey);
 		if (earlier.isPresent()) {
 			if (!earlier.get().hash().equals(hash)) {

@@ -5,6 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import ma.amo.providers.Inpe;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Violation;
@@ -16,20 +22,28 @@ import ma.amo.shared.Violation;
  * type, file name, pages and the submitter's reference; the documents themselves stay with the submitter), and the lines (an act
  * with its coefficient when the act has none, or a medicine with its quantity, each with its billed amount).
  */
-public record ClaimRequest(ClaimKind kind, String patientIdcs, LocalDate careDate, LocalDate filedOn,
-		String executingInpe, String prescriberInpe, String establishmentInpe, Integer aldCode, String exemptionNumber,
-		Boolean referral, String priorApproval, List<Attachment> attachments, List<Line> lines) {
+public record ClaimRequest(ClaimKind kind, @Size(max = 10) String patientIdcs, @PastOrPresent LocalDate careDate,
+		@PastOrPresent LocalDate filedOn, @Size(max = 9) String executingInpe, @Size(max = 9) String prescriberInpe,
+		@Size(max = 9) String establishmentInpe, @Min(1) @Max(999) Integer aldCode, @Size(max = 30) String exemptionNumber,
+		Boolean referral, @Size(max = 50) String priorApproval, @Size(max = MOST_ATTACHMENTS) List<@Valid Attachment> attachments,
+		@Size(max = MOST_LINES) List<@Valid Line> lines) {
+
+	/** More lines than any real invoice has, few enough that one claim stays one quick transaction. */
+	public static final int MOST_LINES = 200;
+	public static final int MOST_ATTACHMENTS = 50;
 
 	/** What a document attached to the claim is. */
 	public enum AttachmentType {
 		PRESCRIPTION, INVOICE, MEDICAL_REPORT, LAB_RESULTS, IMAGING_REPORT, OTHER
 	}
 
-	public record Attachment(AttachmentType type, String fileName, Integer pages, String reference) {
+	public record Attachment(AttachmentType type, String fileName, @Max(10_000) Integer pages, String reference) {
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(name = "ClaimRequestLine")
-	public record Line(String actCode, BigDecimal coefficient, String medicineCode, Integer quantity, BigDecimal billed) {
+	public record Line(@Size(max = 20) String actCode, @Digits(integer = 4, fraction = 2) BigDecimal coefficient,
+			@Size(max = 20) String medicineCode, @Max(100_000) Integer quantity,
+			@Digits(integer = 9, fraction = 2) BigDecimal billed) {
 	}
 
 	/** Every problem of form, each naming its field and rule; nothing is stored when there is one. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import ma.amo.claims.adjudication.CoveredAct;
 import ma.amo.claims.adjudication.LineDecision;
 import ma.amo.shared.FieldCipher;
+import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.Money;
 import ma.amo.shared.PageOf;
 import ma.amo.shared.SearchFilters;
@@ -82,6 +83,11 @@ class Claims {
 	}
 
 	/** The claim filed earlier under the submitter's key, with the hash of its request. */
+	/** Holds the submitter's key until the transaction ends (see {@link IdempotencyKey#hold}). */
+	void hold(String submitter, String key) {
+		IdempotencyKey.hold(jdbc, "claim\n" + submitter, key);
+	}
+
 	Optional<Keyed> byKey(String submitter, String key) {
 		return jdbc.sql("select id, request_hash from claim where submitter = ? and idempotency_key = ?")
 			.params(submitter, key).query((rs, n) -> new Keyed(rs.getLong(1), rs.getString(2))).optional();

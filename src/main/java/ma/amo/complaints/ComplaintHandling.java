@@ -73,6 +73,7 @@ public class ComplaintHandling {
 		// The key is the filing account's, which the history names as the filer (the complainant when the platform
 		// files for itself).
 		String filer = Viewer.current().map(Viewer::name).orElse(complainant.toString());
+		complaints.hold(filer, idempotencyKey);
 		Optional<Complaints.Keyed> earlier = complaints.byKey(filer, idempotencyKey);
 		if (earlier.isEmpty()) {
 			checkKnown(complainant);

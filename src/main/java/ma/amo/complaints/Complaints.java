@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import ma.amo.shared.FieldCipher;
+import ma.amo.shared.IdempotencyKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,11 @@ class Complaints {
 	}
 
 	record Keyed(long id, String hash) {
+	}
+
+	/** Holds the filing account's key until the transaction ends (see {@link IdempotencyKey#hold}). */
+	void hold(String filer, String key) {
+		IdempotencyKey.hold(jdbc, "complaint\n" + filer, key);
 	}
 
 	/** Stores a new complaint and its FILED event; empty when a concurrent request stored one under the same key. */

@@ -25,6 +25,7 @@ import ma.amo.shared.CopyText;
 import ma.amo.shared.CsvSeparator;
 import ma.amo.shared.Money;
 import ma.amo.shared.Months;
+import ma.amo.shared.InputBounds;
 import ma.amo.shared.InvalidInput;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -238,7 +239,7 @@ public class DeclarationImport {
 			catch (NumberFormatException e) {
 				return new Rejection(line, "gross_salary", "amount", "must be an amount such as 4250.00");
 			}
-			if (gross.signum() < 0 || gross.scale() > 2) {
+			if (gross.signum() < 0 || gross.scale() > 2 || InputBounds.decimalProblem(gross) != null) {
 				return new Rejection(line, "gross_salary", "amount", "must be positive with at most two decimals");
 			}
 			ContributionRates.SalariedRates monthRates = ratesByMonth.computeIfAbsent(month, rates::salariedRates);

@@ -80,6 +80,19 @@ public class Payments {
 		return record(idempotencyKey, request, null);
 	}
 
+	/** The stored payment, and whether this call stored it or found it under the same key. */
+	public record Recorded(Payment payment, boolean repeated) {
+	}
+
+	/** Records a payment once per key: a repeat, even in parallel with the first, answers the first payment. */
+	@Transactional
+	public Recorded pay(String idempotencyKey, Request request) {
+		check(idempotencyKey, request);
+		IdempotencyKey.hold(jdbc, "payment\n" + recorder(), idempotencyKey);
+		boolean repeated = byKey(idempotencyKey) != null;
+		return new Recorded(record(idempotencyKey, request, null), repeated);
+	}
+
 	/** A payment of a bank statement, with its idempotency key. */
 	public record Keyed(String idempotencyKey, Request request) {
 	}
@@ -95,6 +108,8 @@ public class Payments {
 	 */
 	@Transactional
 	public Statement recordStatement(String name, LocalDate receivedOn, List<Keyed> payments) {
+		// The same statement sent twice at once: the second waits and finds the first's payments as repeats.
+		IdempotencyKey.hold(jdbc, "payment-statement", name);
 		RightsEvents.Event event = events.record("PAYMENT_STATEMENT", "Relevé " + name + " du " + DAY.format(receivedOn)
 				+ ": " + payments.size() + " paiements", receivedOn);
 		Credits credits = new Credits();
@@ -126,6 +141,10 @@ public class Payments {
 	/** Records a payment and returns it, or under a statement returns only the earlier payment of a repeated key. */
 	private Payment record(String idempotencyKey, Request request, Shared shared) {
 		check(idempotencyKey, request);
+		if (shared == null) {
+			// A statement's payments are one transaction already; a lock per payment would fill the lock table.
+			IdempotencyKey.hold(jdbc, "payment\n" + recorder(), idempotencyKey);
+		}
 		Payment earlier = byKey(idempotencyKey);
 		if (earlier != null) {
 			if (!sameRequest(earlier, request)) {
@@ -250,11 +269,6 @@ public class Payments {
 		return jdbc.sql("select id, payer_kind, payer, amount, paid_on, means, reference, idempotency_key, unallocated, event_id from payment where id = ?")
 			.param(id).query((rs, n) -> payment(rs, n)).optional()
 			.orElseThrow(() -> new NotFound("paymentId", "no payment " + id));
-	}
-
-	/** The payment the current account recorded under an idempotency key, if any. */
-	public java.util.Optional<Payment> byIdempotencyKey(String key) {
-		return java.util.Optional.ofNullable(byKey(key));
 	}
 
 	/** Keys are the sending account's: another client's key, even the same text, is another payment. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import ma.amo.shared.InputBounds;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,7 @@ public class Parameters implements ParameterValues {
 	private volatile Map<String, Definition> definitions = Map.of();
 	/** Values of numeric parameters parsed once: the rights engine reads them thousands of times a second. */
 	private volatile Map<String, NavigableMap<LocalDate, Object>> parsed = Map.of();
+	private volatile Map<String, Range> ranges = Map.of();
 
 	Parameters(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -96,6 +98,7 @@ public class Parameters implements ParameterValues {
 			throw new InvalidInput("value", "required", "is required");
 		}
 		definition.kind().check(value.strip());
+		ranges.getOrDefault(name, Range.ANY).check(definition.kind(), value.strip());
 		jdbc.sql("""
 				insert into parameter_value (name, effective_from, value) values (:name, :from, :value)
 				on conflict (name, effective_from) do update set value = excluded.value, recorded_at = now()
@@ -126,6 +129,14 @@ public class Parameters implements ParameterValues {
 				numbers.put(d.name(), values);
 			}
 		}
+		Map<String, Range> bounds = new HashMap<>();
+		jdbc.sql("select name, minimum, maximum, allowed from parameter").query((rs, n) -> {
+			java.sql.Array allowed = rs.getArray(4);
+			bounds.put(rs.getString(1), new Range(rs.getBigDecimal(2), rs.getBigDecimal(3),
+					allowed == null ? List.of() : List.of((String[]) allowed.getArray())));
+			return null;
+		}).list();
+		ranges = Map.copyOf(bounds);
 		parsed = Map.copyOf(numbers);
 		definitions = Map.copyOf(loaded);
 	}
@@ -135,6 +146,27 @@ public class Parameters implements ParameterValues {
 			NavigableMap<LocalDate, String> values) {
 	}
 
+	/** The values a parameter may take: a numeric range, or a list of texts; a bound left null is not checked. */
+	private record Range(BigDecimal minimum, BigDecimal maximum, List<String> allowed) {
+
+		static final Range ANY = new Range(null, null, List.of());
+
+		void check(Kind kind, String value) {
+			if (kind == Kind.TEXT) {
+				if (!allowed.isEmpty() && !allowed.contains(value)) {
+					throw new InvalidInput("value", "allowed", "must be one of " + String.join(", ", allowed));
+				}
+				return;
+			}
+			BigDecimal number = new BigDecimal(value);
+			if (minimum != null && number.compareTo(minimum) < 0 || maximum != null && number.compareTo(maximum) > 0) {
+				throw new InvalidInput("value", "range", minimum == null ? "must be " + maximum.toPlainString() + " at most"
+						: maximum == null ? "must be " + minimum.toPlainString() + " or more"
+								: "must be between " + minimum.toPlainString() + " and " + maximum.toPlainString());
+			}
+		}
+	}
+
 	public enum Kind {
 		INTEGER, DECIMAL, TEXT;
 
@@ -142,7 +174,12 @@ public class Parameters implements ParameterValues {
 			try {
 				switch (this) {
 					case INTEGER -> Integer.parseInt(value);
-					case DECIMAL -> new BigDecimal(value);
+					case DECIMAL -> {
+						String problem = InputBounds.decimalProblem(new BigDecimal(value));
+						if (problem != null) {
+							throw new InvalidInput("value", "number", problem);
+						}
+					}
 					case TEXT -> { }
 				}
 			}

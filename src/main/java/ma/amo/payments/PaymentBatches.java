@@ -65,6 +65,8 @@ public class PaymentBatches {
 		if (cutOff.isAfter(LocalDate.now(clock))) {
 			throw new InvalidInput("cutOff", "not-future", "claims decided after today cannot be paid today");
 		}
+		// A retry sent while the first is still running waits for it and answers its batch, not "nothing to pay".
+		IdempotencyKey.hold(jdbc, "payment-batch\n" + createdBy, idempotencyKey);
 		Optional<Long> earlier = jdbc.sql("select id from payment_batch where created_by = ? and idempotency_key = ?")
 			.params(createdBy, idempotencyKey).query(Long.class).optional();
 		if (earlier.isPresent()) {

@@ -88,16 +88,24 @@ public class EstablishmentImport {
 	private static Rejected check(TabularFile.Row row, Set<String> categories) {
 		for (String column : COLUMNS) {
 			String value = row.get(column);
+			// The ministry's lists call the province its delegation.
+			String header = column.equals("province") ? "delegation" : column;
 			if (value.isBlank()) {
-				return new Rejected(row.line(), column, "is required");
+				return new Rejected(row.line(), header, "is required");
 			}
 			if (value.length() > 200) {
-				return new Rejected(row.line(), column, "is longer than 200 characters");
+				return new Rejected(row.line(), header, "is longer than 200 characters");
 			}
 		}
 		String category = row.get("category");
 		if (!categories.isEmpty() && !categories.contains(category)) {
 			return new Rejected(row.line(), "category", "'" + category + "' is not one of " + categories);
+		}
+		if (!ProviderDirectory.CATEGORIES.contains(category)) {
+			return new Rejected(row.line(), "category", "'" + category + "' is not a category of establishments");
+		}
+		if (!ProviderDirectory.REGIONS.contains(row.get("region"))) {
+			return new Rejected(row.line(), "region", "'" + row.get("region") + "' is not one of the twelve regions");
 		}
 		return null;
 	}

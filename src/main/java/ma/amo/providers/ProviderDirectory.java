@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import ma.amo.parameters.ParameterValues;
+import jakarta.validation.constraints.Size;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.PageOf;
@@ -35,13 +36,30 @@ public class ProviderDirectory {
 	}
 
 	/** What is needed to register an establishment; the INPE is assigned. */
-	public record NewEstablishment(String name, String category, Sector sector, String region, String province,
-			String commune) {
+	/** The twelve regions of the 2015 territorial division, written as the ministry's lists write them. */
+	public static final List<String> REGIONS = List.of("Béni Mellal-Khénifra", "Casablanca-Settat", "Drâa-Tafilalet",
+			"Eddakhla-Oued Eddahab", "Fès-Meknès", "Guelmim-Oued Noun", "Laayoune-Sakia El Hamra", "Marrakech-Safi",
+			"Oriental", "Rabat-Salé-Kénitra", "Souss-Massa", "Tanger-Tetouan-Al Hoceima");
+
+	/** The ministry's categories of public establishments (its 2022 lists), then those of the private sector. */
+	public static final List<String> CATEGORIES = List.of("HP", "HR", "HIR", "HPr", "HPsyP", "CRO", "HPsyR", "CPU",
+			"CSR-1", "CSR-2", "CSU-1", "CSU-2", "DR", "LSP", "CRSR", "CDTMR", "CLINIC", "PHARMACY", "LABORATORY",
+			"RADIOLOGY", "OPTICIAN");
+
+	private static void checkRegion(String region) {
+		if (!REGIONS.contains(region)) {
+			throw new InvalidInput("region", "region", "must be one of the twelve regions: " + String.join(", ", REGIONS));
+		}
+	}
+
+	public record NewEstablishment(@Size(max = 200) String name, @Size(max = 10) String category, Sector sector,
+			@Size(max = 100) String region, @Size(max = 100) String province, @Size(max = 100) String commune) {
 	}
 
 	/** What is needed to register a professional; the INPE is assigned. */
-	public record NewProfessional(String lastName, String firstName, Profession profession, String specialty,
-			String region, String province, String commune) {
+	public record NewProfessional(@Size(max = 100) String lastName, @Size(max = 100) String firstName,
+			Profession profession, @Size(max = 100) String specialty, @Size(max = 100) String region,
+			@Size(max = 100) String province, @Size(max = 100) String commune) {
 	}
 
 	/**
@@ -50,6 +68,10 @@ public class ProviderDirectory {
 	 */
 	@Transactional
 	public Registered<Establishment> register(NewEstablishment e, LocalDate activeFrom) {
+		if (!CATEGORIES.contains(e.category())) {
+			throw new InvalidInput("category", "category", "must be one of " + String.join(", ", CATEGORIES));
+		}
+		checkRegion(e.region());
 		Optional<Establishment> existing = jdbc.sql("select " + ESTABLISHMENT + " " + """
 				 from establishment where sector = ? and region = ? and province = ? and commune = ? and name = ?
 				 and category = ?""")
@@ -72,6 +94,7 @@ public class ProviderDirectory {
 
 	@Transactional
 	public Professional register(NewProfessional p, LocalDate activeFrom) {
+		checkRegion(p.region());
 		if ((p.profession() == Profession.SPECIALIST) != (p.specialty() != null && !p.specialty().isBlank())) {
 			throw new InvalidInput("specialty", "specialists-only", "a specialist has a specialty, other professions none");
 		}

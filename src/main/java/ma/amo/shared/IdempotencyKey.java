@@ -1,5 +1,7 @@
 package ma.amo.shared;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * The client's key of an external submission (a claim, a payment, a batch, a complaint): the same key again returns
  * the first result and creates nothing, so a client may resend after a timeout without paying or filing twice.
@@ -7,6 +9,12 @@ package ma.amo.shared;
 public final class IdempotencyKey {
 
 	private static final int LONGEST = 100;
+
+	/**
+	 * How long a submission waits for another under the same key to finish before it is refused as still in
+	 * progress: far above the time one submission takes, far below what keeps a connection of the pool held.
+	 */
+	static final String LONGEST_WAIT = "5s";
 
 	private IdempotencyKey() {
 	}
@@ -17,5 +25,23 @@ public final class IdempotencyKey {
 			throw new InvalidInput("idempotencyKey", "required",
 					"an idempotency key of 1 to " + LONGEST + " characters is required");
 		}
+		String problem = InputBounds.textProblem(key);
+		if (problem != null) {
+			throw new InvalidInput("idempotencyKey", "text", problem);
+		}
+	}
+
+	/**
+	 * Holds the key for the rest of the current transaction, before its earlier use is looked up: parallel
+	 * submissions under one key then run one after the other, so the first stores and the others find what it
+	 * stored, instead of racing to the unique index (a 500) or both storing. The wait, and every lock wait after it
+	 * in the transaction, is bounded: beyond {@link #LONGEST_WAIT} the submission is refused as still in progress.
+	 *
+	 * @param scope what the key identifies within (the kind of submission, and its submitter when keys are theirs)
+	 */
+	public static void hold(JdbcClient jdbc, String scope, String key) {
+		jdbc.sql("select set_config('lock_timeout', ?, true)").param(LONGEST_WAIT).query(String.class).single();
+		jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended(?, 0))) held")
+			.param(scope + "\n" + key).query(Integer.class).single();
 	}
 }

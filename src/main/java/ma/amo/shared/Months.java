@@ -15,11 +15,17 @@ public final class Months {
 		if (text == null || text.isBlank()) {
 			throw new InvalidInput(field, "required", "is required (yyyy-MM)");
 		}
+		LocalDate first;
 		try {
-			return YearMonth.parse(text.strip()).atDay(1);
+			first = YearMonth.parse(text.strip()).atDay(1);
 		}
 		catch (DateTimeParseException e) {
 			throw new InvalidInput(field, "format", "'" + text + "' is not a month (yyyy-MM)");
 		}
+		if (InputBounds.dateProblem(first) != null) {
+			throw new InvalidInput(field, "range", "must be a month between " + InputBounds.EARLIEST_DATE.getYear()
+					+ " and " + InputBounds.LATEST_DATE.getYear());
+		}
+		return first;
 	}
 }

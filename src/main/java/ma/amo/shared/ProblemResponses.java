@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,8 +56,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-		String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-		String message = "'" + e.getValue() + "' is not a valid " + describe(expected);
+		String message = "'" + e.getValue() + "' " + UnreadableValue.expected(e.getRequiredType());
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getName() + ": " + message,
 				List.of(new Violation(e.getName(), "format", message)));
 	}
@@ -90,14 +91,34 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// The parser's message names the JSON path of the bad value; keep only its first line.
-		String message = e.getMostSpecificCause().getMessage();
-		message = message == null ? "unreadable body" : message.lines().findFirst().orElse(message);
 		if (e.getMostSpecificCause() instanceof InvalidInput invalid) {
 			return ResponseEntity.badRequest().body(invalidInput(invalid));
 		}
-		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", message,
-				List.of(new Violation("body", "readable-json", message))));
+		Violation violation = UnreadableValue.of(e);
+		String detail = violation.field().equals("body") ? violation.message()
+				: violation.field() + ": " + violation.message();
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body", detail,
+				List.of(violation)));
+	}
+
+	/** A lock not obtained within its bounded wait (another submission under the same key is still running). */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ResponseEntity<ProblemDetail> busy(PessimisticLockingFailureException e) {
+		String message = "the same submission or record is being processed by another request; retry in a moment";
+		return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.CONFLICT, "Busy", message, List.of(new Violation("body", "in-progress", message))));
+	}
+
+	/**
+	 * Two requests stored the same thing at the same instant and the database kept one: the other is told so, and a
+	 * retry finds what was stored. Submissions with an idempotency key do not get here (they hold their key).
+	 */
+	@ExceptionHandler(DuplicateKeyException.class)
+	ProblemDetail duplicate(DuplicateKeyException e) {
+		log.warn("Concurrent duplicate refused by a unique index: {}", e.getMostSpecificCause().getMessage());
+		String message = "the same record was stored by another request at the same time; retry to read it";
+		return problem(HttpStatus.CONFLICT, "Stored by another request", message,
+				List.of(new Violation("body", "duplicate", message)));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -109,14 +130,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static String rule(FieldError error) {
 		return error.getCode() == null ? "invalid" : error.getCode().toLowerCase();
-	}
-
-	private static String describe(String type) {
-		return switch (type) {
-			case "LocalDate" -> "date (expected yyyy-MM-dd)";
-			case "int", "Integer", "long", "Long" -> "number";
-			default -> type;
-		};
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail, List<Violation> violations) {

@@ -34,6 +34,9 @@ public final class TabularFile {
 		}
 	}
 
+	/** Longer than any name, place or label of these files; each import checks its own lengths after. */
+	private static final int LONGEST_VALUE = 1000;
+
 	private TabularFile() {
 	}
 
@@ -67,6 +70,7 @@ public final class TabularFile {
 						required.stream().filter(c -> !header.containsValue(c)).map(c -> headerName(names, c)).toList()));
 			}
 			List<Row> data = new ArrayList<>();
+			List<Violation> unreadable = new ArrayList<>();
 			for (int r = h + 1; r < rows.size(); r++) {
 				List<String> row = rows.get(r);
 				if (row.stream().allMatch(String::isEmpty)) {
@@ -74,7 +78,19 @@ public final class TabularFile {
 				}
 				Map<String, String> values = new HashMap<>();
 				header.forEach((i, column) -> values.put(column, i < row.size() ? row.get(i) : ""));
-				data.add(new Row(numbers.get(r), values));
+				Row read = new Row(numbers.get(r), values);
+				// Each cell is named by the file's own header, as the person who fixes the file reads it.
+				header.forEach((i, column) -> {
+					String problem = i < row.size() ? InputBounds.textProblem(row.get(i), LONGEST_VALUE) : null;
+					if (problem != null && unreadable.size() < 100) {
+						unreadable.add(new Violation("line " + read.line() + ": " + cells.get(i), "text", problem));
+					}
+				});
+				data.add(read);
+			}
+			if (!unreadable.isEmpty()) {
+				// Nothing is imported from a file with a value no register could hold; every such cell is named.
+				throw new InvalidInput(unreadable);
 			}
 			return data;
 		}

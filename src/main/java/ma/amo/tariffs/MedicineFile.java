@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import ma.amo.shared.InputBounds;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
 import ma.amo.shared.Rate;
@@ -103,6 +104,10 @@ final class MedicineFile {
 			BigDecimal amount = new BigDecimal(value.replace(',', '.').replace(" ", ""));
 			if (amount.signum() < 0) {
 				throw new InvalidInput(field, "positive", "must not be negative");
+			}
+			String problem = InputBounds.magnitudeProblem(amount);
+			if (problem != null) {
+				throw new InvalidInput(field, "amount", problem);
 			}
 			return new Money(amount);
 		}

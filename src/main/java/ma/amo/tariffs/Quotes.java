@@ -5,6 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Size;
 import ma.amo.enrolment.Regime;
 import ma.amo.providers.ProviderDirectory;
 import ma.amo.shared.InvalidInput;
@@ -34,8 +38,8 @@ public class Quotes {
 	}
 
 	/** A care event to price: the establishment's INPE or, without one, its sector. */
-	public record Request(Regime regime, LocalDate careDate, String establishmentInpe, String sector,
-			Boolean exempted, List<Line> lines) {
+	public record Request(Regime regime, LocalDate careDate, @Size(max = 9) String establishmentInpe,
+			@Size(max = 10) String sector, Boolean exempted, @Size(max = 200) List<@Valid Line> lines) {
 
 		/** Care covered by an ALD exemption (false when not said). */
 		boolean exemption() {
@@ -45,7 +49,9 @@ public class Quotes {
 
 	/** An act (code, and a coefficient when the act has none) or a medicine (code and quantity), with the billed amount. */
 	@io.swagger.v3.oas.annotations.media.Schema(name = "QuoteRequestLine")
-	public record Line(String actCode, BigDecimal coefficient, String medicineCode, Integer quantity, BigDecimal billed) {
+	public record Line(@Size(max = 20) String actCode, @Digits(integer = 4, fraction = 2) BigDecimal coefficient,
+			@Size(max = 20) String medicineCode, @Max(100_000) Integer quantity,
+			@Digits(integer = 9, fraction = 2) BigDecimal billed) {
 	}
 
 	public record QuotedLine(int line, String code, String label, String careCategory, Money billed, Money base,

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Size;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +37,8 @@ public class TariffVersions {
 	}
 
 	/** A key-letter value set by a new version; payer body and sector null for "all". */
-	public record KeyLetterChange(String letter, String payerBody, String sector, BigDecimal value) {
+	public record KeyLetterChange(@Size(max = 10) String letter, @Size(max = 10) String payerBody,
+			@Size(max = 10) String sector, @Digits(integer = 6, fraction = 2) BigDecimal value) {
 	}
 
 	/** The value of a key letter for a payer body and sector on a date, from the version in force. */

@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Claims end to end through the API. Amounts are computed by hand from amo-rules.md and the 2006 reference tariff:
  * CNSS regimes cover 70 % of min(billed, base); C = 80 DH, Cs = 150 DH, K = 22.50 DH. The review sample is 0 % for
- * care in 2025 and 100 % in 2031, set through the parameters like an administrator would.
+ * care from 2024, except 100 % on 1 March 2024, set through the parameters like an administrator would (claims are
+ * never dated after today, so the sampled day is in the past).
  */
 @IntegrationTest
 class ClaimAdjudicationIntegrationTest {
@@ -46,9 +47,11 @@ class ClaimAdjudicationIntegrationTest {
 	void client() {
 		api = new Api(port);
 		// Before 2025 too: the 5 % drawn from the claim's id would depend on how many claims other tests stored first.
+		// Every claim of 1 March 2024 is drawn, for the review tests.
 		api.post("/api/v1/parameters/claims.review.sample-percent", "{\"effectiveFrom\":\"2005-09-01\",\"value\":\"0\"}");
+		api.post("/api/v1/parameters/claims.review.sample-percent", "{\"effectiveFrom\":\"2024-03-01\",\"value\":\"100\"}");
+		api.post("/api/v1/parameters/claims.review.sample-percent", "{\"effectiveFrom\":\"2024-03-02\",\"value\":\"0\"}");
 		api.post("/api/v1/parameters/claims.review.sample-percent", "{\"effectiveFrom\":\"2025-01-01\",\"value\":\"0\"}");
-		api.post("/api/v1/parameters/claims.review.sample-percent", "{\"effectiveFrom\":\"2031-01-01\",\"value\":\"100\"}");
 	}
 
 	String person(LocalDate birth) {
@@ -286,17 +289,17 @@ class ClaimAdjudicationIntegrationTest {
 		String dentist = doctor(Profession.DENTIST, null);
 		String prosthesis = "{\"actCode\":\"DP\",\"coefficient\":200,\"billed\":2500}";
 		// DP 12.50 × 200 = 2,500 base; 70 % = 1,750.00 covered.
-		JsonNode first = submit(sheet(patient, "2025-01-15", "2025-01-20", dentist, prosthesis));
+		JsonNode first = submit(sheet(patient, "2024-01-15", "2024-01-20", dentist, prosthesis));
 		assertThat(amount(line(first, 0).get("covered"))).isEqualByComparingTo("1750.00");
 		// Eleven months later: 3,000 − 1,750 = 1,250.00 left under the ceiling; the patient pays 1,250.00.
-		JsonNode second = submit(sheet(patient, "2025-12-15", "2025-12-20", dentist, prosthesis));
+		JsonNode second = submit(sheet(patient, "2024-12-15", "2024-12-20", dentist, prosthesis));
 		assertThat(line(second, 0).get("outcome").asText()).isEqualTo("REDUCED");
 		assertThat(second.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
 		assertThat(amount(line(second, 0).get("covered"))).isEqualByComparingTo("1250.00");
 		assertThat(amount(line(second, 0).get("patientShare"))).isEqualByComparingTo("1250.00");
 		assertThat(line(second, 0).get("reasons").toString()).contains("CEILING_REACHED");
-		// On 16 January 2027 the first prosthesis is more than 24 months old: 3,000 − 1,250 = 1,750 left again.
-		JsonNode third = submit(sheet(patient, "2027-01-16", "2027-01-20", dentist, prosthesis));
+		// On 16 January 2026 the first prosthesis is more than 24 months old: 3,000 − 1,250 = 1,750 left again.
+		JsonNode third = submit(sheet(patient, "2026-01-16", "2026-01-20", dentist, prosthesis));
 		assertThat(amount(line(third, 0).get("covered"))).isEqualByComparingTo("1750.00");
 	}
 
@@ -457,7 +460,7 @@ class ClaimAdjudicationIntegrationTest {
 	@Test
 	void aSampledClaimIsReviewedByAnAgentAndAContestReopensTheReview() {
 		String patient = insured("SALARIED_PRIVATE");
-		JsonNode claim = submit(sheet(patient, "2031-03-10", "2031-03-20",
+		JsonNode claim = submit(sheet(patient, "2024-03-01", "2024-03-10",
 				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80")));
 		assertThat(claim.get("status").asText()).isEqualTo("IN_REVIEW");
 		assertThat(claim.get("reviewReasons").get(0).asText()).startsWith("RANDOM_SAMPLE");
@@ -573,8 +576,7 @@ class ClaimAdjudicationIntegrationTest {
 		String radiologist = doctor(Profession.RADIOLOGIST, null);
 		String z15 = "{\"actCode\":\"Z\",\"coefficient\":15,\"billed\":150}";
 		String body = sheet(insured("SALARIED_PRIVATE"), "2025-08-11", "2025-08-12", radiologist, z15 + "," + z15);
-		Api.Response bad = api.post("/api/v1/claims", body.replace("\"billed\":150}]", "\"billed\":-1}]"), "Idempotency-Key", UUID.randomUUID().toString(),
-				"Submitter", "portail-assures");
+		Api.Response bad = api.post("/api/v1/claims", body.replace("\"billed\":150}]", "\"billed\":-1}]"), "Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("lines[1].billed");
 		JsonNode claim = submit(body);
@@ -585,8 +587,8 @@ class ClaimAdjudicationIntegrationTest {
 
 	@Test
 	void theReviewSampleSkipsAClaimWhoseLinesAreAllRejected() {
-		// Care in 2031: every claim is in the sample (100 %), except one with nothing covered.
-		JsonNode claim = submit(sheet(person(LocalDate.of(1992, 2, 2)), "2031-04-01", "2031-04-02",
+		// Care on 1 March 2024: every claim is in the sample (100 %), except one with nothing covered.
+		JsonNode claim = submit(sheet(person(LocalDate.of(1992, 2, 2)), "2024-03-01", "2024-03-02",
 				doctor(Profession.GENERAL_PRACTITIONER, null), act("C", "80")));
 		assertThat(claim.get("status").asText()).isEqualTo("REJECTED");
 		assertThat(claim.get("reviewReasons")).isEmpty();

@@ -115,7 +115,7 @@ class ClaimQueueIntegrationTest {
 		Api.Response response = api.post("/api/v1/claims", """
 				{"kind":"MEMBER_REIMBURSEMENT","patientIdcs":"%s","careDate":"%s","filedOn":"2025-03-20",
 				 "executingInpe":"%s","lines":[{"actCode":"C","billed":80}]}""".formatted(patient, careDate, executing),
-				"Idempotency-Key", UUID.randomUUID().toString(), "Submitter", "portail-assures");
+				"Idempotency-Key", UUID.randomUUID().toString());
 		assertThat(response.status()).as(response.raw()).isEqualTo(201);
 		return response.body().get("id").asLong();
 	}

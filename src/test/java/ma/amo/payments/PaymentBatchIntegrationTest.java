@@ -164,7 +164,7 @@ class PaymentBatchIntegrationTest {
 		// Filed on 14 December 2025, day 90 after the care: an invoice is examined up to day 90 (a member's claim, 60).
 		Api.Response filed = api.post("/api/v1/claims?adjudicate=true",
 				invoice.formatted(insured("TADAMON"), "2025-12-14", surgeon, hospital.inpe()), "Idempotency-Key",
-				UUID.randomUUID().toString(), "Submitter", "hopital");
+				UUID.randomUUID().toString());
 		assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
 		JsonNode claim = filed.body();
 		// APPENDICECTOMIE = K 70: base 70 × 22.50 = 1,575.00; Tadamon hospitalisation 70 % = 1,102.50 paid by CNSS;
@@ -178,7 +178,7 @@ class PaymentBatchIntegrationTest {
 		// Day 91 is late.
 		Api.Response late = api.post("/api/v1/claims?adjudicate=true",
 				invoice.formatted(insured("TADAMON"), "2025-12-15", surgeon, hospital.inpe()), "Idempotency-Key",
-				UUID.randomUUID().toString(), "Submitter", "hopital");
+				UUID.randomUUID().toString());
 		assertThat(late.body().get("status").asText()).isEqualTo("REJECTED");
 		assertThat(late.body().get("lines").get(0).get("reasons").get(0).asText()).startsWith("LATE_FILING: déposé 91 jours")
 			.contains("d'une facture 90 jours");

@@ -102,6 +102,29 @@ public final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
+	/** Posts a body given as bytes, as it is (malformed JSON, bytes that are not UTF-8...). */
+	public Response post(String path, String contentType, byte[] body, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request);
+	}
+
+	/** Uploads a file given as bytes as multipart/form-data part {@code file}. */
+	public Response upload(String path, String fileName, byte[] content) {
+		String boundary = "amo-" + UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(head);
+		body.writeBytes(content);
+		body.writeBytes(tail);
+		return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+	}
+
 	/** Gets a binary answer (a zip, a file) as bytes with its headers. */
 	public HttpResponse<byte[]> download(String path) {
 		try {

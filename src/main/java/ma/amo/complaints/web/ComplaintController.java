@@ -8,6 +8,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import ma.amo.audit.AuditEntry.Action;
 import ma.amo.audit.Audited;
 import ma.amo.complaints.Category;
@@ -180,13 +182,13 @@ class ComplaintController {
 	}
 
 	/** A step: on which day (today when absent), the comment; the assignee for an assignment. The actor is the account. */
-	record StepBody(LocalDate on, String comment, String assignee) {
+	record StepBody(@PastOrPresent LocalDate on, @Size(max = 2000) String comment, @Size(max = 100) String assignee) {
 
 		ComplaintHandling.Step step() {
 			return new ComplaintHandling.Step(Viewer.actingAccount(), on, comment);
 		}
 	}
 
-	record NoteBody(String text) {
+	record NoteBody(@Size(max = 10_000) String text) {
 	}
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Size;
 import ma.amo.contributions.ContributionRates;
 import ma.amo.contributions.ContributionRates.Contribution;
 import ma.amo.shared.InvalidInput;
@@ -44,6 +46,7 @@ class ContributionController {
 		};
 	}
 
-	record Computation(String basis, BigDecimal amount, String month) {
+	record Computation(@Size(max = 20) String basis, @Digits(integer = 10, fraction = 2) BigDecimal amount,
+			@Size(max = 7) String month) {
 	}
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import ma.amo.contributions.Employer;
 import ma.amo.contributions.Employers;
 import ma.amo.shared.PageOf;
@@ -51,6 +52,7 @@ class EmployerController {
 		return employers.employer(affiliationNumber);
 	}
 
-	record NewEmployer(String name, String ice, String region, String commune, LocalDate affiliatedOn) {
+	record NewEmployer(@Size(max = 200) String name, @Size(max = 15) String ice, @Size(max = 100) String region,
+			@Size(max = 100) String commune, LocalDate affiliatedOn) {
 	}
 }

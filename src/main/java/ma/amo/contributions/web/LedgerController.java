@@ -10,6 +10,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import ma.amo.audit.Audited;
 import ma.amo.audit.AuditEntry.Action;
 import ma.amo.contributions.ContributionCalls;
@@ -108,10 +112,10 @@ class LedgerController {
 	ResponseEntity<Payments.Payment> pay(@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody PaymentBody body) {
 		Payments.Means means = means(body.means());
-		boolean repeat = key != null && payments.byIdempotencyKey(key).isPresent();
-		Payments.Payment payment = payments.record(key, new Payments.Request(body.payerKind(), body.payer(), body.amount(),
+		Payments.Recorded recorded = payments.pay(key, new Payments.Request(body.payerKind(), body.payer(), body.amount(),
 				body.paidOn(), means, body.reference(), body.callId()));
-		return ResponseEntity.status(repeat ? 200 : 201)
+		Payments.Payment payment = recorded.payment();
+		return ResponseEntity.status(recorded.repeated() ? 200 : 201)
 			.location(URI.create("/api/v1/contributions/payments/" + payment.id())).body(payment);
 	}
 
@@ -156,14 +160,17 @@ class LedgerController {
 		}
 	}
 
-	record PaymentBody(PayerKind payerKind, String payer, BigDecimal amount, LocalDate paidOn, String means,
-			String reference, Long callId) {
+	record PaymentBody(PayerKind payerKind, @Size(max = 20) String payer,
+			@Digits(integer = 10, fraction = 2) BigDecimal amount, LocalDate paidOn, @Size(max = 20) String means,
+			@Size(max = 100) String reference, Long callId) {
 	}
 
-	record StatementPayment(String idempotencyKey, PayerKind payerKind, String payer, BigDecimal amount,
-			LocalDate paidOn, String means, String reference, Long callId) {
+	record StatementPayment(String idempotencyKey, PayerKind payerKind, @Size(max = 20) String payer,
+			@Digits(integer = 10, fraction = 2) BigDecimal amount, LocalDate paidOn, @Size(max = 20) String means,
+			@Size(max = 100) String reference, Long callId) {
 	}
 
-	record StatementBody(String name, LocalDate receivedOn, List<StatementPayment> payments) {
+	record StatementBody(@Size(max = 200) String name, @PastOrPresent LocalDate receivedOn,
+			@Size(max = 10_000) List<@Valid StatementPayment> payments) {
 	}
 }

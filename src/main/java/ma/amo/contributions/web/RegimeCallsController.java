@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import ma.amo.audit.Audited;
 import ma.amo.audit.AuditEntry.Action;
 import ma.amo.contributions.ContributionCalls;
@@ -105,9 +107,9 @@ class RegimeCallsController {
 		return debits.schedule(Months.firstDay("month", month));
 	}
 
-	record Classification(String category, Boolean pensioner, LocalDate since) {
+	record Classification(@Size(max = 20) String category, Boolean pensioner, LocalDate since) {
 	}
 
-	record MandateBody(String account, LocalDate signedOn) {
+	record MandateBody(@Size(max = 34) String account, @PastOrPresent LocalDate signedOn) {
 	}
 }

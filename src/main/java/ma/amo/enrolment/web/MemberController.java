@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import ma.amo.audit.Audited;
 import ma.amo.audit.AuditEntry.Action;
 import ma.amo.enrolment.Dependant;
@@ -145,7 +146,7 @@ class MemberController {
 	record MemberView(Member member, List<Enrolment> enrolments, List<Dependant> dependants) {
 	}
 
-	record NewEnrolment(String idcs, Regime regime, LocalDate startDate, Boolean waitingWaived) {
+	record NewEnrolment(@Size(max = 10) String idcs, Regime regime, LocalDate startDate, Boolean waitingWaived) {
 	}
 
 	/** REGIME_CHANGE is not offered: enrolling in the new regime ends the period with it. */
@@ -153,10 +154,10 @@ class MemberController {
 			@io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "CONDITIONS_ENDED", "DEATH" }) Enrolment.EndReason reason) {
 	}
 
-	record NewSuspension(LocalDate startDate, LocalDate endDate, String reason) {
+	record NewSuspension(LocalDate startDate, LocalDate endDate, @Size(max = 1000) String reason) {
 	}
 
-	record NewDependant(String idcs, Dependant.Relation relation, LocalDate startDate, LocalDate studentUntil,
+	record NewDependant(@Size(max = 10) String idcs, Dependant.Relation relation, LocalDate startDate, LocalDate studentUntil,
 			Boolean disabled) {
 	}
 

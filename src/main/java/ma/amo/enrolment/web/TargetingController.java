@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import ma.amo.audit.Audited;
 import ma.amo.audit.AuditEntry.Action;
 import ma.amo.enrolment.SocialTargeting;
@@ -38,9 +39,10 @@ class TargetingController {
 		return targeting.achamil(body.idcs(), body.date());
 	}
 
-	record HouseholdRequest(String householdId, LocalDate date, String headIdcs, String spouseIdcs) {
+	record HouseholdRequest(@Size(max = 30) String householdId, LocalDate date, @Size(max = 10) String headIdcs,
+			@Size(max = 10) String spouseIdcs) {
 	}
 
-	record PersonRequest(String idcs, LocalDate date) {
+	record PersonRequest(@Size(max = 10) String idcs, LocalDate date) {
 	}
 }

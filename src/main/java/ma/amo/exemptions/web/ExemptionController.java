@@ -6,6 +6,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import ma.amo.audit.AuditEntry.Action;
 import ma.amo.audit.Audited;
 import ma.amo.exemptions.Exemption;
@@ -31,10 +34,10 @@ class ExemptionController {
 		this.exemptions = exemptions;
 	}
 
-	record Grant(String idcs, Integer conditionCode, LocalDate validFrom) {
+	record Grant(@Size(max = 10) String idcs, @Min(1) @Max(999) Integer conditionCode, LocalDate validFrom) {
 	}
 
-	record Revocation(LocalDate from, String reason) {
+	record Revocation(LocalDate from, @Size(max = 1000) String reason) {
 	}
 
 	@Operation(summary = "Grant an exemption for a condition of the list: valid the condition's years from validFrom, or for life")

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import ma.amo.parameters.Parameters;
 import ma.amo.parameters.Parameters.Definition;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -48,7 +49,7 @@ class ParameterController {
 		return ParameterView.of(parameters.define(name, body.effectiveFrom(), body.value()));
 	}
 
-	record NewValue(LocalDate effectiveFrom, String value) {
+	record NewValue(LocalDate effectiveFrom, @Size(max = 200) String value) {
 	}
 
 	record ParameterView(String name, String kind, String description, String source, Map<LocalDate, String> values,

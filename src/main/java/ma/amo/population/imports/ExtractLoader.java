@@ -19,6 +19,7 @@ import java.util.List;
 
 import ma.amo.shared.CopyText;
 import ma.amo.shared.CsvSeparator;
+import ma.amo.shared.InputBounds;
 
 import javax.sql.DataSource;
 
@@ -46,6 +47,8 @@ public class ExtractLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(ExtractLoader.class);
 	private static final int COPY_CHUNK = 1 << 16;
+	/** Longer than any name or place of the registers; the columns check their own lengths after. */
+	private static final int LONGEST_VALUE = 1000;
 	private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 	private static final long LOG_EVERY_NANOS = 5_000_000_000L;
 
@@ -188,8 +191,13 @@ public class ExtractLoader {
 						continue;
 					}
 					values.record = record;
+					Extract.Rejected rejection = unreadable(values);
+					if (rejection != null) {
+						reject(line, rejection.field(), rejection.reason());
+						continue;
+					}
 					row.add(line);
-					Extract.Rejected rejection = extract.stage(values, row);
+					rejection = extract.stage(values, row);
 					if (rejection != null) {
 						row.discard();
 						reject(line, rejection.field(), rejection.reason());
@@ -261,6 +269,18 @@ public class ExtractLoader {
 				}
 				return lines;
 			}
+		}
+
+		/** A value no register holds: a NUL or control character, bytes that were not UTF-8, a novel of a field. */
+		private Extract.Rejected unreadable(RecordValues values) {
+			for (int column = 0; column < extract.columns().size(); column++) {
+				String value = values.get(column);
+				String problem = value == null ? null : InputBounds.textProblem(value, LONGEST_VALUE);
+				if (problem != null) {
+					return new Extract.Rejected(extract.columns().get(column).name(), problem);
+				}
+			}
+			return null;
 		}
 
 		private void reject(long line, String field, String reason) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import ma.amo.shared.CopyText;
+import ma.amo.shared.InputBounds;
 
 import ma.amo.population.IdcsCheckDigit;
 
@@ -80,6 +81,9 @@ final class RsuExtract implements Extract {
 		}
 		if (scoreDate.isAfter(today)) {
 			return new Rejected("score_date", "must not be in the future");
+		}
+		if (scoreDate.isBefore(InputBounds.EARLIEST_DATE)) {
+			return new Rejected("score_date", "must not be before " + InputBounds.EARLIEST_DATE);
 		}
 		row.add(household).add(idcs).add(score).add(date);
 		return null;

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import ma.amo.providers.Establishment;
 import ma.amo.providers.EstablishmentImport;
 import ma.amo.providers.Profession;
@@ -181,13 +182,13 @@ class ProviderController {
 		}
 	}
 
-	record NewPractice(String establishmentInpe, LocalDate startDate) {
+	record NewPractice(@Size(max = 9) String establishmentInpe, LocalDate startDate) {
 	}
 
-	record NewConvention(String payerBody, LocalDate startDate, LocalDate endDate) {
+	record NewConvention(@Size(max = 10) String payerBody, LocalDate startDate, LocalDate endDate) {
 	}
 
-	record NewStatus(ProviderStatus status, LocalDate effectiveFrom, String reason) {
+	record NewStatus(ProviderStatus status, LocalDate effectiveFrom, @Size(max = 1000) String reason) {
 	}
 
 	record Standing(String inpe, LocalDate date, ProviderStatus status, boolean conventionCnss,

@@ -6,6 +6,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import ma.amo.shared.NotFound;
 import ma.amo.tariffs.CareLimits;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -56,6 +59,7 @@ class CareLimitController {
 		return limits.ceilings(date == null ? LocalDate.now(clock) : date);
 	}
 
-	record Condition(String label, Boolean lifelongExemption, Integer exemptionYears, String source) {
+	record Condition(@Size(max = 300) String label, Boolean lifelongExemption, @Min(1) @Max(99) Integer exemptionYears,
+			@Size(max = 500) String source) {
 	}
 }

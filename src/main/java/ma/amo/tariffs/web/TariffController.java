@@ -8,6 +8,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import ma.amo.shared.Viewer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import ma.amo.tariffs.TariffVersions;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -82,7 +84,7 @@ class TariffController {
 		return versions.keyLetterOn(letter, payerBody, sector, date == null ? LocalDate.now(clock) : date);
 	}
 
-	record NewVersion(String name, LocalDate effectiveFrom, Long basedOn,
-			List<TariffVersions.KeyLetterChange> keyLetters) {
+	record NewVersion(@Size(max = 200) String name, LocalDate effectiveFrom, Long basedOn,
+			@Size(max = 1000) List<TariffVersions.@Valid KeyLetterChange> keyLetters) {
 	}
 }
