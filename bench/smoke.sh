@@ -30,7 +30,7 @@ run() {
   shift 2
   local started=$SECONDS
   if "$@" > "$logs/$name.log" 2>&1 && grep -qE "$check" "$logs/$name.log" \
-      && ! grep -qE "Non-2xx or 3xx responses|Socket errors|APPLICATION FAILED|status\":\"FAILED" "$logs/$name.log"; then
+      && ! grep -qE "Non-2xx or 3xx responses|Socket errors: connect [1-9]|APPLICATION FAILED|status\":\"FAILED" "$logs/$name.log"; then
     echo "smoke $name: ok ($((SECONDS - started)) s)"
   else
     echo "smoke $name: FAILED ($((SECONDS - started)) s), the end of $logs/$name.log:"
