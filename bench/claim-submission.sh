@@ -10,8 +10,8 @@ persons=${1:-100000}
 seconds=${2:-30}
 connections=${3:-4}
 work=target/bench-claims-$persons
-port=54359
-http_port=18082
+port=${BENCH_PG_PORT:-54359}
+http_port=${BENCH_HTTP_PORT:-18082}
 . bench/serve.sh --amo.demo.persons="$persons"
 if grep -q "Empty register" "$work/app.log"; then
   until grep -qE "Demo contributions: |APPLICATION FAILED|Exception" "$work/app.log"; do sleep 2; done

@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
 work=target/bench-directory
-port=54359
-http_port=18082
+port=${BENCH_PG_PORT:-54359}
+http_port=${BENCH_HTTP_PORT:-18082}
 . bench/serve.sh
 if grep -q "Empty register" "$work/app.log"; then
   until grep -qE "Private sector: |APPLICATION FAILED" "$work/app.log"; do sleep 1; done

@@ -6,26 +6,32 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 persons=${1:-1000000}
 work=target/bench-import
-port=54339
+port=${BENCH_PG_PORT:-54339}
+http_port=${BENCH_HTTP_PORT:-18080}
+base=http://localhost:$http_port
+# Register imports are the administrator's.
+admin="admin:${AMO_ADMIN_PASSWORD:-admin-change-me-now}"
 mkdir -p "$work"
+if [ -z "${BENCH_JAR:-}" ]; then
+  ./mvnw -q package -DskipTests
+fi
+jar=${BENCH_JAR:-$(ls target/amo-platform-*.jar | head -n 1)}
+. bench/jdk.sh
 rnp="$work/rnp-$persons.csv"
 if [ ! -f "$rnp" ]; then
-  ./mvnw -q spring-boot:run -Dspring-boot.run.arguments="generate-population $persons $work"
+  "$java_bin" -jar "$jar" generate-population "$persons" "$work"
 fi
 rm -rf "$work/postgres"
-./mvnw -q package -DskipTests
-jar=$(ls target/amo-platform-*.jar | head -n 1)
-. bench/jdk.sh
-"$java_bin" -Xmx512m -jar "$jar" --amo.demo.enabled=false --server.port=18080 \
+"$java_bin" -Xmx512m -jar "$jar" --amo.demo.enabled=false --server.port="$http_port" \
   --amo.embedded-postgres.data-directory="$work/postgres" --amo.embedded-postgres.port=$port \
   --amo.population.import-directory="$work/imports" > "$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
-until curl -sf localhost:18080/actuator/health > /dev/null; do sleep 0.5; done
+until curl -sf "$base/actuator/health" > /dev/null; do sleep 0.5; done
 
-job=$(curl -sf -F "file=@$rnp" "localhost:18080/api/v1/import-jobs?kind=RNP" | sed -E 's/.*"id":([0-9]+).*/\1/')
+job=$(curl -sf -u "$admin" -F "file=@$rnp" "$base/api/v1/import-jobs?kind=RNP" | sed -E 's/.*"id":([0-9]+).*/\1/')
 while :; do
-  state=$(curl -sf "localhost:18080/api/v1/import-jobs/$job")
+  state=$(curl -sf -u "$admin" "$base/api/v1/import-jobs/$job")
   case "$state" in *'"status":"COMPLETED"'*|*'"status":"FAILED"'*) break ;; esac
   sleep 0.5
 done

@@ -68,7 +68,9 @@ class ClaimBatch implements ApplicationRunner {
 			done += worker.get();
 		}
 		pool.shutdown();
-		log.info("Claim batch: {} claims adjudicated in {} ms", done, (System.nanoTime() - started) / 1_000_000);
+		ClaimAdjudication.Queue queue = adjudication.queue();
+		log.info("Claim batch: {} claims taken off the queue in {} ms; {} set aside for an agent (GET /api/v1/claims/set-aside)",
+				done, (System.nanoTime() - started) / 1_000_000, queue.setAside());
 		System.exit(SpringApplication.exit(context, () -> 0));
 	}
 }

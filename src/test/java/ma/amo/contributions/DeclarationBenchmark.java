@@ -45,8 +45,9 @@ public final class DeclarationBenchmark {
 		int members = Integer.parseInt(System.getProperty("benchmark.members", "1000000"));
 		Path directory = Path.of("target/declaration-benchmark");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AmoApplication.class)
-			.web(WebApplicationType.NONE)
-			.run("--amo.embedded-postgres.data-directory=" + directory.resolve("postgres"),
+			// The authorization server's configuration needs a web context: the platform listens on a free port.
+			.web(WebApplicationType.SERVLET)
+			.run("--server.port=0", "--amo.embedded-postgres.data-directory=" + directory.resolve("postgres"),
 					"--amo.embedded-postgres.clean=true", "--amo.embedded-postgres.port=0", "--amo.demo.enabled=false",
 					"--amo.population.import-directory=" + directory.resolve("imports"), "--logging.level.ma.amo=warn")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);

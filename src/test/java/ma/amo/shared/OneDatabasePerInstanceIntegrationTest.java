@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 /** Two instances never share a database by accident, and a killed instance's server does not stay in the way. */
 class OneDatabasePerInstanceIntegrationTest {
@@ -46,6 +47,8 @@ class OneDatabasePerInstanceIntegrationTest {
 	void theServerLeftRunningByAKilledInstanceIsStoppedAndItsDataServedAgain() throws Exception {
 		int port = freePort();
 		Path directory = Path.of("target/test-postgres-orphan");
+		// The restarted server below keeps its directory, as a real one does: start from nothing.
+		FileSystemUtils.deleteRecursively(directory);
 		String java = ProcessHandle.current().info().command().orElse("java");
 		Process instance = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
 				KilledInstance.class.getName(), directory.toString(), Integer.toString(port))
@@ -53,11 +56,12 @@ class OneDatabasePerInstanceIntegrationTest {
 			.start();
 		try (BufferedReader output = new BufferedReader(
 				new InputStreamReader(instance.getInputStream(), StandardCharsets.UTF_8))) {
+			StringBuilder log = new StringBuilder();
 			String line;
 			while ((line = output.readLine()) != null && !line.equals(KilledInstance.READY)) {
-				// the instance's start-up log
+				log.append(line).append('\n');
 			}
-			assertThat(line).as("the instance started").isEqualTo(KilledInstance.READY);
+			assertThat(line).as("the instance started; its output:%n%s", log).isEqualTo(KilledInstance.READY);
 			instance.destroyForcibly();
 			assertThat(instance.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		}
