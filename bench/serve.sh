@@ -13,7 +13,7 @@ fi
 . bench/jdk.sh
 started=$(date +%s%N)
 # shellcheck disable=SC2086
-"$java_bin" -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$http_port" \
+"$java_bin" -Xms512m -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$http_port" \
   --amo.embedded-postgres.data-directory="$work/postgres" --amo.embedded-postgres.port="$port" \
   --amo.population.import-directory="$work/imports" --logging.level.ma.amo=info \
   --amo.security.rate-limit.enabled=false "$@" > "$work/app.log" 2>&1 &
