@@ -100,8 +100,8 @@ public class PortfolioLoad {
 				progress.accept(members);
 			}
 		}
-		// Fresh statistics at once: eligibility queries planned on empty-table statistics would scan.
-		jdbc.sql("analyze member, enrolment, paid_days, rights_suspension, dependant").update();
+		// Fresh statistics at once: eligibility and rights-history queries planned on empty-table statistics would scan.
+		jdbc.sql("analyze member, enrolment, paid_days, rights_suspension, dependant, rights_segment").update();
 		return members;
 	}
 

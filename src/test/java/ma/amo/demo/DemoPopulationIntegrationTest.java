@@ -34,6 +34,16 @@ class DemoPopulationIntegrationTest {
 	Clock clock;
 
 	@Test
+	void theDemoLeavesFreshPlannerStatisticsOfEveryTableItLoaded() {
+		List<String> notAnalysed = jdbc.sql("""
+				select relname from pg_stat_user_tables where last_analyze is null
+				  and relname in ('person', 'rsu_score', 'member', 'enrolment', 'dependant', 'rights_suspension',
+				    'paid_days', 'rights_segment', 'employer', 'declaration', 'contribution_call', 'establishment')""")
+			.query(String.class).list();
+		assertThat(notAnalysed).isEmpty();
+	}
+
+	@Test
 	void theFirstStartLoadsAPopulationInWhichEveryRegimeAndRightsStateOccurs() {
 		assertThat(jdbc.sql("select count(*) from person").query(Long.class).single()).isEqualTo(4000);
 		assertThat(jdbc.sql("select count(distinct region) from person").query(Long.class).single()).isEqualTo(12);

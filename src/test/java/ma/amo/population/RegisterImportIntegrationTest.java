@@ -74,6 +74,18 @@ class RegisterImportIntegrationTest {
 	}
 
 	@Test
+	void anImportThatChangesTheRegisterRefreshesItsPlannerStatistics() {
+		long before = analyses("person");
+		load(ImportMode.ALL_OR_NOTHING, List.of(rnp(idcs(), cin(), "Alami", "Karim", BIRTH, 'M')));
+		assertThat(analyses("person")).isGreaterThan(before);
+	}
+
+	private long analyses(String table) {
+		return jdbc.sql("select analyze_count from pg_stat_user_tables where relname = ?").param(table)
+			.query(Long.class).single();
+	}
+
+	@Test
 	void reimportingTheSameFileChangesNothing() {
 		List<String> lines = List.of(rnp(idcs(), cin(), "Tazi", "Omar", BIRTH, 'M'), rnp(idcs(), cin(), "Tazi", "Aicha", BIRTH, 'F'));
 		load(ImportMode.ALL_OR_NOTHING, lines);

@@ -1,5 +1,9 @@
 package ma.amo.enrolment.rights;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -8,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import ma.amo.enrolment.Dependant;
 import ma.amo.enrolment.Enrolment;
@@ -29,37 +34,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CoverFiles {
 
-	private static final String QUERY = """
-			with q as (select ?::text as idcs),
-			l as (select d.id, d.member_id, d.idcs, d.relation, d.start_date, d.end_date, d.end_reason, d.student_until,
-			        d.disabled, m.idcs as member_idcs, m.payer_body, m.registration_number, m.registered_on
-			      from dependant d join member m on m.id = d.member_id where d.idcs = (select idcs from q)),
-			people as (select idcs from q union select member_idcs from l),
-			e as (select m.id as member_id, m.idcs, m.payer_body, m.registration_number, m.registered_on, e.id,
-			        e.regime, e.start_date, e.end_date, e.end_reason, e.waiting_waived
-			      from member m join enrolment e on e.member_id = m.id where m.idcs in (select idcs from people))
-			select 'P', idcs, cin, last_name, first_name, last_name_ar, first_name_ar, birth_date::text, sex, commune,
-			  province, region, death_date::text
-			  from person where idcs in (select idcs from people)
-			union all
-			select 'L', id::text, member_id::text, idcs, relation, start_date::text, end_date::text, end_reason,
-			  student_until::text, disabled::text, member_idcs, payer_body, registration_number || ' ' || registered_on
-			  from l
-			union all
-			select 'E', member_id::text, idcs, payer_body, registration_number, registered_on::text, id::text, regime,
-			  start_date::text, end_date::text, end_reason, waiting_waived::text, null
-			  from e
-			union all
-			select 'S', id::text, enrolment_id::text, start_date::text, end_date::text, reason, null, null, null, null,
-			  null, null, null
-			  from rights_suspension where enrolment_id in (select id from e)
-			union all
-			select 'D', member_id::text, month::text, days::text, paid_on::text, null, null, null, null, null, null, null,
-			  null
-			  from paid_days where member_id in (select member_id from e)
-			""";
+	/** Kept in a file of its own so that the benchmark measures the database's ceiling on the very same text. */
+	private static final String QUERY = sql("cover-file.sql");
 
 	private final JdbcClient jdbc;
+
+	/** The statement of a resource file, without its comment lines. */
+	private static String sql(String name) {
+		try (InputStream in = CoverFiles.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("the query " + name + " is missing from the build");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.filter(line -> !line.startsWith("--"))
+				.collect(Collectors.joining("\n"));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
 
 	public CoverFiles(JdbcClient jdbc) {
 		this.jdbc = jdbc;

@@ -31,6 +31,9 @@ interface Extract {
 	/** Merges the staging table into the register; returns one row (inserted, updated). {@code :job} is the job. */
 	String merge();
 
+	/** The register table the merge writes, whose planner statistics are refreshed after an import. */
+	String registerTable();
+
 	record Column(String name, boolean required) {
 	}
 

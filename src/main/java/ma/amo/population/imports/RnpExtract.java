@@ -42,6 +42,11 @@ final class RnpExtract implements Extract {
 	}
 
 	@Override
+	public String registerTable() {
+		return "person";
+	}
+
+	@Override
 	public String stagingTable() {
 		return "rnp_staging";
 	}

@@ -42,6 +42,11 @@ final class RsuExtract implements Extract {
 	}
 
 	@Override
+	public String registerTable() {
+		return "rsu_score";
+	}
+
+	@Override
 	public String stagingTable() {
 		return "rsu_staging";
 	}
