@@ -82,6 +82,9 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/parameters                                      *
 			GET /api/v1/parameters/{name}                               *
 			POST /api/v1/parameters/{name}                              X
+			GET /api/v1/calendar/holidays                               *
+			POST /api/v1/calendar/holidays/{id}/confirm                 X
+			POST /api/v1/calendar/holidays/{id}/move                    X
 			GET /api/v1/providers/establishments                        *
 			GET /api/v1/providers/establishments/{inpe}                 *
 			GET /api/v1/providers/professionals                         *
