@@ -90,6 +90,15 @@ final class AccessRules {
 			// Medical data
 			rule(null, "/api/v1/ald-exemptions/**", EnumSet.of(MEDICAL_REVIEWER)),
 			rule(null, "/api/v1/ald-exemptions", EnumSet.of(MEDICAL_REVIEWER)),
+			// Prior approvals: establishments and their systems ask and answer, medical reviewers decide; reads are
+			// limited again to the establishment's own requests and an agent's payer body.
+			rule(HttpMethod.GET, "/api/v1/prior-approvals/overdue", EnumSet.of(MEDICAL_REVIEWER)),
+			rule(HttpMethod.POST, "/api/v1/prior-approvals/*/decision", EnumSet.of(MEDICAL_REVIEWER)),
+			rule(HttpMethod.POST, "/api/v1/prior-approvals/*/extension", EnumSet.of(MEDICAL_REVIEWER)),
+			rule(HttpMethod.POST, "/api/v1/prior-approvals/*/answer", EnumSet.of(PROVIDER)),
+			rule(HttpMethod.POST, "/api/v1/prior-approvals", EnumSet.of(PROVIDER)),
+			rule(HttpMethod.GET, "/api/v1/prior-approvals/*", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER)),
+			rule(HttpMethod.GET, "/api/v1/prior-approvals", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER)),
 			// Claims and payments
 			rule(HttpMethod.GET, "/api/v1/claims/reason-codes", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/claims/adjudication-runs", MEMBERS_DESK),

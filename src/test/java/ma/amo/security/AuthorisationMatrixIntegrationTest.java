@@ -131,6 +131,13 @@ class AuthorisationMatrixIntegrationTest {
 			POST /api/v1/payment-batches                                FX
 			GET /api/v1/payment-batches/{id}                            FX
 			GET /api/v1/payment-batches/{id}/transfers.csv              FX
+			POST /api/v1/prior-approvals                                P
+			GET /api/v1/prior-approvals                                 AMP
+			GET /api/v1/prior-approvals/overdue                         M
+			GET /api/v1/prior-approvals/{reference}                     AMP
+			POST /api/v1/prior-approvals/{reference}/decision           M
+			POST /api/v1/prior-approvals/{reference}/answer             P
+			POST /api/v1/prior-approvals/{reference}/extension          M
 			GET /api/v1/complaints/categories                           *
 			GET /api/v1/complaints/overdue                              ADRX
 			GET /api/v1/complaints/{id}/personal-data-export            D
