@@ -61,15 +61,18 @@ end $$;
 create trigger prior_approval_step_append_only before update or delete on prior_approval_step
     for each statement execute function prior_approval_step_append_only();
 
--- What each invoice line used of an approval: one row per invoice and line, so a resubmission uses nothing twice.
+-- What care used of an approval: one row per approval, care date and code (the same act on the same day is one act,
+-- as the claims' duplicate rule has it), so a resubmission of the same care or a new adjudication of the same invoice
+-- uses nothing twice; the claim that first used it is kept.
 create table prior_approval_use (
     approval_id bigint not null references prior_approval (id),
-    invoice     text not null,
-    line        int not null,
+    care_date   date not null,
+    code        text not null,
+    claim_id    bigint not null,
     amount      numeric(14, 2) not null,
     sessions    int not null,
     used_at     timestamp not null,
-    primary key (approval_id, invoice, line)
+    primary key (approval_id, care_date, code)
 );
 
 insert into parameter (name, kind, description, source) values

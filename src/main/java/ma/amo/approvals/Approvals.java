@@ -114,21 +114,20 @@ class Approvals {
 			.params(id, Timestamp.valueOf(at), action, status.name(), actor, comment).update();
 	}
 
-	/**
-	 * Records what an invoice line uses of an approval, once: false when that invoice line was already recorded (a
-	 * resubmission), and nothing is used twice.
-	 */
-	boolean use(long id, String invoice, int line, Money amount, int sessions, LocalDateTime at) {
-		int inserted = jdbc.sql("""
-				insert into prior_approval_use (approval_id, invoice, line, amount, sessions, used_at) values (?, ?, ?, ?, ?, ?)
-				on conflict do nothing""")
-			.params(id, invoice, line, amount.amount(), sessions, Timestamp.valueOf(at)).update();
-		if (inserted == 0) {
-			return false;
-		}
+	/** Whether care of that day and code already used the approval. */
+	boolean used(long id, LocalDate careDate, String code) {
+		return jdbc.sql("select exists (select 1 from prior_approval_use where approval_id = ? and care_date = ? and code = ?)")
+			.params(id, careDate, code).query(Boolean.class).single();
+	}
+
+	/** Records what care of a day and code uses of the approval, and adds it to what the approval has used. */
+	void use(long id, LocalDate careDate, String code, long claimId, Money amount, int sessions, LocalDateTime at) {
+		jdbc.sql("""
+				insert into prior_approval_use (approval_id, care_date, code, claim_id, amount, sessions, used_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, careDate, code, claimId, amount.amount(), sessions, Timestamp.valueOf(at)).update();
 		jdbc.sql("update prior_approval set amount_used = amount_used + ?, sessions_used = sessions_used + ? where id = ?")
 			.params(amount.amount(), sessions, id).update();
-		return true;
 	}
 
 	private List<Approval.Step> history(long id) {
