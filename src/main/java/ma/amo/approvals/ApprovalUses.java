@@ -47,11 +47,11 @@ public class ApprovalUses {
 			return Optional.of("aucun accord préalable cité");
 		}
 		String cited = reference.strip();
-		Optional<Approval> found = approvals.lock(cited);
+		Optional<Approvals.Usable> found = approvals.lockForUse(cited);
 		if (found.isEmpty()) {
 			return Optional.of("accord préalable " + cited + " inconnu");
 		}
-		Approval approval = found.get();
+		Approvals.Usable approval = found.get();
 		if (!approval.patientIdcs().equals(patientIdcs)) {
 			return Optional.of("l'accord " + cited + " est celui d'un autre patient");
 		}
@@ -63,22 +63,21 @@ public class ApprovalUses {
 		if (!listed) {
 			return Optional.of("l'accord " + cited + " ne porte pas sur " + code);
 		}
-		Approval.Decision granted = approval.decision();
-		if (careDate.isBefore(granted.validFrom()) || careDate.isAfter(granted.validUntil())) {
-			return Optional.of("l'accord " + cited + " est valable du " + granted.validFrom() + " au " + granted.validUntil());
+		if (careDate.isBefore(approval.validFrom()) || careDate.isAfter(approval.validUntil())) {
+			return Optional.of("l'accord " + cited + " est valable du " + approval.validFrom() + " au " + approval.validUntil());
 		}
 		if (approvals.used(approval.id(), careDate, code)) {
 			return Optional.empty();
 		}
 		Money line = covered == null ? Money.ZERO : covered;
-		Money left = granted.amount().minus(approval.amountUsed());
+		Money left = approval.amount().minus(approval.amountUsed());
 		if (line.compareTo(left) > 0) {
 			return Optional.of("montant restant sur l'accord " + cited + " " + left.amount() + " DH, ligne "
 					+ line.amount() + " DH");
 		}
-		int sessions = granted.sessions() == null ? 0 : 1;
-		if (granted.sessions() != null && approval.sessionsUsed() >= granted.sessions()) {
-			return Optional.of("les " + granted.sessions() + " séances de l'accord " + cited + " sont utilisées");
+		int sessions = approval.sessions() == null ? 0 : 1;
+		if (approval.sessions() != null && approval.sessionsUsed() >= approval.sessions()) {
+			return Optional.of("les " + approval.sessions() + " séances de l'accord " + cited + " sont utilisées");
 		}
 		approvals.use(approval.id(), careDate, code, claimId, line, sessions, LocalDateTime.now(clock));
 		return Optional.empty();

@@ -114,6 +114,27 @@ class Approvals {
 			.params(id, Timestamp.valueOf(at), action, status.name(), actor, comment).update();
 	}
 
+	/** What an invoice line checks of an approval: no medical note, no history. */
+	record Usable(long id, String patientIdcs, ApprovalStatus status, List<ApprovalRequest.Line> lines,
+			LocalDate validFrom, LocalDate validUntil, Money amount, Integer sessions, Money amountUsed, int sessionsUsed) {
+	}
+
+	/** The approval as an invoice uses it, locked until the end of the transaction. */
+	Optional<Usable> lockForUse(String reference) {
+		return jdbc.sql("""
+				select id, patient_idcs, status, lines, valid_from, valid_until, approved_amount, sessions_approved,
+				  amount_used, sessions_used
+				from prior_approval where reference = ? for update""")
+			.param(reference)
+			.query((rs, n) -> new Usable(rs.getLong("id"), rs.getString("patient_idcs"),
+					ApprovalStatus.valueOf(rs.getString("status")),
+					JSON.readValue(rs.getString("lines"), new TypeReference<List<ApprovalRequest.Line>>() { }),
+					rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+					money(rs.getBigDecimal("approved_amount")), (Integer) rs.getObject("sessions_approved"),
+					new Money(rs.getBigDecimal("amount_used")), rs.getInt("sessions_used")))
+			.optional();
+	}
+
 	/** Whether care of that day and code already used the approval. */
 	boolean used(long id, LocalDate careDate, String code) {
 		return jdbc.sql("select exists (select 1 from prior_approval_use where approval_id = ? and care_date = ? and code = ?)")

@@ -83,6 +83,7 @@ class ApprovalController {
 
 	@Operation(summary = "Pending requests past their due date at a moment (now by default), the longest overdue first",
 			description = "With the working minutes late of each (nights, weekends and public holidays left out).")
+	@Audited(record = "PRIOR_APPROVAL", returned = "reference", purpose = "MEDICAL_REVIEW")
 	@GetMapping("/overdue")
 	List<PriorApprovals.Overdue> overdue(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
