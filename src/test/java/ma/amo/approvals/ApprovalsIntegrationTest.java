@@ -49,6 +49,9 @@ class ApprovalsIntegrationTest {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	ma.amo.audit.AuditTrail trail;
+
 	@LocalServerPort
 	int port;
 
@@ -203,6 +206,11 @@ class ApprovalsIntegrationTest {
 			.isEqualTo(403);
 		// An establishment asks in its own name only.
 		assertThat(ask(otherClinic, stay(insured())).status()).isEqualTo(403);
+		// Each read and the request itself are in the audit trail, under the approval's reference.
+		trail.flush();
+		assertThat(jdbc.sql("select action || ' ' || purpose from audit_entry where record_type = 'PRIOR_APPROVAL' and record_id = ?")
+			.param(reference).query(String.class).list())
+			.contains("CHANGE PRIOR_APPROVAL", "READ PRIOR_APPROVAL");
 	}
 
 	@Test
