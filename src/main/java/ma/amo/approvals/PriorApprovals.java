@@ -54,8 +54,13 @@ public class PriorApprovals {
 	public record Filed(Approval approval, boolean repeated) {
 	}
 
+	/** What a medical reviewer decides on a pending request. */
+	public enum Verdict {
+		APPROVED, REJECTED, MORE_INFORMATION_REQUESTED
+	}
+
 	/** A reviewer's decision: {@code APPROVED} with what it grants, {@code REJECTED} or a question, with the reason. */
-	public record Decision(ApprovalStatus decision, Approval.Grant grant, String reason) {
+	public record Decision(Verdict decision, Approval.Grant grant, String reason) {
 	}
 
 	/** A pending request past its due date, with the working time it is late by. */
@@ -135,7 +140,6 @@ public class PriorApprovals {
 			case APPROVED -> approval.approve(decision.grant(), actor(), now);
 			case REJECTED -> approval.reject(decision.reason(), actor(), now);
 			case MORE_INFORMATION_REQUESTED -> approval.requestInformation(decision.reason(), actor(), now);
-			case PENDING -> throw new InvalidInput("decision", "enum", "APPROVED, REJECTED or MORE_INFORMATION_REQUESTED");
 		};
 		approvals.apply(approval.id(), change, actor(), now);
 		return approval(reference);

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import ma.amo.approvals.Approval;
 import ma.amo.approvals.ApprovalRequest;
-import ma.amo.approvals.ApprovalStatus;
 import ma.amo.approvals.PriorApprovals;
 import ma.amo.audit.AuditEntry.Action;
 import ma.amo.audit.Audited;
@@ -43,7 +42,7 @@ class ApprovalController {
 
 	/** A decision: APPROVED with amount, validFrom, validUntil (and sessions for a series), or REJECTED or
 	 * MORE_INFORMATION_REQUESTED with the reason (the question). */
-	record DecisionBody(ApprovalStatus decision, BigDecimal amount, LocalDate validFrom, LocalDate validUntil,
+	record DecisionBody(PriorApprovals.Verdict decision, BigDecimal amount, LocalDate validFrom, LocalDate validUntil,
 			Integer sessions, String reason) {
 	}
 
