@@ -83,6 +83,9 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/parameters/**", EVERYONE),
 			rule(HttpMethod.GET, "/api/v1/parameters", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/parameters/**", EnumSet.of(ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/calendar/holidays", EVERYONE),
+			rule(HttpMethod.POST, "/api/v1/calendar/holidays/*/confirm", EnumSet.of(ADMINISTRATOR)),
+			rule(HttpMethod.POST, "/api/v1/calendar/holidays/*/move", EnumSet.of(ADMINISTRATOR)),
 			rule(HttpMethod.GET, "/api/v1/providers/**", EVERYONE),
 			rule(null, "/api/v1/providers/**", MEMBERS_DESK),
 			rule(HttpMethod.POST, "/api/v1/tariffs/quote", EVERYONE),
@@ -92,6 +95,15 @@ final class AccessRules {
 			// Medical data
 			rule(null, "/api/v1/ald-exemptions/**", EnumSet.of(MEDICAL_REVIEWER)),
 			rule(null, "/api/v1/ald-exemptions", EnumSet.of(MEDICAL_REVIEWER)),
+			// Prior approvals: establishments and their systems ask and answer, medical reviewers decide; reads are
+			// limited again to the establishment's own requests and an agent's payer body.
+			rule(HttpMethod.GET, "/api/v1/prior-approvals/overdue", EnumSet.of(MEDICAL_REVIEWER)),
+			rule(HttpMethod.POST, "/api/v1/prior-approvals/*/decision", EnumSet.of(MEDICAL_REVIEWER)),
+			rule(HttpMethod.POST, "/api/v1/prior-approvals/*/extension", EnumSet.of(MEDICAL_REVIEWER)),
+			rule(HttpMethod.POST, "/api/v1/prior-approvals/*/answer", EnumSet.of(PROVIDER)),
+			rule(HttpMethod.POST, "/api/v1/prior-approvals", EnumSet.of(PROVIDER)),
+			rule(HttpMethod.GET, "/api/v1/prior-approvals/*", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER)),
+			rule(HttpMethod.GET, "/api/v1/prior-approvals", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER)),
 			// Claims and payments
 			rule(HttpMethod.GET, "/api/v1/claims/reason-codes", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/claims/adjudication-runs", MEMBERS_DESK),

@@ -85,6 +85,9 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/parameters                                      *
 			GET /api/v1/parameters/{name}                               *
 			POST /api/v1/parameters/{name}                              X
+			GET /api/v1/calendar/holidays                               *
+			POST /api/v1/calendar/holidays/{id}/confirm                 X
+			POST /api/v1/calendar/holidays/{id}/move                    X
 			GET /api/v1/providers/establishments                        *
 			GET /api/v1/providers/establishments/{inpe}                 *
 			GET /api/v1/providers/professionals                         *
@@ -131,6 +134,13 @@ class AuthorisationMatrixIntegrationTest {
 			POST /api/v1/payment-batches                                FX
 			GET /api/v1/payment-batches/{id}                            FX
 			GET /api/v1/payment-batches/{id}/transfers.csv              FX
+			POST /api/v1/prior-approvals                                P
+			GET /api/v1/prior-approvals                                 AMP
+			GET /api/v1/prior-approvals/overdue                         M
+			GET /api/v1/prior-approvals/{reference}                     AMP
+			POST /api/v1/prior-approvals/{reference}/decision           M
+			POST /api/v1/prior-approvals/{reference}/answer             P
+			POST /api/v1/prior-approvals/{reference}/extension          M
 			GET /api/v1/complaints/categories                           *
 			GET /api/v1/complaints/overdue                              ADRX
 			GET /api/v1/complaints/{id}/personal-data-export            D

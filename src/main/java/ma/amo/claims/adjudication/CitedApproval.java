@@ -3,15 +3,31 @@ package ma.amo.claims.adjudication;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import ma.amo.approvals.ApprovalUses;
+import ma.amo.shared.Money;
 import org.springframework.stereotype.Component;
 
-/** The approval is cited and well formed (letters, digits and dashes, 6 to 30 characters). */
+/**
+ * An approval the platform issued ({@code PA-2026-000123}) is checked and used by the approvals module. A reference
+ * in another format is an approval given outside the platform (on paper, before the approvals module): it is only
+ * checked to be well formed (letters, digits and dashes, 6 to 30 characters), as before.
+ */
 @Component
 class CitedApproval implements ApprovalCheck {
 
-	public Optional<String> refuses(String approval, String patientIdcs, String code, LocalDate careDate) {
+	private final ApprovalUses approvals;
+
+	CitedApproval(ApprovalUses approvals) {
+		this.approvals = approvals;
+	}
+
+	public Optional<String> refuses(String approval, String patientIdcs, String code, LocalDate careDate, long claimId,
+			Money covered) {
 		if (approval == null || approval.isBlank()) {
 			return Optional.of("aucun accord préalable cité");
+		}
+		if (ApprovalUses.issuedHere(approval)) {
+			return approvals.use(approval, patientIdcs, code, careDate, claimId, covered);
 		}
 		return approval.strip().matches("[A-Za-z0-9-]{6,30}") ? Optional.empty()
 				: Optional.of("référence d'accord préalable " + approval.strip() + " mal formée");

@@ -40,7 +40,7 @@ class PriorApproval implements Rule {
 			}
 			if (claim.claim().kind() == ClaimKind.PROVIDER_INVOICE) {
 				Optional<String> refused = approvals.refuses(claim.claim().priorApproval(), claim.claim().patientIdcs(),
-						line.code(), claim.careDate());
+						line.code(), claim.careDate(), claim.claim().id(), line.covered());
 				refused.ifPresent(why -> line.reject(this, line.code() + " soumis à accord préalable: " + why));
 			}
 			else {
