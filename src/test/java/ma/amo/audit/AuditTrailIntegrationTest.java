@@ -12,6 +12,7 @@ import java.util.List;
 
 import ma.amo.population.PopulationImports;
 import ma.amo.support.Api;
+import ma.amo.support.RealTime;
 import ma.amo.support.IntegrationTest;
 import ma.amo.support.Registers;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,7 +169,7 @@ class AuditTrailIntegrationTest {
 	void searchesByDatesAndRefusesADateThatIsNotOne() {
 		String registration = member(idcs());
 
-		assertThat(entries("recordId=" + registration + "&from=" + LocalDate.now().minusDays(1)).path("totalElements")
+		assertThat(entries("recordId=" + registration + "&from=" + LocalDate.now(RealTime.CLOCK).minusDays(1)).path("totalElements")
 			.asLong()).isEqualTo(1);
 		assertThat(entries("recordId=" + registration + "&to=2020-01-01").path("totalElements").asLong()).isZero();
 		Api.Response refused = officer.get("/api/v1/audit-entries?from=yesterday");
@@ -272,7 +273,7 @@ class AuditTrailIntegrationTest {
 		trail.record("agent-1", AuditEntry.Action.READ, "PERSON", old, "ELIGIBILITY_CHECK");
 		trail.flush();
 		Thread.sleep(5);
-		Instant horizon = Instant.now();
+		Instant horizon = Instant.now(RealTime.CLOCK);
 		Thread.sleep(5);
 		trail.record("agent-1", AuditEntry.Action.READ, "PERSON", kept, "ELIGIBILITY_CHECK");
 

@@ -165,12 +165,12 @@ public final class Api {
 
 	private String sessionToken() {
 		return SESSIONS.compute(base + " " + username, (k, known) -> known != null
-				&& known.until().isAfter(java.time.Instant.now()) ? known : signIn()).token();
+				&& known.until().isAfter(java.time.Instant.now(RealTime.CLOCK)) ? known : signIn()).token();
 	}
 
 	private Session signIn() {
 		String body = JSON.createObjectNode().put("username", username).put("password", password)
-			.put("code", ma.amo.security.Totp.code(totpSecret, java.time.Instant.now())).toString();
+			.put("code", ma.amo.security.Totp.code(totpSecret, java.time.Instant.now(RealTime.CLOCK))).toString();
 		try {
 			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
 				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -180,7 +180,7 @@ public final class Api {
 			}
 			JsonNode signedIn = JSON.readTree(answer.body());
 			return new Session(signedIn.get("accessToken").asText(),
-					java.time.Instant.now().plusSeconds(signedIn.get("expiresIn").asLong() - 30));
+					java.time.Instant.now(RealTime.CLOCK).plusSeconds(signedIn.get("expiresIn").asLong() - 30));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
