@@ -224,6 +224,18 @@ class Claims {
 		event(id, status, actor, comment);
 	}
 
+	/**
+	 * The claims are paid: status PAID and a step in each claim's history. A claim already paid (the same batch
+	 * delivered again) is left as it is.
+	 */
+	void paid(List<Long> ids, String actor, String comment) {
+		List<Long> paid = jdbc.sql("""
+				update claim set status = 'PAID' where id = any(?) and status in ('APPROVED', 'PARTIALLY_APPROVED')
+				returning id""").param(ids.toArray(Long[]::new)).query(Long.class).list();
+		batch.batchUpdate("insert into claim_event (claim_id, status, actor, comment) values (?, 'PAID', ?, ?)",
+				paid.stream().map(id -> new Object[] { id, actor, comment }).toList());
+	}
+
 	/** An agent's or a member's step: the comment may carry medical notes, so it is encrypted at rest. */
 	private void event(long id, ClaimStatus status, String actor, String comment) {
 		jdbc.sql("insert into claim_event (claim_id, status, actor, comment) values (?, ?, ?, ?)")
