@@ -137,12 +137,12 @@ class ClaimAdjudicationIntegrationTest {
 
 	@Test
 	void aCeilingOrAPenaltyThatCutsWhatTheTariffWouldCoverReducesTheLine() {
-		// A penalty of 20 % outside the care pathway from 2032 (a parameter set for the test): Cs 150 × 70 % = 105.00,
-		// less 20 % = 84.00 covered; the line is reduced and the claim partially approved.
-		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2032-01-01\",\"value\":\"20\"}");
-		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2032-02-01\",\"value\":\"0\"}");
-		api.post("/api/v1/parameters/claims.review.sample-percent", "{\"effectiveFrom\":\"2032-01-01\",\"value\":\"0\"}");
-		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2032-01-12", "2032-01-20",
+		// A penalty of 20 % outside the care pathway on 5 November 2024 only (a parameter set for the test; claims are
+		// not dated after today): Cs 150 × 70 % = 105.00, less 20 % = 84.00 covered; the line is reduced and the claim
+		// partially approved.
+		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2024-11-05\",\"value\":\"20\"}");
+		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2024-11-06\",\"value\":\"0\"}");
+		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2024-11-05", "2024-11-20",
 				doctor(Profession.SPECIALIST, "Dermatologie"), act("Cs", "150")));
 		assertThat(claim.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
 		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("REDUCED");
