@@ -137,12 +137,11 @@ class ClaimAdjudicationIntegrationTest {
 
 	@Test
 	void aCeilingOrAPenaltyThatCutsWhatTheTariffWouldCoverReducesTheLine() {
-		// A penalty of 20 % outside the care pathway on 5 November 2024 only (a parameter set for the test; claims are
-		// not dated after today): Cs 150 × 70 % = 105.00, less 20 % = 84.00 covered; the line is reduced and the claim
-		// partially approved.
-		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2024-11-05\",\"value\":\"20\"}");
-		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2024-11-06\",\"value\":\"0\"}");
-		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2024-11-05", "2024-11-20",
+		// A penalty of 20 % outside the care pathway in August 2024 (a parameter set for the test): Cs 150 × 70 % = 105.00,
+		// less 20 % = 84.00 covered; the line is reduced and the claim partially approved.
+		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2024-08-01\",\"value\":\"20\"}");
+		api.post("/api/v1/parameters/claims.care-pathway.penalty-percent", "{\"effectiveFrom\":\"2024-09-01\",\"value\":\"0\"}");
+		JsonNode claim = submit(sheet(insured("SALARIED_PRIVATE"), "2024-08-12", "2024-08-20",
 				doctor(Profession.SPECIALIST, "Dermatologie"), act("Cs", "150")));
 		assertThat(claim.get("status").asText()).isEqualTo("PARTIALLY_APPROVED");
 		assertThat(line(claim, 0).get("outcome").asText()).isEqualTo("REDUCED");
