@@ -49,9 +49,10 @@ public final class ClaimBenchmark {
 		int persons = Integer.parseInt(System.getProperty("benchmark.persons", "100000"));
 		int count = Integer.parseInt(System.getProperty("benchmark.claims", "50000"));
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AmoApplication.class)
+			// The authorization server's configuration needs a web context: the platform listens on a free port.
 			.web(WebApplicationType.SERVLET)
-			.run("--amo.embedded-postgres.data-directory=target/claim-benchmark/postgres",
-					"--amo.embedded-postgres.clean=true", "--amo.embedded-postgres.port=0", "--server.port=0", "--amo.demo.enabled=true",
+			.run("--server.port=0", "--amo.embedded-postgres.data-directory=target/claim-benchmark/postgres",
+					"--amo.embedded-postgres.clean=true", "--amo.embedded-postgres.port=0", "--amo.demo.enabled=true",
 					"--amo.demo.persons=" + persons, "--amo.population.import-directory=target/claim-benchmark/imports",
 					"--logging.level.ma.amo=warn")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
