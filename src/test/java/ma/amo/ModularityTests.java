@@ -1,7 +1,11 @@
 package ma.amo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.DependencyType;
 import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
@@ -11,6 +15,16 @@ class ModularityTests {
 	@Test
 	void modulesOnlyUseEachOthersPublicFacades() {
 		modules.verify();
+	}
+
+	@Test
+	void paymentsNeverCallsIntoClaimsAndClaimsLearnsOfPaymentsByTheirEvent() {
+		ApplicationModule payments = modules.getModuleByName("payments").orElseThrow();
+		ApplicationModule claims = modules.getModuleByName("claims").orElseThrow();
+		// Payments reads payable claims through its own PayableClaims, which claims answers: no dependency on claims.
+		assertThat(payments.getDirectDependencies(modules).containsModuleNamed("claims")).isFalse();
+		assertThat(claims.getDirectDependencies(modules, DependencyType.EVENT_LISTENER).containsModuleNamed("payments"))
+			.isTrue();
 	}
 
 	@Test

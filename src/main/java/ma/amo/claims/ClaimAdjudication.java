@@ -30,6 +30,7 @@ import ma.amo.shared.RuleBroken;
 import ma.amo.shared.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -63,10 +64,12 @@ public class ClaimAdjudication {
 	private final TransactionTemplate transaction;
 	private final SetAsideClaims setAside;
 	private final FilingStanding filing;
+	private final ApplicationEventPublisher events;
 
 	ClaimAdjudication(Claims claims, Rules rules, ReasonCatalogue catalogue, Eligibility eligibility,
 			PopulationRegister register, ParameterValues parameters, PlatformTransactionManager transactions,
-			SetAsideClaims setAside, FilingStanding filing) {
+			SetAsideClaims setAside, FilingStanding filing, ApplicationEventPublisher events) {
+		this.events = events;
 		this.catalogue = catalogue;
 		this.filing = filing;
 		this.transaction = new TransactionTemplate(transactions);
@@ -214,7 +217,7 @@ public class ClaimAdjudication {
 	/** Puts a set-aside claim back in the queue, once the cause of its failure is corrected. */
 	@Transactional
 	public Claim putBack(long id) {
-		claim(id);
+		claim(id).putBack();
 		String actor = Viewer.current().map(Viewer::name).orElse(SYSTEM);
 		if (!setAside.putBack(id, actor)) {
 			throw new RuleBroken("status", "set-aside", "claim " + id + " is not set aside");
@@ -271,6 +274,8 @@ public class ClaimAdjudication {
 			List<Claim> locked = lock.get();
 			List<Claims.Adjudicated> decided = new Chunk(locked).decide();
 			claims.saveAdjudications(decided, SYSTEM);
+			decided.stream().filter(a -> a.next().decided()).forEach(a -> events.publishEvent(
+					new ClaimDecided(a.id(), a.next(), a.payerBody(), a.covered(), a.stateShare())));
 			return decided.stream().map(Claims.Adjudicated::next).toList();
 		});
 		if (reached == null) {
@@ -347,8 +352,7 @@ public class ClaimAdjudication {
 			if (!nothingCovered && sampled(claim.id(), parameters.integer("claims.review.sample-percent", claim.careDate()))) {
 				review.add("RANDOM_SAMPLE: dossier tiré au sort pour contrôle");
 			}
-			ClaimStatus next = review.isEmpty()
-					? outcome(adjudicating.lines().stream().map(LineDecision::outcome).toList()) : ClaimStatus.IN_REVIEW;
+			ClaimStatus next = claim.adjudicated(adjudicating.lines().stream().map(LineDecision::outcome).toList(), review);
 			boolean enrolled = rights != null && rights.regime() != null;
 			return new Claims.Adjudicated(claim.id(), enrolled ? rights.regime().name() : null,
 					enrolled ? rights.regime().payerBody().name() : null, enrolled ? rights.memberIdcs() : null,
@@ -369,16 +373,13 @@ public class ClaimAdjudication {
 			throw new InvalidInput("comment", "required", "a review says why");
 		}
 		Claim claim = claim(id);
-		if (claim.status() != ClaimStatus.IN_REVIEW) {
-			throw new RuleBroken("status", "in-review", "claim " + id + " is " + claim.status() + ", not IN_REVIEW");
-		}
+		ClaimStatus decided = confirm ? claim.confirmed() : claim.rejected();
 		// Maker-checker: the account that filed a claim does not decide its review.
 		if (claim.submitter().equals(agent.strip())) {
 			throw new RuleBroken("agent", "maker-checker", "the account that submitted claim " + id + " cannot review it");
 		}
-		ClaimStatus decided = confirm ? outcome(claim.lines().stream().map(Claim.Line::outcome).toList())
-				: ClaimStatus.REJECTED;
-		claims.status(id, decided, agent.strip(), comment.strip());
+		claims.moved(claim, decided, agent.strip(), comment.strip());
+		events.publishEvent(new ClaimDecided(id, decided, claim.payerBody(), claim.covered(), claim.stateShare()));
 		return claim(id);
 	}
 
@@ -392,21 +393,8 @@ public class ClaimAdjudication {
 			throw new InvalidInput("comment", "required", "a contest says why");
 		}
 		Claim claim = claim(id);
-		if (!claim.status().decided()) {
-			throw new RuleBroken("status", "decided", "claim " + id + " is " + claim.status()
-					+ ": only an approved, partially approved or rejected claim can be contested");
-		}
-		claims.status(id, ClaimStatus.IN_REVIEW, by.strip(), "Contestation: " + comment.strip());
+		claims.moved(claim, claim.contested(), by.strip(), "Contestation: " + comment.strip());
 		return claim(id);
-	}
-
-	/** Rejected when every line is, approved when every line is accepted as billed, partially approved otherwise. */
-	private static ClaimStatus outcome(List<Claim.Outcome> lines) {
-		if (lines.stream().allMatch(o -> o == Claim.Outcome.REJECTED)) {
-			return ClaimStatus.REJECTED;
-		}
-		return lines.stream().allMatch(o -> o == Claim.Outcome.ACCEPTED) ? ClaimStatus.APPROVED
-				: ClaimStatus.PARTIALLY_APPROVED;
 	}
 
 	/** The same claim is always in or out of the sample: the draw is a hash of its id, not a random number. */

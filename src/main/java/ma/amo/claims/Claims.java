@@ -32,7 +32,8 @@ class Claims {
 	private static final String CLAIM = """
 			select id, kind, status, submitter, idempotency_key, patient_idcs, care_date, filed_on, executing_inpe,
 			  prescriber_inpe, establishment_inpe, ald_code, exemption_number, referral, prior_approval, attachments, regime,
-			  billed, covered, patient_share, state_share, review_reasons, received_at, adjudicated_at, payer_body, member_idcs
+			  billed, covered, patient_share, state_share, review_reasons, received_at, adjudicated_at, payer_body, member_idcs,
+			  set_aside_at
 			from claim""";
 	private static final String LINE_COLUMNS = """
 			line_no, act_code, coefficient, medicine_code, quantity, billed, outcome, base, rate, covered, patient_share,
@@ -97,7 +98,7 @@ class Claims {
 	}
 
 	Optional<Claim> find(long id) {
-		return withLines(jdbc.sql(CLAIM + " where id = ?").param(id).query((rs, n) -> claim(rs, List.of())).list())
+		return withLines(jdbc.sql(CLAIM + " where id = ?").param(id).query((rs, n) -> claim(rs)).list())
 			.stream().findFirst();
 	}
 
@@ -111,12 +112,14 @@ class Claims {
 			.page(jdbc, """
 					select id, kind, status, patient_idcs, care_date, filed_on, executing_inpe, establishment_inpe, billed,
 					  covered, review_reasons, received_at from claim""", "id", page, size, (rs, n) -> {
-				String reviews = rs.getString(11);
-				return new Claim.Summary(rs.getLong(1), ClaimKind.valueOf(rs.getString(2)),
-						ClaimStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getObject(5, LocalDate.class),
-						rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), new Money(rs.getBigDecimal(9)),
-						money(rs, 10), reviews == null ? List.of() : Arrays.asList(reviews.split(SEPARATOR)),
-						rs.getTimestamp(12).toInstant());
+				String reviews = rs.getString("review_reasons");
+				return new Claim.Summary(rs.getLong("id"), ClaimKind.valueOf(rs.getString("kind")),
+						ClaimStatus.valueOf(rs.getString("status")), rs.getString("patient_idcs"),
+						rs.getObject("care_date", LocalDate.class), rs.getObject("filed_on", LocalDate.class),
+						rs.getString("executing_inpe"), rs.getString("establishment_inpe"),
+						new Money(rs.getBigDecimal("billed")), money(rs, "covered"),
+						reviews == null ? List.of() : Arrays.asList(reviews.split(SEPARATOR)),
+						rs.getTimestamp("received_at").toInstant());
 			});
 	}
 
@@ -143,7 +146,7 @@ class Claims {
 	/** Locks a claim still waiting for adjudication; empty when another worker has it or it is adjudicated. */
 	Optional<Claim> lockReceived(long id) {
 		return withLines(jdbc.sql(CLAIM + " where id = ? and status = 'RECEIVED' and set_aside_at is null for update skip locked").param(id)
-			.query((rs, n) -> claim(rs, List.of())).list()).stream().findFirst();
+			.query((rs, n) -> claim(rs)).list()).stream().findFirst();
 	}
 
 	/**
@@ -156,7 +159,7 @@ class Claims {
 		return withLines(jdbc.sql(CLAIM + """
 				 where status = 'RECEIVED' and set_aside_at is null and (hashtext(patient_idcs) & 2147483647) % ? = ?
 				order by id limit ? for update skip locked""").params(workers, worker, size)
-			.query((rs, n) -> claim(rs, List.of())).list());
+			.query((rs, n) -> claim(rs)).list());
 	}
 
 	/** The claims with their lines and attachments, read in two queries. */
@@ -168,15 +171,15 @@ class Claims {
 		Map<Long, List<Claim.Line>> lines = new HashMap<>();
 		jdbc.sql("select claim_id, " + LINE_COLUMNS + " from claim_line where claim_id = any(?) order by claim_id, line_no")
 			.param(ids)
-			.query((RowCallbackHandler) rs -> lines.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(line(rs, 1)));
+			.query((RowCallbackHandler) rs -> lines.computeIfAbsent(rs.getLong("claim_id"), id -> new ArrayList<>()).add(line(rs)));
 		Map<Long, List<ClaimRequest.Attachment>> attachments = new HashMap<>();
 		jdbc.sql("""
 				select claim_id, type, file_name, pages, reference from claim_attachment where claim_id = any(?)
 				order by claim_id, attachment_no""")
 			.param(ids)
-			.query((RowCallbackHandler) rs -> attachments.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-				.add(new ClaimRequest.Attachment(ClaimRequest.AttachmentType.valueOf(rs.getString(2)), rs.getString(3),
-						(Integer) rs.getObject(4), rs.getString(5))));
+			.query((RowCallbackHandler) rs -> attachments.computeIfAbsent(rs.getLong("claim_id"), id -> new ArrayList<>())
+				.add(new ClaimRequest.Attachment(ClaimRequest.AttachmentType.valueOf(rs.getString("type")),
+						rs.getString("file_name"), (Integer) rs.getObject("pages"), rs.getString("reference"))));
 		return claims.stream()
 			.map(c -> c.with(attachments.getOrDefault(c.id(), List.of()), lines.getOrDefault(c.id(), List.of())))
 			.toList();
@@ -211,17 +214,46 @@ class Claims {
 		batch.batchUpdate("""
 				update claim_line set outcome = ?, base = ?, rate = ?, covered = ?, patient_share = ?, state_share = ?,
 				  reasons = ? where claim_id = ? and line_no = ?""", lines);
-		batch.batchUpdate("""
+		// The claims are locked as received: a row not updated means something else changed a claim, and the chunk
+		// is rolled back rather than stored over it.
+		int[] updated = batch.batchUpdate("""
 				update claim set status = ?, regime = ?, payer_body = ?, member_idcs = ?, covered = ?, patient_share = ?,
 				  state_share = ?, review_reasons = ?, adjudicated_at = now(),
-				  decided_at = ?::timestamptz where id = ?""", claims);
+				  decided_at = ?::timestamptz where id = ? and status = 'RECEIVED' and set_aside_at is null""", claims);
+		for (int i = 0; i < updated.length; i++) {
+			if (updated[i] == 0) {
+				throw new IllegalStateException("claim " + decided.get(i).id() + " is no longer waiting for adjudication");
+			}
+		}
 		batch.batchUpdate("insert into claim_event (claim_id, status, actor, comment) values (?, ?, ?, ?)", events);
 	}
 
-	void status(long id, ClaimStatus status, String actor, String comment) {
-		jdbc.sql("update claim set status = ?, decided_at = ? where id = ?")
-			.params(status.name(), status.decided() ? java.time.OffsetDateTime.now(clock) : null, id).update();
-		event(id, status, actor, comment);
+	/**
+	 * Stores the step a claim took (its status {@code to}, as the claim decided it) and the step in its history. The
+	 * claim must still be in the status it was read in: a claim changed meanwhile refuses the step.
+	 */
+	void moved(Claim claim, ClaimStatus to, String actor, String comment) {
+		int moved = jdbc.sql("update claim set status = ?, decided_at = ? where id = ? and status = ?")
+			.params(to.name(), to.decided() ? java.time.OffsetDateTime.now(clock) : null, claim.id(), claim.status().name())
+			.update();
+		if (moved == 0) {
+			throw new ClaimTransitionRefused(claim.id(), claim.status(), "unchanged", "it changed meanwhile, read it again");
+		}
+		event(claim.id(), to, actor, comment);
+	}
+
+	/** The claims, locked until the transaction ends, without their lines: one query for all of them. */
+	List<Claim> lock(List<Long> ids) {
+		return jdbc.sql(CLAIM + " where id = any(?) order by id for update").param(ids.toArray(Long[]::new))
+			.query((rs, n) -> claim(rs)).list();
+	}
+
+	/** Stores the claims' step to PAID, as each claim decided it, and a step in each history, in batched statements. */
+	void paid(List<Claim> claims, String actor, String comment) {
+		batch.batchUpdate("update claim set status = 'PAID' where id = ? and status = ?",
+				claims.stream().map(c -> new Object[] { c.id(), c.status().name() }).toList());
+		batch.batchUpdate("insert into claim_event (claim_id, status, actor, comment) values (?, 'PAID', ?, ?)",
+				claims.stream().map(c -> new Object[] { c.id(), actor, comment }).toList());
 	}
 
 	/** An agent's or a member's step: the comment may carry medical notes, so it is encrypted at rest. */
@@ -233,8 +265,8 @@ class Claims {
 	List<Claim.Event> history(long id) {
 		return jdbc.sql("select at, status, actor, comment from claim_event where claim_id = ? order by id")
 			.param(id)
-			.query((rs, n) -> new Claim.Event(rs.getTimestamp(1).toInstant(), ClaimStatus.valueOf(rs.getString(2)),
-					rs.getString(3), cipher.decrypt(rs.getString(4))))
+			.query((rs, n) -> new Claim.Event(rs.getTimestamp("at").toInstant(), ClaimStatus.valueOf(rs.getString("status")),
+					rs.getString("actor"), cipher.decrypt(rs.getString("comment"))))
 			.list();
 	}
 
@@ -280,32 +312,35 @@ class Claims {
 			.params(patientIdcs, from, to, exceptClaim, code).query(BigDecimal.class).single());
 	}
 
-	private static Claim.Line line(ResultSet rs, int offset) throws SQLException {
-		String outcome = rs.getString(offset + 7);
-		String reasons = rs.getString(offset + 13);
-		return new Claim.Line(rs.getInt(offset + 1), rs.getString(offset + 2), rs.getBigDecimal(offset + 3),
-				rs.getString(offset + 4), (Integer) rs.getObject(offset + 5), new Money(rs.getBigDecimal(offset + 6)),
-				outcome == null ? null : Claim.Outcome.valueOf(outcome), money(rs, offset + 8),
-				(Integer) rs.getObject(offset + 9), money(rs, offset + 10), money(rs, offset + 11), money(rs, offset + 12),
+	private static Claim.Line line(ResultSet rs) throws SQLException {
+		String outcome = rs.getString("outcome");
+		String reasons = rs.getString("reasons");
+		return new Claim.Line(rs.getInt("line_no"), rs.getString("act_code"), rs.getBigDecimal("coefficient"),
+				rs.getString("medicine_code"), (Integer) rs.getObject("quantity"), new Money(rs.getBigDecimal("billed")),
+				outcome == null ? null : Claim.Outcome.valueOf(outcome), money(rs, "base"), (Integer) rs.getObject("rate"),
+				money(rs, "covered"), money(rs, "patient_share"), money(rs, "state_share"),
 				reasons == null ? List.of() : Arrays.asList(reasons.split(SEPARATOR)));
 	}
 
-	private Claim claim(ResultSet rs, List<Claim.Line> lines) throws SQLException {
-		String aldCode = cipher.decrypt(rs.getString(12));
-		String reviews = rs.getString(22);
-		Timestamp adjudicated = rs.getTimestamp(24);
-		return new Claim(rs.getLong(1), ClaimKind.valueOf(rs.getString(2)), ClaimStatus.valueOf(rs.getString(3)),
-				rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class),
-				rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(10), rs.getString(11),
-				aldCode == null ? null : Integer.valueOf(aldCode), cipher.decrypt(rs.getString(13)), rs.getBoolean(14),
-				rs.getString(15), List.of(),
-				rs.getString(17), rs.getString(25), rs.getString(26), new Money(rs.getBigDecimal(18)), money(rs, 19),
-				money(rs, 20), money(rs, 21),
-				reviews == null ? List.of() : Arrays.asList(reviews.split(SEPARATOR)), rs.getTimestamp(23).toInstant(),
-				adjudicated == null ? null : adjudicated.toInstant(), lines);
+	/** A claim from its row, each field read by its column's name; its lines and attachments are added after. */
+	private Claim claim(ResultSet rs) throws SQLException {
+		String aldCode = cipher.decrypt(rs.getString("ald_code"));
+		String reviews = rs.getString("review_reasons");
+		Timestamp adjudicated = rs.getTimestamp("adjudicated_at");
+		return new Claim(rs.getLong("id"), ClaimKind.valueOf(rs.getString("kind")),
+				ClaimStatus.valueOf(rs.getString("status")), rs.getString("submitter"), rs.getString("idempotency_key"),
+				rs.getString("patient_idcs"), rs.getObject("care_date", LocalDate.class),
+				rs.getObject("filed_on", LocalDate.class), rs.getString("executing_inpe"), rs.getString("prescriber_inpe"),
+				rs.getString("establishment_inpe"), aldCode == null ? null : Integer.valueOf(aldCode),
+				cipher.decrypt(rs.getString("exemption_number")), rs.getBoolean("referral"), rs.getString("prior_approval"),
+				List.of(), rs.getString("regime"), rs.getString("payer_body"), rs.getString("member_idcs"),
+				new Money(rs.getBigDecimal("billed")), money(rs, "covered"), money(rs, "patient_share"),
+				money(rs, "state_share"), reviews == null ? List.of() : Arrays.asList(reviews.split(SEPARATOR)),
+				rs.getTimestamp("received_at").toInstant(), adjudicated == null ? null : adjudicated.toInstant(),
+				rs.getTimestamp("set_aside_at") != null, List.of());
 	}
 
-	private static Money money(ResultSet rs, int column) throws SQLException {
+	private static Money money(ResultSet rs, String column) throws SQLException {
 		BigDecimal value = rs.getBigDecimal(column);
 		return value == null ? null : new Money(value);
 	}

@@ -37,7 +37,11 @@ class SetAsideClaims {
 			.list();
 	}
 
-	/** Marks a claim still received as set aside; false when it is no longer waiting (decided meanwhile). */
+	/**
+	 * Marks a claim still received as set aside; false when it is no longer waiting (decided meanwhile). The one step
+	 * not taken through {@link Claim}: the claim is set aside because building it may be what fails, so the rule
+	 * (received, not set aside yet) is the statement's condition.
+	 */
 	boolean setAside(long id, String reason, String actor) {
 		String kept = reason.length() > REASON_LENGTH ? reason.substring(0, REASON_LENGTH) : reason;
 		int marked = jdbc.sql("""

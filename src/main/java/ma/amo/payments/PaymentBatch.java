@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import ma.amo.claims.ClaimSettlement.PayeeKind;
+import ma.amo.payments.PayableClaims.PayeeKind;
 import ma.amo.shared.Money;
 
 /**

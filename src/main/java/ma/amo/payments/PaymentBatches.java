@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import ma.amo.claims.ClaimSettlement;
-import ma.amo.claims.ClaimSettlement.PayeeKind;
-import ma.amo.claims.ClaimSettlement.Payable;
+import ma.amo.payments.PayableClaims.PayeeKind;
+import ma.amo.payments.PayableClaims.Payable;
 import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.RuleBroken;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,22 +25,26 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pays the approved claims of a payer body in batches. A batch takes every claim decided by its cut-off date and not
- * paid yet, groups them into one transfer per payee and marks them PAID, all in one transaction: a claim is in one
- * batch at most, even when two batches are made at once. A batch is created once per creator and idempotency key
- * (a repeat returns it).
+ * paid yet and groups them into one transfer per payee, in one transaction that also publishes
+ * {@link PaymentBatchCreated}: the claims module marks the claims PAID when it receives it. A claim is in one batch at
+ * most, even when two batches are made at once or before the claims are marked paid (each claim has one row in
+ * {@code payment_batch_claim}). A batch is created once per creator and idempotency key (a repeat returns it).
  */
 @Service
 public class PaymentBatches {
 
 	private static final String BATCH = "select id, reference, payer_body, cut_off, created_by, created_at, claims, paid, state_share from payment_batch";
 
-	private final ClaimSettlement settlement;
+	private final PayableClaims payable;
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	PaymentBatches(ClaimSettlement settlement, JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
-		this.settlement = settlement;
+	PaymentBatches(PayableClaims payable, JdbcClient jdbc, JdbcTemplate batch, Clock clock,
+			ApplicationEventPublisher events) {
+		this.payable = payable;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.clock = clock;
@@ -77,7 +81,7 @@ public class PaymentBatches {
 			}
 			return new Created(first, true);
 		}
-		List<Payable> claims = settlement.lockPayable(payerBody, cutOff);
+		List<Payable> claims = unbatched(payable.lockPayable(payerBody, cutOff));
 		if (claims.isEmpty()) {
 			throw new RuleBroken("cutOff", "claims-to-pay", "no approved claim of " + payerBody + " decided by " + cutOff
 					+ " is waiting for payment");
@@ -107,8 +111,24 @@ public class PaymentBatches {
 		batch.batchUpdate("insert into payment_batch_claim (claim_id, batch_id, payee_kind, payee, amount, state_share) values (?, ?, ?, ?, ?, ?)",
 				claims.stream().map(c -> new Object[] { c.claimId(), id, c.payeeKind().name(), c.payee(),
 						c.covered().amount(), c.stateShare().amount() }).toList());
-		settlement.markPaid(claims.stream().map(Payable::claimId).toList(), createdBy.strip(), reference);
+		events.publishEvent(new PaymentBatchCreated(id, reference, createdBy.strip(),
+				claims.stream().map(Payable::claimId).toList()));
 		return new Created(batch(id), false);
+	}
+
+	/**
+	 * The claims no batch holds yet. A batch committed a moment ago has its claims still APPROVED until the claims
+	 * module has taken its event: they are not taken twice.
+	 */
+	private List<Payable> unbatched(List<Payable> locked) {
+		if (locked.isEmpty()) {
+			return locked;
+		}
+		java.util.Set<Long> batched = new java.util.HashSet<>(jdbc.sql("select claim_id from payment_batch_claim where claim_id = any(?)")
+			.param(locked.stream().map(Payable::claimId).toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+		return batched.isEmpty() ? locked : locked.stream().filter(c -> !batched.contains(c.claimId())).toList();
 	}
 
 	public PaymentBatch batch(long id) {
