@@ -1,7 +1,9 @@
 -- Spring Modulith's event publication registry (schema of spring-modulith-events-jdbc 2.1, PostgreSQL, v2): each event
 -- a module publishes is stored here with its listener in the publishing transaction, and completed when the listener
 -- has run, so that a listener that failed or was interrupted by a crash runs again at the next start.
-create table event_publication (
+-- Databases of earlier versions already have the table: Spring Modulith created it at start before this migration
+-- took it over. It is kept, and brought to this shape.
+create table if not exists event_publication (
     id                     uuid not null primary key,
     listener_id            text not null,
     event_type             text not null,
@@ -12,5 +14,8 @@ create table event_publication (
     completion_attempts    int,
     last_resubmission_date timestamp with time zone
 );
-create index event_publication_serialized_event_hash_idx on event_publication using hash (serialized_event);
-create index event_publication_by_completion_date_idx on event_publication (completion_date);
+alter table event_publication add column if not exists status text;
+alter table event_publication add column if not exists completion_attempts int;
+alter table event_publication add column if not exists last_resubmission_date timestamp with time zone;
+create index if not exists event_publication_serialized_event_hash_idx on event_publication using hash (serialized_event);
+create index if not exists event_publication_by_completion_date_idx on event_publication (completion_date);
