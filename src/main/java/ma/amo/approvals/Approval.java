@@ -71,7 +71,7 @@ public record Approval(long id, String reference, ApprovalStatus status, String 
 	/** Rejects the pending request, with its reason. */
 	Change reject(String reason, String actor, LocalDateTime now) {
 		requirePending("reject");
-		String why = text("reason", reason, REASON_MAX);
+		String why = InvalidInput.requiredText("reason", reason, REASON_MAX);
 		return new Change(ApprovalStatus.REJECTED, "REJECT", why, dueAt, question, answer,
 				new Decision(actor, now, why, null, null, null, null));
 	}
@@ -79,7 +79,7 @@ public record Approval(long id, String reference, ApprovalStatus status, String 
 	/** Asks the establishment a question: the clock stops until it answers. */
 	Change requestInformation(String asked, String actor, LocalDateTime now) {
 		requirePending("request-information");
-		String text = text("reason", asked, REASON_MAX);
+		String text = InvalidInput.requiredText("reason", asked, REASON_MAX);
 		return new Change(ApprovalStatus.MORE_INFORMATION_REQUESTED, "REQUEST_INFORMATION", text, dueAt, text, null,
 				decision);
 	}
@@ -89,7 +89,7 @@ public record Approval(long id, String reference, ApprovalStatus status, String 
 		if (status != ApprovalStatus.MORE_INFORMATION_REQUESTED) {
 			throw refused("answer-asked", "only a question asked by the reviewer is answered");
 		}
-		String answered = text("answer", text, ApprovalRequest.NOTE_MAX);
+		String answered = InvalidInput.requiredText("answer", text, ApprovalRequest.NOTE_MAX);
 		return new Change(ApprovalStatus.PENDING, "ANSWER", null, newDue, question, answered, decision);
 	}
 
@@ -118,7 +118,7 @@ public record Approval(long id, String reference, ApprovalStatus status, String 
 			}
 			sessions = decision.sessions() + sessions("sessions", more.sessions(), true);
 		}
-		String why = text("reason", reason, REASON_MAX);
+		String why = InvalidInput.requiredText("reason", reason, REASON_MAX);
 		Decision extended = new Decision(decision.by(), decision.at(), decision.reason(),
 				decision.amount().plus(new Money(added)), decision.validFrom(), until, sessions);
 		return new Change(ApprovalStatus.APPROVED, "EXTEND", why + " (jusqu'au " + until + ", montant "
@@ -195,15 +195,5 @@ public record Approval(long id, String reference, ApprovalStatus status, String 
 			throw new InvalidInput(field, "range", "must be between 1 and 365");
 		}
 		return sessions;
-	}
-
-	private static String text(String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			throw new InvalidInput(field, "required", "is required");
-		}
-		if (value.strip().length() > max) {
-			throw new InvalidInput(field, "max-length", "at most " + max + " characters");
-		}
-		return value.strip();
 	}
 }

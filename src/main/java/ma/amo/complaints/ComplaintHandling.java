@@ -134,7 +134,7 @@ public class ComplaintHandling {
 	/** Gives the complaint to an agent, or to another one. */
 	@Transactional
 	public Complaint assign(long id, String assignee, Step step) {
-		String to = text("assignee", assignee, ACTOR_MAX);
+		String to = InvalidInput.requiredText("assignee", assignee, ACTOR_MAX);
 		Complaint complaint = locked(id);
 		requireAcknowledged(complaint);
 		allowed(complaint, Set.of(ComplaintStatus.ACKNOWLEDGED, ComplaintStatus.ASSIGNED), "open-before-answer",
@@ -200,8 +200,8 @@ public class ComplaintHandling {
 	/** Adds an internal note, at any step: agents see it, the complainant never does. */
 	@Transactional
 	public Complaint note(long id, String author, String text) {
-		String by = text("author", author, ACTOR_MAX);
-		String note = text("text", text, TEXT_MAX);
+		String by = InvalidInput.requiredText("author", author, ACTOR_MAX);
+		String note = InvalidInput.requiredText("text", text, TEXT_MAX);
 		locked(id);
 		complaints.note(id, by, note);
 		return complaint(id);
@@ -291,7 +291,7 @@ public class ComplaintHandling {
 	}
 
 	private static String actor(Step step) {
-		return text("actor", step == null ? null : step.actor(), ACTOR_MAX);
+		return InvalidInput.requiredText("actor", step == null ? null : step.actor(), ACTOR_MAX);
 	}
 
 	private static String comment(Step step, boolean required) {
@@ -306,16 +306,6 @@ public class ComplaintHandling {
 			throw new InvalidInput("comment", "max-length", "at most " + TEXT_MAX + " characters");
 		}
 		return comment;
-	}
-
-	private static String text(String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			throw new InvalidInput(field, "required", "is required");
-		}
-		if (value.strip().length() > max) {
-			throw new InvalidInput(field, "max-length", "at most " + max + " characters");
-		}
-		return value.strip();
 	}
 
 	private static String blankToNull(String value) {

@@ -16,6 +16,17 @@ public class InvalidInput extends RuntimeException {
 		this(List.of(new Violation(field, rule, message)));
 	}
 
+	/** A required text, stripped, of at most {@code max} characters; refused naming the field otherwise. */
+	public static String requiredText(String field, String value, int max) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidInput(field, "required", "is required");
+		}
+		if (value.strip().length() > max) {
+			throw new InvalidInput(field, "max-length", "at most " + max + " characters");
+		}
+		return value.strip();
+	}
+
 	public List<Violation> violations() {
 		return violations;
 	}
