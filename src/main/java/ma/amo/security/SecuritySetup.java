@@ -147,6 +147,10 @@ class SecuritySetup {
 	static boolean printable(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
+			// Printable ASCII first: a bearer token is hundreds of them, and the firewall checks it on every read.
+			if (c >= ' ' && c < 0x7f) {
+				continue;
+			}
 			if (Character.isISOControl(c) && c != '\t' || !Character.isDefined(c)) {
 				return false;
 			}

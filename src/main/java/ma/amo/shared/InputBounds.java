@@ -2,10 +2,6 @@ package ma.amo.shared;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.regex.Pattern;
 
 /**
  * The bounds every value meets where it enters the platform, whatever the field: JSON bodies (through
@@ -28,10 +24,6 @@ public final class InputBounds {
 	/** Decimals of any number (coefficients and rates need more than the two of an amount). */
 	public static final int DECIMALS = 4;
 
-	// Four digits of year exactly: the ISO parser alone accepts "+10000-01-01" and years of any length.
-	private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-		.withResolverStyle(ResolverStyle.STRICT);
 
 	private InputBounds() {
 	}
@@ -76,16 +68,9 @@ public final class InputBounds {
 
 	/** A date written yyyy-MM-dd, a real day of the calendar, between 1900 and 2100; null when it is not. */
 	public static LocalDate date(String text) {
-		if (text == null || !DATE.matcher(text).matches()) {
-			return null;
-		}
-		try {
-			LocalDate date = LocalDate.parse(text, ISO_DATE);
-			return dateProblem(date) == null ? date : null;
-		}
-		catch (DateTimeParseException e) {
-			return null;
-		}
+		// Four digits of year exactly: the ISO parser alone accepts "+10000-01-01" and years of any length.
+		LocalDate date = IsoDate.parseOrNull(text);
+		return date != null && dateProblem(date) == null ? date : null;
 	}
 
 	public static String dateProblem(LocalDate date) {

@@ -38,7 +38,8 @@ class InputBoundsTest {
 		assertThat(InputBounds.date("1900-01-01")).isEqualTo(InputBounds.EARLIEST_DATE);
 		assertThat(InputBounds.date("2100-12-31")).isEqualTo(InputBounds.LATEST_DATE);
 		for (String refused : new String[] { "0000-01-01", "+10000-01-01", "-0001-01-01", "2025-02-29", "2025-02-30",
-				"2025-13-01", "1899-12-31", "2101-01-01", "2025-1-5", "20000", "", "2025-01-01T00:00" }) {
+				"2025-13-01", "1899-12-31", "2101-01-01", "2025-1-5", "20000", "", "2025-01-01T00:00", "2025-00-10", "2025-01-00", "2025/01/01", " 2025-01-1",
+				"\u0662\u0660\u0662\u0665-01-01" }) {
 			assertThat(InputBounds.date(refused)).as(refused).isNull();
 		}
 	}

@@ -22,6 +22,7 @@ import ma.amo.enrolment.Regime;
 import ma.amo.enrolment.Suspension;
 import ma.amo.population.Person;
 import ma.amo.population.Sex;
+import ma.amo.shared.IsoDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -90,7 +91,7 @@ public class CoverFiles {
 							"true".equals(rs.getString(10))));
 					String[] registration = rs.getString(13).split(" ");
 					linkMembers.put(memberId, new Member(memberId, rs.getString(11), PayerBody.valueOf(rs.getString(12)),
-							registration[0], LocalDate.parse(registration[1])));
+							registration[0], IsoDate.parse(registration[1])));
 				}
 				case "E" -> {
 					long memberId = Long.parseLong(rs.getString(2));
@@ -137,8 +138,7 @@ public class CoverFiles {
 		}
 
 		private static LocalDate date(ResultSet rs, int column) throws SQLException {
-			String value = rs.getString(column);
-			return value == null ? null : LocalDate.parse(value);
+			return IsoDate.parse(rs.getString(column));
 		}
 	}
 }
