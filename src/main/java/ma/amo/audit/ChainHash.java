@@ -26,6 +26,15 @@ final class ChainHash {
 	/** Set once at start from the configuration, before any line is written or verified. */
 	private static volatile SecretKeySpec key;
 
+	/**
+	 * A MAC per thread, kept with the key it was made for: looking the algorithm up and initialising it for every line
+	 * cost more than sealing the line. A MAC resets itself after each seal.
+	 */
+	private static final ThreadLocal<Sealer> SEALERS = new ThreadLocal<>();
+
+	private record Sealer(SecretKeySpec key, Mac mac) {
+	}
+
 	private ChainHash() {
 	}
 
@@ -49,14 +58,23 @@ final class ChainHash {
 		if (sealing == null) {
 			throw new IllegalStateException("the audit chain key (amo.audit.chain-key) is not configured");
 		}
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(sealing);
-			return HexFormat.of().formatHex(mac.doFinal(content.toString().getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of().formatHex(mac(sealing).doFinal(content.toString().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static Mac mac(SecretKeySpec sealing) {
+		Sealer sealer = SEALERS.get();
+		if (sealer == null || sealer.key() != sealing) {
+			try {
+				Mac mac = Mac.getInstance(ALGORITHM);
+				mac.init(sealing);
+				sealer = new Sealer(sealing, mac);
+				SEALERS.set(sealer);
+			}
+			catch (GeneralSecurityException e) {
+				throw new IllegalStateException("every JDK has HMAC-SHA-256", e);
+			}
 		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("every JDK has HMAC-SHA-256", e);
-		}
+		return sealer.mac();
 	}
 
 	static String of(String previous, AuditEntry e) {

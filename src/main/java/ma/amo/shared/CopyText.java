@@ -1,14 +1,13 @@
 package ma.amo.shared;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import java.nio.charset.StandardCharsets;
 
@@ -19,7 +18,19 @@ import java.nio.charset.StandardCharsets;
 public final class CopyText {
 
 	private final StringBuilder row = new StringBuilder(256);
-	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 17);
+	private final Buffer buffer = new Buffer();
+
+	/** The rows' bytes, handed to the driver where they lie instead of through a copy. */
+	private static final class Buffer extends ByteArrayOutputStream {
+
+		Buffer() {
+			super(1 << 17);
+		}
+
+		byte[] bytes() {
+			return buf;
+		}
+	}
 
 	public CopyText add(long value) {
 		separator();
@@ -78,20 +89,36 @@ public final class CopyText {
 	 * transaction, so that they commit or roll back with the rest of its work.
 	 */
 	public void copyInto(DataSource dataSource, String target) {
-		byte[] bytes = drain();
-		if (bytes.length == 0) {
+		if (buffer.size() == 0) {
 			return;
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
+		CopyIn copy = null;
 		try {
-			connection.unwrap(PGConnection.class).getCopyAPI()
-				.copyIn("copy " + target + " from stdin", new ByteArrayInputStream(bytes));
+			// Written in one piece from the buffer: the stream form of the driver's API allocates a 64 KB buffer per
+			// call, which the audit writer's small batches paid thousands of times a second.
+			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + target + " from stdin");
+			copy.writeToCopy(buffer.bytes(), 0, buffer.size());
+			copy.endCopy();
 		}
-		catch (SQLException | IOException e) {
+		catch (SQLException e) {
+			cancel(copy);
 			throw new IllegalStateException("cannot copy into " + target + ": " + e.getMessage(), e);
 		}
 		finally {
+			buffer.reset();
 			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	private static void cancel(CopyIn copy) {
+		if (copy != null && copy.isActive()) {
+			try {
+				copy.cancelCopy();
+			}
+			catch (SQLException ignored) {
+				// The connection is broken or the copy already ended: the transaction fails either way.
+			}
 		}
 	}
 
