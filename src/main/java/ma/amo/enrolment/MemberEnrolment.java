@@ -187,14 +187,30 @@ public class MemberEnrolment {
 		}
 		Member member = members.byRegistrationNumber(registrationNumber)
 			.orElseThrow(() -> new NotFound("registrationNumber", "no member with registration number " + registrationNumber));
-		// A member sees their own file, an agent the files of their payer body (and region, when the agent has one).
-		Viewer.current().ifPresent(viewer -> Viewer.require(switch (viewer.role()) {
+		Viewer.current().ifPresent(viewer -> Viewer.require(visible(viewer, member),
+				"member " + registrationNumber + " is outside your scope"));
+		return member;
+	}
+
+	/**
+	 * The person's memberships, one per payer body at most (none when the person is no member); refused when none of
+	 * them is within the viewer's scope.
+	 */
+	public List<Member> memberships(String idcs) {
+		List<Member> all = members.byIdcs(idcs);
+		Viewer.current().ifPresent(viewer -> Viewer.require(all.isEmpty() || all.stream().anyMatch(m -> visible(viewer, m)),
+				"member " + idcs + " is outside your scope"));
+		return all;
+	}
+
+	/** A member sees their own file, an agent the files of their payer body (and region, when the agent has one). */
+	private boolean visible(Viewer viewer, Member member) {
+		return switch (viewer.role()) {
 			case MEMBER -> member.idcs().equals(viewer.idcs());
 			case PAYER_AGENT -> member.payerBody().name().equals(viewer.payerBody()) && (viewer.region() == null
 					|| register.person(member.idcs()).map(p -> viewer.region().equals(p.region())).orElse(false));
 			default -> true;
-		}, "member " + registrationNumber + " is outside your scope"));
-		return member;
+		};
 	}
 
 	/** A page of the members the viewer's scope covers (an agent's payer body and region), in registration order. */

@@ -29,6 +29,10 @@ class Members {
 		return jdbc.sql(MEMBER + "where registration_number = ?").param(registrationNumber).query(Members::member).optional();
 	}
 
+	List<Member> byIdcs(String idcs) {
+		return jdbc.sql(MEMBER + "where idcs = ? order by payer_body").param(idcs).query(Members::member).list();
+	}
+
 	Optional<Member> byPayer(PayerBody payer, String idcs) {
 		return jdbc.sql(MEMBER + "where payer_body = ? and idcs = ?").params(payer.name(), idcs).query(Members::member).optional();
 	}

@@ -115,6 +115,8 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/api/v1/claims", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
 			rule(HttpMethod.GET, "/api/v1/claims/**", CARE),
 			rule(HttpMethod.GET, "/api/v1/claims", CARE),
+			rule(HttpMethod.GET, "/api/v1/bank-accounts/*/*", EnumSet.of(PAYER_AGENT, FINANCE, PROVIDER, MEMBER, ADMINISTRATOR)),
+			rule(HttpMethod.POST, "/api/v1/bank-accounts/*/*", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
 			rule(null, "/api/v1/payment-batches/**", MONEY),
 			rule(null, "/api/v1/payment-batches", MONEY),
 			// Complaints and data protection

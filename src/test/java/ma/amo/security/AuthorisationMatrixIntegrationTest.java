@@ -131,6 +131,8 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/claims                                          AMPSX
 			GET /api/v1/claims/{id}                                     AMPSX
 			GET /api/v1/claims/{id}/history                             AMPSX
+			GET /api/v1/bank-accounts/{payeeKind}/{payee}               AFPSX
+			POST /api/v1/bank-accounts/{payeeKind}/{payee}              APSX
 			POST /api/v1/payment-batches                                FX
 			GET /api/v1/payment-batches/{id}                            FX
 			GET /api/v1/payment-batches/{id}/transfers.csv              FX
