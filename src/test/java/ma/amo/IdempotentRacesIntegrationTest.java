@@ -150,6 +150,7 @@ class IdempotentRacesIntegrationTest {
 	@Test
 	void twentyParallelPaymentBatchesUnderOneKeyCreateOneBatchAndAnswerItToAll() throws Exception {
 		String servant = insured("PUBLIC_SECTOR");
+		ma.amo.support.Payees.account(api, "MEMBER", servant);
 		Api.Response claim = api.post("/api/v1/claims?adjudicate=true", claim(servant, doctor()), "Idempotency-Key",
 				UUID.randomUUID().toString());
 		assertThat(claim.status()).as(claim.raw()).isEqualTo(201);

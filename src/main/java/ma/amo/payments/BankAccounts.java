@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import ma.amo.enrolment.MemberEnrolment;
@@ -95,6 +97,24 @@ public class BankAccounts {
 	public Optional<BankAccount> accountOn(PayeeKind kind, String payee, LocalDate date) {
 		return jdbc.sql(ACCOUNT + "where payee_kind = ? and payee = ? and valid_from <= ? order by valid_from desc, id desc limit 1")
 			.params(kind.name(), payee, date).query(this::account).optional();
+	}
+
+	/**
+	 * The accounts of the payees (each a list of its kind and id) on a date, in one query: the payees without one are
+	 * absent from the answer.
+	 */
+	public Map<List<Object>, BankAccount> accountsOn(List<List<Object>> payees, LocalDate date) {
+		Map<List<Object>, BankAccount> accounts = new HashMap<>();
+		if (payees.isEmpty()) {
+			return accounts;
+		}
+		jdbc.sql(ACCOUNT.replace("select ", "select distinct on (payee_kind, payee) ")
+				+ "where payee_kind || ':' || payee = any(?) and valid_from <= ? order by payee_kind, payee, valid_from desc, id desc")
+			.params(payees.stream().map(p -> p.get(0) + ":" + p.get(1)).toArray(String[]::new), date)
+			.query(this::account)
+			.list()
+			.forEach(a -> accounts.put(List.of(a.payeeKind(), a.payee()), a));
+		return accounts;
 	}
 
 	/** The payee's accounts, the latest first, read within the viewer's scope. */

@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import ma.amo.payments.PayableClaims.PayeeKind;
+import ma.amo.payments.PaymentBatch.HoldReason;
 import ma.amo.payments.PayableClaims.Payable;
+import ma.amo.shared.FieldCipher;
 import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
@@ -29,21 +32,30 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link PaymentBatchCreated}: the claims module marks the claims PAID when it receives it. A claim is in one batch at
  * most, even when two batches are made at once or before the claims are marked paid (each claim has one row in
  * {@code payment_batch_claim}). A batch is created once per creator and idempotency key (a repeat returns it).
+ * <p>
+ * Each transfer goes to the payee's bank account on the batch's day, copied onto the order; a payee without one is
+ * held back with the reason, its claims left for a later batch: money is never sent to a guessed account.
  */
 @Service
 public class PaymentBatches {
 
 	private static final String BATCH = "select id, reference, payer_body, cut_off, created_by, created_at, claims, paid, state_share from payment_batch";
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
 	private final PayableClaims payable;
+	private final BankAccounts bankAccounts;
+	private final FieldCipher cipher;
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	PaymentBatches(PayableClaims payable, JdbcClient jdbc, JdbcTemplate batch, Clock clock,
-			ApplicationEventPublisher events) {
+	PaymentBatches(PayableClaims payable, BankAccounts bankAccounts, FieldCipher cipher, JdbcClient jdbc,
+			JdbcTemplate batch, Clock clock, ApplicationEventPublisher events) {
 		this.payable = payable;
+		this.bankAccounts = bankAccounts;
+		this.cipher = cipher;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -81,10 +93,29 @@ public class PaymentBatches {
 			}
 			return new Created(first, true);
 		}
-		List<Payable> claims = unbatched(payable.lockPayable(payerBody, cutOff));
-		if (claims.isEmpty()) {
+		List<Payable> waiting = unbatched(payable.lockPayable(payerBody, cutOff));
+		if (waiting.isEmpty()) {
 			throw new RuleBroken("cutOff", "claims-to-pay", "no approved claim of " + payerBody + " decided by " + cutOff
 					+ " is waiting for payment");
+		}
+		LocalDate today = LocalDate.now(clock);
+		Map<List<Object>, BankAccount> accounts = bankAccounts.accountsOn(waiting.stream()
+			.map(c -> List.<Object>of(c.payeeKind(), c.payee())).distinct().toList(), today);
+		List<Payable> claims = waiting.stream().filter(c -> accounts.containsKey(List.of(c.payeeKind(), c.payee()))).toList();
+		Map<List<Object>, PaymentBatch.Held> held = new LinkedHashMap<>();
+		for (Payable claim : waiting) {
+			if (!accounts.containsKey(List.of(claim.payeeKind(), claim.payee()))) {
+				held.merge(List.of(claim.payeeKind(), claim.payee()),
+						new PaymentBatch.Held(claim.payeeKind(), claim.payee(), 1, claim.covered(), HoldReason.NO_BANK_ACCOUNT,
+								noAccount(today)),
+						(a, b) -> new PaymentBatch.Held(a.payeeKind(), a.payee(), a.claims() + 1, a.amount().plus(b.amount()),
+								a.reason(), a.message()));
+			}
+		}
+		if (claims.isEmpty()) {
+			throw new RuleBroken("cutOff", "claims-to-pay", waiting.size() + " approved claims of " + payerBody
+					+ " decided by " + cutOff + " are waiting, all held back: their " + held.size()
+					+ " payees have no bank account recorded on " + today);
 		}
 		long id = jdbc.sql("select nextval('payment_batch_id_seq')").query(Long.class).single();
 		String reference = "LP-" + payerBody + "-" + cutOff.toString().replace("-", "") + "-" + id;
@@ -94,10 +125,11 @@ public class PaymentBatches {
 		for (Payable claim : claims) {
 			paid = paid.plus(claim.covered());
 			stateShare = stateShare.plus(claim.stateShare());
-			transfers.merge(List.of(claim.payeeKind(), claim.payee()),
-					new PaymentBatch.Transfer(claim.payeeKind(), claim.payee(), 1, claim.covered(), claim.stateShare()),
+			List<Object> payee = List.of(claim.payeeKind(), claim.payee());
+			transfers.merge(payee, new PaymentBatch.Transfer(claim.payeeKind(), claim.payee(), 1, claim.covered(),
+					claim.stateShare(), accounts.get(payee).iban()),
 					(a, b) -> new PaymentBatch.Transfer(a.payeeKind(), a.payee(), a.claims() + 1, a.amount().plus(b.amount()),
-							a.stateShare().plus(b.stateShare())));
+							a.stateShare().plus(b.stateShare()), a.iban()));
 		}
 		jdbc.sql("""
 				insert into payment_batch (id, reference, payer_body, cut_off, created_by, idempotency_key, claims, paid, state_share)
@@ -105,15 +137,25 @@ public class PaymentBatches {
 			.params(id, reference, payerBody, cutOff, createdBy.strip(), idempotencyKey, claims.size(), paid.amount(),
 					stateShare.amount())
 			.update();
-		batch.batchUpdate("insert into payment_order (batch_id, payee_kind, payee, claims, amount, state_share) values (?, ?, ?, ?, ?, ?)",
-				transfers.values().stream().map(t -> new Object[] { id, t.payeeKind().name(), t.payee(), t.claims(),
-						t.amount().amount(), t.stateShare().amount() }).toList());
+		batch.batchUpdate("insert into payment_order (batch_id, payee_kind, payee, claims, amount, state_share, rib, bank_code) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				transfers.values().stream().map(t -> {
+					BankAccount account = accounts.get(List.of(t.payeeKind(), t.payee()));
+					return new Object[] { id, t.payeeKind().name(), t.payee(), t.claims(), t.amount().amount(),
+							t.stateShare().amount(), cipher.encrypt(account.rib()), account.bankCode() };
+				}).toList());
+		batch.batchUpdate("insert into payment_batch_hold (batch_id, payee_kind, payee, claims, amount, reason, checked_on) values (?, ?, ?, ?, ?, ?, ?)",
+				held.values().stream().map(h -> new Object[] { id, h.payeeKind().name(), h.payee(), h.claims(),
+						h.amount().amount(), h.reason().name(), today }).toList());
 		batch.batchUpdate("insert into payment_batch_claim (claim_id, batch_id, payee_kind, payee, amount, state_share) values (?, ?, ?, ?, ?, ?)",
 				claims.stream().map(c -> new Object[] { c.claimId(), id, c.payeeKind().name(), c.payee(),
 						c.covered().amount(), c.stateShare().amount() }).toList());
 		events.publishEvent(new PaymentBatchCreated(id, reference, createdBy.strip(),
 				claims.stream().map(Payable::claimId).toList()));
 		return new Created(batch(id), false);
+	}
+
+	private static String noAccount(LocalDate day) {
+		return "aucun compte bancaire enregistré pour ce bénéficiaire au " + DAY.format(day);
 	}
 
 	/**
@@ -135,16 +177,25 @@ public class PaymentBatches {
 		PaymentBatch header = jdbc.sql(BATCH + " where id = ?").param(id).query((rs, n) -> new PaymentBatch(rs.getLong(1),
 				rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),
 				rs.getTimestamp(6).toInstant(), rs.getInt(7), new Money(rs.getBigDecimal(8)), new Money(rs.getBigDecimal(9)),
-				List.of())).optional().orElseThrow(() -> new NotFound("batchId", "no payment batch " + id));
+				List.of(), List.of())).optional().orElseThrow(() -> new NotFound("batchId", "no payment batch " + id));
 		List<PaymentBatch.Transfer> transfers = jdbc.sql("""
-				select payee_kind, payee, claims, amount, state_share from payment_order where batch_id = ?
+				select payee_kind, payee, claims, amount, state_share, rib from payment_order where batch_id = ?
 				order by payee_kind, payee""")
 			.param(id)
 			.query((rs, n) -> new PaymentBatch.Transfer(PayeeKind.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3),
-					new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(5))))
+					new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(5)),
+					rs.getString(6) == null ? null : new Rib(cipher.decrypt(rs.getString(6))).iban()))
+			.list();
+		List<PaymentBatch.Held> held = jdbc.sql("""
+				select payee_kind, payee, claims, amount, reason, checked_on from payment_batch_hold where batch_id = ?
+				order by payee_kind, payee""")
+			.param(id)
+			.query((rs, n) -> new PaymentBatch.Held(PayeeKind.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3),
+					new Money(rs.getBigDecimal(4)), HoldReason.valueOf(rs.getString(5)),
+					noAccount(rs.getObject(6, LocalDate.class))))
 			.list();
 		return new PaymentBatch(header.id(), header.reference(), header.payerBody(), header.cutOff(), header.createdBy(),
-				header.createdAt(), header.claims(), header.paid(), header.stateShare(), transfers);
+				header.createdAt(), header.claims(), header.paid(), header.stateShare(), transfers, held);
 	}
 
 	/**
@@ -154,10 +205,11 @@ public class PaymentBatches {
 	public void writeTransfers(long id, Writer out) {
 		PaymentBatch paid = batch(id);
 		try {
-			out.write("reference;payee_kind;payee;claims;amount;state_share\n");
+			out.write("reference;payee_kind;payee;claims;amount;state_share;iban\n");
 			for (PaymentBatch.Transfer t : paid.transfers()) {
 				out.write(paid.reference() + ";" + t.payeeKind() + ";" + t.payee() + ";" + t.claims() + ";"
-						+ t.amount().amount().toPlainString() + ";" + t.stateShare().amount().toPlainString() + "\n");
+						+ t.amount().amount().toPlainString() + ";" + t.stateShare().amount().toPlainString() + ";"
+						+ (t.iban() == null ? "" : t.iban()) + "\n");
 			}
 		}
 		catch (IOException e) {

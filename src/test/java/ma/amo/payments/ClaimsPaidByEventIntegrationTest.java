@@ -74,6 +74,7 @@ class ClaimsPaidByEventIntegrationTest {
 		assertThat(api.post("/api/v1/enrolments",
 				"{\"idcs\":\"%s\",\"regime\":\"SALARIED_PRIVATE\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}"
 					.formatted(member)).status()).isEqualTo(201);
+		ma.amo.support.Payees.account(api, "MEMBER", member);
 		return List.of(consultation(member, "2025-11-03"), consultation(member, "2025-11-10"));
 	}
 

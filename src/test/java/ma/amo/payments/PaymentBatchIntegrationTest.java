@@ -17,6 +17,7 @@ import ma.amo.providers.ProviderDirectory;
 import ma.amo.providers.Sector;
 import ma.amo.support.Api;
 import ma.amo.support.IntegrationTest;
+import ma.amo.support.Payees;
 import ma.amo.support.Registers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,7 @@ class PaymentBatchIntegrationTest {
 		Registers.persons(imports, rnp(idcs, cin(), "Bennani", "Karim", LocalDate.of(1980, 2, 1), 'M'));
 		assertThat(api.post("/api/v1/enrolments", "{\"idcs\":\"%s\",\"regime\":\"%s\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}"
 			.formatted(idcs, regime)).status()).isEqualTo(201);
+		Payees.account(api, "MEMBER", idcs);
 		return idcs;
 	}
 
@@ -144,8 +146,8 @@ class PaymentBatchIntegrationTest {
 
 		// The bank file: one line per transfer, with the batch reference.
 		Api.Response file = api.get("/api/v1/payment-batches/" + batch.get("id").asLong() + "/transfers.csv");
-		assertThat(file.raw()).startsWith("reference;payee_kind;payee;claims;amount;state_share\n")
-			.contains(batch.get("reference").asText() + ";MEMBER;" + salaried + ";2;112.00;0.00")
+		assertThat(file.raw()).startsWith("reference;payee_kind;payee;claims;amount;state_share;iban\n")
+			.contains(batch.get("reference").asText() + ";MEMBER;" + salaried + ";2;112.00;0.00;MA")
 			.contains(batch.get("reference").asText() + ";MEMBER;" + tadamon + ";1;56.00;24.00");
 		// Who took the bank file is in the audit trail.
 		trail.flush();
@@ -162,6 +164,7 @@ class PaymentBatchIntegrationTest {
 				"Chirurgie générale", hospital.region(), hospital.province(), hospital.commune()), LocalDate.of(2022, 1, 1))
 			.inpe();
 		directory.practise(surgeon, hospital.inpe(), LocalDate.of(2022, 1, 1));
+		String iban = new ma.amo.payments.Rib(Payees.account(api, "ESTABLISHMENT", hospital.inpe())).iban();
 		String invoice = """
 				{"kind":"PROVIDER_INVOICE","patientIdcs":"%s","careDate":"2025-09-15","filedOn":"%s","executingInpe":"%s",
 				 "establishmentInpe":"%s","priorApproval":"PEC-2025-004512",
@@ -194,7 +197,46 @@ class PaymentBatchIntegrationTest {
 		assertThat(transfer.get("payeeKind").asText()).isEqualTo("ESTABLISHMENT");
 		assertThat(amount(transfer, "amount")).isEqualByComparingTo("1102.50");
 		assertThat(amount(transfer, "stateShare")).isEqualByComparingTo("472.50");
+		assertThat(transfer.get("iban").asText()).isEqualTo(iban);
 		awaitStatus(claim.get("id").asLong(), "PAID");
+	}
+
+	@Test
+	void aMemberWithoutABankAccountIsHeldBackAndPaidByTheNextBatchOnceTheAccountIsRecorded() {
+		String member = idcs();
+		Registers.persons(imports, rnp(member, cin(), "Chraibi", "Houda", LocalDate.of(1983, 4, 9), 'F'));
+		assertThat(api.post("/api/v1/enrolments", "{\"idcs\":\"%s\",\"regime\":\"SALARIED_PRIVATE\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}"
+			.formatted(member)).status()).isEqualTo(201);
+		long first = consultation(member, gp, "2025-10-06");
+		long second = consultation(member, gp, "2025-10-13");
+		String paid = insured("SALARIED_PRIVATE");
+		long other = consultation(paid, gp, "2025-10-06");
+
+		JsonNode batch = pay("CNSS", LocalDate.now(clock), "lot-" + UUID.randomUUID()).body();
+		JsonNode held = null;
+		for (JsonNode h : batch.get("heldBack")) {
+			held = h.get("payee").asText().equals(member) ? h : held;
+		}
+		assertThat(held).as(batch.toString()).isNotNull();
+		assertThat(held.get("claims").asInt()).isEqualTo(2);
+		assertThat(amount(held, "amount")).isEqualByComparingTo("112.00");
+		assertThat(held.get("reason").asText()).isEqualTo("NO_BANK_ACCOUNT");
+		assertThat(held.get("message").asText()).isEqualTo("aucun compte bancaire enregistré pour ce bénéficiaire au 15/06/2026");
+		assertThat(batch.get("transfers").toString()).doesNotContain(member);
+		awaitStatus(other, "PAID");
+		assertThat(api.get("/api/v1/claims/" + first).body().get("status").asText()).isEqualTo("APPROVED");
+		assertThat(api.get("/api/v1/payment-batches/" + batch.get("id").asLong()).body().get("heldBack").toString())
+			.contains(member);
+
+		String rib = Payees.account(api, "MEMBER", member);
+		JsonNode next = pay("CNSS", LocalDate.now(clock), "lot-" + UUID.randomUUID()).body();
+		JsonNode transfer = transfer(next, member);
+		assertThat(transfer.get("claims").asInt()).isEqualTo(2);
+		assertThat(transfer.get("iban").asText()).isEqualTo(new ma.amo.payments.Rib(rib).iban());
+		awaitStatus(first, "PAID");
+		awaitStatus(second, "PAID");
+		assertThat(api.get("/api/v1/payment-batches/" + next.get("id").asLong() + "/transfers.csv").raw())
+			.contains(next.get("reference").asText() + ";MEMBER;" + member + ";2;112.00;0.00;" + new ma.amo.payments.Rib(rib).iban());
 	}
 
 	@Test

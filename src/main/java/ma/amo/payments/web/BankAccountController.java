@@ -35,7 +35,7 @@ class BankAccountController {
 	 * @param rib the RIB (24 digits) or the IBAN (MA and 26 digits), spaces allowed between groups
 	 * @param validFrom the first day transfers go to this account, today when absent
 	 */
-	record NewAccount(@Size(max = 40) @Schema(example = "MA64 0115 1900 0001 2050 0053 4921") String rib,
+	record NewBankAccount(@Size(max = 40) @Schema(example = "MA64 0115 1900 0001 2050 0053 4921") String rib,
 			LocalDate validFrom) {
 	}
 
@@ -49,7 +49,7 @@ class BankAccountController {
 	@Audited(record = "BANK_ACCOUNT", id = "payee", action = Action.CHANGE, purpose = "PAYMENT")
 	@PostMapping
 	ResponseEntity<BankAccount> record(@PathVariable String payeeKind, @PathVariable String payee,
-			@RequestBody NewAccount request) {
+			@RequestBody NewBankAccount request) {
 		BankAccounts.Recorded recorded = accounts.record(payeeKind, payee, request.rib(), request.validFrom());
 		return ResponseEntity.status(recorded.repeated() ? 200 : 201)
 			.location(URI.create("/api/v1/bank-accounts/" + payeeKind + "/" + payee))
@@ -57,6 +57,7 @@ class BankAccountController {
 	}
 
 	@Operation(summary = "The payee's bank accounts, the latest first, each with the date it applies from")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The accounts, none when none was recorded")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "No such member or establishment")
 	@Audited(record = "BANK_ACCOUNT", id = "payee", purpose = "PAYMENT")
 	@GetMapping
