@@ -4,9 +4,11 @@ import static ma.amo.support.People.cin;
 import static ma.amo.support.People.idcs;
 import static ma.amo.support.People.rnp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +61,9 @@ class ApprovalsFollowClaimsIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	IncompleteEventPublications incomplete;
 
 	@LocalServerPort
 	int port;
@@ -162,11 +168,8 @@ class ApprovalsFollowClaimsIntegrationTest {
 			});
 	}
 
-	@Test
-	void anInvoiceRejectedByTheAgentAfterAContestGivesBackWhatItUsedOfTheApproval(Scenario scenario) {
-		String idcs = insured();
-		String reference = pending(idcs);
-		approvals.decide(reference, new PriorApprovals.Decision(PriorApprovals.Verdict.APPROVED, grant("1102.50"), null));
+	/** An invoice of the stay citing the approval, accepted and using 1,102.50 DH of it. */
+	long invoiceUsing(String idcs, String reference) {
 		Api.Response filed = administrator.post("/api/v1/claims?adjudicate=true", """
 				{"kind":"PROVIDER_INVOICE","patientIdcs":"%s","careDate":"%s","filedOn":"%s","executingInpe":"%s",
 				 "establishmentInpe":"%s","priorApproval":"%s","lines":[%s]}"""
@@ -174,8 +177,16 @@ class ApprovalsFollowClaimsIntegrationTest {
 				UUID.randomUUID().toString(), "Submitter", "clinique");
 		assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
 		assertThat(filed.body().get("status").asText()).isEqualTo("APPROVED");
-		long invoice = filed.body().get("id").asLong();
 		assertThat(amountUsed(reference)).isEqualByComparingTo("1102.50");
+		return filed.body().get("id").asLong();
+	}
+
+	@Test
+	void anInvoiceRejectedByTheAgentAfterAContestGivesBackWhatItUsedOfTheApproval(Scenario scenario) {
+		String idcs = insured();
+		String reference = pending(idcs);
+		approvals.decide(reference, new PriorApprovals.Decision(PriorApprovals.Verdict.APPROVED, grant("1102.50"), null));
+		long invoice = invoiceUsing(idcs, reference);
 
 		claims.contest(invoice, "assure", "Le séjour n'a pas eu lieu dans cette clinique");
 		scenario.stimulate(() -> claims.review(invoice, "agent-cnss", false, "Séjour non réalisé"))
@@ -194,5 +205,48 @@ class ApprovalsFollowClaimsIntegrationTest {
 				assertThat(amountUsed(reference)).isEqualByComparingTo("0.00");
 				assertThat(approval(reference).findValuesAsString("action").stream().filter("RELEASE"::equals)).hasSize(1);
 			});
+	}
+
+	@Test
+	void aRejectionWhoseListenerFailedAfterTheCommitIsDeliveredAgainAndGivesBackTheApprovalOnce(Scenario scenario) {
+		String idcs = insured();
+		String reference = pending(idcs);
+		approvals.decide(reference, new PriorApprovals.Decision(PriorApprovals.Verdict.APPROVED, grant("1102.50"), null));
+		long invoice = invoiceUsing(idcs, reference);
+		claims.contest(invoice, "assure", "Facture en double d'un séjour déjà payé");
+		// The approvals module cannot write what the invoice used, as when the platform stops between the rejection's
+		// commit and the listener: the rejection is committed, its event stays in the registry, unfinished.
+		jdbc.sql("""
+				create or replace function approvals_unreachable() returns trigger language plpgsql as $$
+				begin
+				  if old.claim_id = %d then
+				    raise exception 'approvals module interrupted';
+				  end if;
+				  return old;
+				end $$""".formatted(invoice)).update();
+		jdbc.sql("create trigger approvals_unreachable before delete on prior_approval_use for each row "
+				+ "execute function approvals_unreachable()").update();
+		try {
+			scenario.stimulate(() -> claims.review(invoice, "agent-cnss", false, "Facture en double"))
+				.andWaitForStateChange(() -> jdbc.sql("""
+						select count(*) from event_publication where status = 'FAILED' and event_type = ?
+						  and serialized_event::jsonb ->> 'claimId' = ?""")
+					.params(ClaimDecided.class.getName(), Long.toString(invoice)).query(Long.class).single(), n -> n > 0)
+				.andVerify(failed -> {
+					assertThat(unfinished(invoice)).isEqualTo(1);
+					assertThat(amountUsed(reference)).isEqualByComparingTo("1102.50");
+				});
+		}
+		finally {
+			jdbc.sql("drop trigger approvals_unreachable on prior_approval_use").update();
+			jdbc.sql("drop function approvals_unreachable()").update();
+		}
+
+		// At the next start (or on an operator's request) the unfinished publications are delivered again.
+		incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof ClaimDecided decided
+				&& decided.claimId() == invoice);
+		await().atMost(Duration.ofSeconds(10)).until(() -> unfinished(invoice) == 0);
+		assertThat(amountUsed(reference)).isEqualByComparingTo("0.00");
+		assertThat(approval(reference).findValuesAsString("action").stream().filter("RELEASE"::equals)).hasSize(1);
 	}
 }
