@@ -19,7 +19,11 @@ class ClaimsFollowed {
 		this.uses = uses;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * Only rejections citing an approval are stored for this listener: the registry evaluates the condition before it
+	 * stores a publication, and a run of a million adjudications must not write a million rows for nothing.
+	 */
+	@ApplicationModuleListener(condition = "#root.args[0].status().name() == 'REJECTED' and #root.args[0].priorApproval() != null")
 	void on(ClaimDecided decided) {
 		if (decided.status() == ClaimStatus.REJECTED && ApprovalUses.issuedHere(decided.priorApproval())) {
 			uses.release(decided.priorApproval(), decided.claimId(), "Facture n° " + decided.claimId() + " rejetée");

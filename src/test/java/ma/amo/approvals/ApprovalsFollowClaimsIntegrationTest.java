@@ -119,6 +119,14 @@ class ApprovalsFollowClaimsIntegrationTest {
 		return reviewer.get("/api/v1/prior-approvals/" + reference).body();
 	}
 
+	/** The claim's decisions stored for the approvals module, finished or not. */
+	long publications(long claim) {
+		return jdbc.sql("""
+				select count(*) from event_publication where event_type = ? and listener_id like '%ClaimsFollowed%'
+				  and serialized_event::jsonb ->> 'claimId' = ?""")
+			.params(ClaimDecided.class.getName(), Long.toString(claim)).query(Long.class).single();
+	}
+
 	/** The claim's decisions the approvals module has not finished following. */
 	long unfinished(long claim) {
 		return jdbc.sql("""
@@ -178,7 +186,10 @@ class ApprovalsFollowClaimsIntegrationTest {
 		assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
 		assertThat(filed.body().get("status").asText()).isEqualTo("APPROVED");
 		assertThat(amountUsed(reference)).isEqualByComparingTo("1102.50");
-		return filed.body().get("id").asLong();
+		long invoice = filed.body().get("id").asLong();
+		// An approved invoice is nothing for the approvals module: no publication is stored for it.
+		assertThat(publications(invoice)).isZero();
+		return invoice;
 	}
 
 	@Test
@@ -192,6 +203,7 @@ class ApprovalsFollowClaimsIntegrationTest {
 		scenario.stimulate(() -> claims.review(invoice, "agent-cnss", false, "Séjour non réalisé"))
 			.andWaitForStateChange(() -> amountUsed(reference), used -> used.signum() == 0)
 			.andVerify(used -> {
+				assertThat(publications(invoice)).isEqualTo(1);
 				JsonNode released = approval(reference);
 				assertThat(released.findValuesAsString("action")).endsWith("RELEASE");
 				assertThat(released.get("history").get(released.get("history").size() - 1).get("comment").asText())
