@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import ma.amo.enrolment.MemberEnrolment;
 import ma.amo.enrolment.RightsChanged;
+import ma.amo.enrolment.RightsChangedInBulk;
 import ma.amo.enrolment.RightsStatus;
 import ma.amo.population.PopulationImports;
 import ma.amo.providers.ProviderDirectory;
@@ -149,5 +150,29 @@ class PendingRequestsFollowRightsIntegrationTest {
 		JsonNode approval = reviewer.get("/api/v1/prior-approvals/" + reference).body();
 		assertThat(rightsFinding(reference).get("passed").asBoolean()).isTrue();
 		assertThat(approval.findValuesAsString("action")).doesNotContain("PRE_CHECK");
+	}
+
+	@Test
+	void aLoadThatChangedTheRightsOfManyPeopleIsToldOnceAndEveryPendingRequestLookedAtAgain(Scenario scenario) {
+		String suspended = insured();
+		String untouched = insured();
+		LocalDate start = today.plusDays(5);
+		String changed = pending(suspended, start);
+		String same = pending(untouched, start);
+		// The load wrote the suspension itself, as a portfolio load writes its periods, and tells of it in bulk.
+		jdbc.sql("""
+				insert into rights_suspension (enrolment_id, start_date, reason)
+				select e.id, ?, 'Reprise: suspension du portefeuille' from enrolment e join member m on m.id = e.member_id
+				where m.idcs = ?""").params(today, suspended).update();
+
+		scenario.publish(new RightsChangedInBulk(0, "PORTFOLIO_LOAD", today, 5_000))
+			.andWaitForStateChange(() -> rightsFinding(changed), finding -> !finding.get("passed").asBoolean())
+			.andVerify(finding -> assertThat(finding.get("detail").asText()).startsWith("droits suspendus le " + start));
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+				select count(*) from event_publication where completion_date is null and event_type = ?""")
+			.param(RightsChangedInBulk.class.getName()).query(Long.class).single() == 0);
+		assertThat(rightsFinding(same).get("passed").asBoolean()).isTrue();
+		assertThat(reviewer.get("/api/v1/prior-approvals/" + same).body().findValuesAsString("action"))
+			.doesNotContain("PRE_CHECK");
 	}
 }
