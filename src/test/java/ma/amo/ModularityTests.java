@@ -28,6 +28,18 @@ class ModularityTests {
 	}
 
 	@Test
+	void claimsNeverCallsIntoApprovalsWhichFollowClaimsAndRightsByTheirEvents() {
+		ApplicationModule approvals = modules.getModuleByName("approvals").orElseThrow();
+		ApplicationModule claims = modules.getModuleByName("claims").orElseThrow();
+		// Claims asks through its own ApprovalCheck, which approvals answers: no dependency on approvals.
+		assertThat(claims.getDirectDependencies(modules).containsModuleNamed("approvals")).isFalse();
+		assertThat(approvals.getDirectDependencies(modules, DependencyType.EVENT_LISTENER).containsModuleNamed("claims"))
+			.isTrue();
+		assertThat(approvals.getDirectDependencies(modules, DependencyType.EVENT_LISTENER)
+			.containsModuleNamed("enrolment")).isTrue();
+	}
+
+	@Test
 	void writesTheModuleDiagramsAndCanvases() {
 		new Documenter(modules).writeDocumentation();
 	}

@@ -82,4 +82,24 @@ public class ApprovalUses {
 		approvals.use(approval.id(), careDate, code, claimId, line, sessions, LocalDateTime.now(clock));
 		return Optional.empty();
 	}
+
+	/**
+	 * Gives back to the approval what a claim used of it, with a RELEASE step in its history; nothing when the claim
+	 * used nothing of it, or when it was given back already (an event delivered again).
+	 */
+	@Transactional
+	public void release(String reference, long claimId, String why) {
+		if (!issuedHere(reference)) {
+			return;
+		}
+		Optional<Approvals.Usable> found = approvals.lockForUse(reference.strip());
+		if (found.isEmpty()) {
+			return;
+		}
+		Approvals.Usable approval = found.get();
+		approvals.release(approval.id(), claimId).ifPresent(released -> approvals.step(approval.id(),
+				LocalDateTime.now(clock), "RELEASE", approval.status(), "platform", why + ": " + released.amount().amount()
+						+ " DH" + (released.sessions() == 0 ? "" : " et " + released.sessions() + " séance"
+								+ (released.sessions() > 1 ? "s" : "")) + " rendus à l'accord"));
+	}
 }

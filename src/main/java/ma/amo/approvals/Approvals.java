@@ -94,6 +94,28 @@ class Approvals {
 			.params(Timestamp.valueOf(at), limit).query(this::approval).list();
 	}
 
+	/** The requests awaiting a reviewer or an establishment's answer, of one patient, locked. */
+	List<Approval> lockPendingOf(String idcs) {
+		return jdbc.sql("""
+				select * from prior_approval where patient_idcs = ? and status in ('PENDING', 'MORE_INFORMATION_REQUESTED')
+				order by id for update""")
+			.param(idcs).query(this::approval).list();
+	}
+
+	/** The patients of the requests awaiting a reviewer or an establishment's answer. */
+	List<String> pendingPatients() {
+		return jdbc.sql("""
+				select distinct patient_idcs from prior_approval where status in ('PENDING', 'MORE_INFORMATION_REQUESTED')
+				order by patient_idcs""")
+			.query(String.class).list();
+	}
+
+	/** Replaces the request's pre-check findings. */
+	void preCheck(long id, List<Approval.Finding> findings) {
+		jdbc.sql("update prior_approval set pre_check = ?::jsonb where id = ?")
+			.params(JSON.writeValueAsString(findings), id).update();
+	}
+
 	/** Records a transition: the new state and the step of the history. */
 	void apply(long id, Approval.Change change, String actor, LocalDateTime at) {
 		Approval.Decision d = change.decision();
@@ -149,6 +171,28 @@ class Approvals {
 			.params(id, careDate, code, claimId, amount.amount(), sessions, Timestamp.valueOf(at)).update();
 		jdbc.sql("update prior_approval set amount_used = amount_used + ?, sessions_used = sessions_used + ? where id = ?")
 			.params(amount.amount(), sessions, id).update();
+	}
+
+	/** What a claim used of an approval, given back: its amount and sessions. */
+	record Released(Money amount, int sessions) {
+	}
+
+	/**
+	 * Removes what the claim used of the approval and takes it off what the approval has used; empty when the claim
+	 * used nothing of it (or it was given back already).
+	 */
+	Optional<Released> release(long id, long claimId) {
+		Optional<Released> released = jdbc.sql("""
+				with gone as (delete from prior_approval_use where approval_id = ? and claim_id = ? returning amount, sessions)
+				select count(*), coalesce(sum(amount), 0), coalesce(sum(sessions), 0) from gone""")
+			.params(id, claimId)
+			.query((rs, n) -> rs.getLong(1) == 0 ? Optional.<Released>empty()
+					: Optional.of(new Released(new Money(rs.getBigDecimal(2)), rs.getInt(3))))
+			.single();
+		released.ifPresent(r -> jdbc.sql(
+				"update prior_approval set amount_used = amount_used - ?, sessions_used = sessions_used - ? where id = ?")
+			.params(r.amount().amount(), r.sessions(), id).update());
+		return released;
 	}
 
 	private List<Approval.Step> history(long id) {

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PreCheck {
 
+	static final String RIGHTS_OPEN = "RIGHTS_OPEN";
+
 	private final Eligibility eligibility;
 	private final Quotes quotes;
 	private final PopulationRegister register;
@@ -40,6 +42,12 @@ class PreCheck {
 		this.register = register;
 		this.providers = providers;
 		this.limits = limits;
+	}
+
+	/** Whether the patient's rights are open on the day care starts, in French: "droits suspendus le …". */
+	static Approval.Finding rightsFinding(Rights rights, LocalDate start) {
+		return new Approval.Finding(RIGHTS_OPEN, rights.status() == RightsStatus.OPEN, "droits "
+				+ rights.status().french() + " le " + start + (rights.reason() == null ? "" : ": " + rights.reason()));
 	}
 
 	/** The findings, the rights found and the estimate; {@code rejection} says why the request stops here. */
@@ -63,8 +71,7 @@ class PreCheck {
 		String rejection = null;
 		Rights rights = eligibility.of(idcs, start);
 		boolean open = rights.status() == RightsStatus.OPEN;
-		findings.add(new Approval.Finding("RIGHTS_OPEN", open, "droits " + rights.status().name().toLowerCase()
-				+ " le " + start + (rights.reason() == null ? "" : ": " + rights.reason())));
+		findings.add(rightsFinding(rights, start));
 		if (!open) {
 			rejection = "droits non ouverts le " + start;
 		}

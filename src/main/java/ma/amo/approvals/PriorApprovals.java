@@ -17,6 +17,7 @@ import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.RuleBroken;
 import ma.amo.shared.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,14 +41,16 @@ public class PriorApprovals {
 	private final BusinessCalendar calendar;
 	private final ParameterValues parameters;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	PriorApprovals(Approvals approvals, PreCheck preCheck, BusinessCalendar calendar, ParameterValues parameters,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.approvals = approvals;
 		this.preCheck = preCheck;
 		this.calendar = calendar;
 		this.parameters = parameters;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** The stored request, and whether this call stored it or found it under the same key. */
@@ -142,6 +145,10 @@ public class PriorApprovals {
 			case MORE_INFORMATION_REQUESTED -> approval.requestInformation(decision.reason(), actor(), now);
 		};
 		approvals.apply(approval.id(), change, actor(), now);
+		Approval.Decision d = change.status() == ApprovalStatus.APPROVED ? change.decision() : null;
+		events.publishEvent(new ApprovalDecided(approval.reference(), approval.patientIdcs(),
+				approval.establishmentInpe(), approval.careType(), change.status(), d == null ? null : d.amount(),
+				d == null ? null : d.validFrom(), d == null ? null : d.validUntil(), d == null ? null : d.sessions()));
 		return approval(reference);
 	}
 
@@ -159,7 +166,11 @@ public class PriorApprovals {
 	public Approval extend(String reference, Approval.Grant more, String reason) {
 		Approval approval = locked(reference);
 		LocalDateTime now = LocalDateTime.now(clock);
-		approvals.apply(approval.id(), approval.extend(more, reason, actor(), now.toLocalDate()), actor(), now);
+		Approval.Change change = approval.extend(more, reason, actor(), now.toLocalDate());
+		approvals.apply(approval.id(), change, actor(), now);
+		Approval.Decision extended = change.decision();
+		events.publishEvent(new ApprovalExtended(approval.reference(), approval.patientIdcs(), extended.validUntil(),
+				extended.amount(), extended.sessions()));
 		return approval(reference);
 	}
 

@@ -274,8 +274,10 @@ public class ClaimAdjudication {
 			List<Claim> locked = lock.get();
 			List<Claims.Adjudicated> decided = new Chunk(locked).decide();
 			claims.saveAdjudications(decided, SYSTEM);
-			decided.stream().filter(a -> a.next().decided()).forEach(a -> events.publishEvent(
-					new ClaimDecided(a.id(), a.next(), a.payerBody(), a.covered(), a.stateShare())));
+			Map<Long, String> cited = new HashMap<>();
+			locked.stream().filter(c -> c.priorApproval() != null).forEach(c -> cited.put(c.id(), c.priorApproval()));
+			decided.stream().filter(a -> a.next().decided()).forEach(a -> events.publishEvent(new ClaimDecided(a.id(),
+					a.next(), a.payerBody(), a.covered(), a.stateShare(), cited.get(a.id()))));
 			return decided.stream().map(Claims.Adjudicated::next).toList();
 		});
 		if (reached == null) {
@@ -379,7 +381,8 @@ public class ClaimAdjudication {
 			throw new RuleBroken("agent", "maker-checker", "the account that submitted claim " + id + " cannot review it");
 		}
 		claims.moved(claim, decided, agent.strip(), comment.strip());
-		events.publishEvent(new ClaimDecided(id, decided, claim.payerBody(), claim.covered(), claim.stateShare()));
+		events.publishEvent(new ClaimDecided(id, decided, claim.payerBody(), claim.covered(), claim.stateShare(),
+				claim.priorApproval()));
 		return claim(id);
 	}
 

@@ -11,6 +11,8 @@ import ma.amo.shared.Money;
  * @param payerBody who pays it (null when the patient has no rights)
  * @param covered what the payer body covers
  * @param stateShare what the State owes beside it (Tadamon care in public establishments)
+ * @param priorApproval the prior approval the claim cites (null when none), whose uses a rejected claim gives back
  */
-public record ClaimDecided(long claimId, ClaimStatus status, String payerBody, Money covered, Money stateShare) {
+public record ClaimDecided(long claimId, ClaimStatus status, String payerBody, Money covered, Money stateShare,
+		String priorApproval) {
 }

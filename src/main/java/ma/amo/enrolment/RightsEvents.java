@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import ma.amo.enrolment.rights.RightsHistory;
 import ma.amo.shared.CopyText;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * How money and other events reach rights (amo-rules.md, "Rights"): the contributions module records an event, credits
  * the working days of paid declarations, opens or lifts suspensions, and the rights of the members touched are
  * recomputed with the event, so that for any person and date the platform says which event opened, suspended or
- * reopened their rights. Everything joins the caller's transaction: an event and its effects commit together.
+ * reopened their rights. Everything joins the caller's transaction: an event and its effects commit together, with
+ * the {@link RightsChanged} (or {@link RightsChangedInBulk}) that tells the other modules whose rights changed.
  */
 @Service
 public class RightsEvents {
@@ -29,12 +31,15 @@ public class RightsEvents {
 	private final DataSource dataSource;
 	private final RightsHistory history;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	RightsEvents(JdbcClient jdbc, DataSource dataSource, RightsHistory history, Clock clock) {
+	RightsEvents(JdbcClient jdbc, DataSource dataSource, RightsHistory history, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.history = history;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Something that happened to cover, as agents read it in the history. */
@@ -75,8 +80,7 @@ public class RightsEvents {
 			.update();
 		jdbc.sql("truncate paid_days_in").update();
 		LocalDate from = days.stream().map(d -> d.month().plusMonths(1)).min(LocalDate::compareTo).orElseThrow();
-		return history.recompute(event.id(), days.stream().map(PaidDays::memberId).distinct().toList(), from,
-				LocalDate.now(clock));
+		return recomputed(event, days.stream().map(PaidDays::memberId).distinct().toList(), from);
 	}
 
 	/**
@@ -97,7 +101,7 @@ public class RightsEvents {
 				on conflict (enrolment_id, cause) where end_date is null and cause is not null do nothing""")
 			.params(enrolment.get(), start, reason, event.id(), cause).update();
 		if (opened > 0) {
-			history.recompute(event.id(), List.of(memberId), start, LocalDate.now(clock));
+			recomputed(event, List.of(memberId), start);
 		}
 		return opened > 0;
 	}
@@ -121,14 +125,21 @@ public class RightsEvents {
 		if (starts.isEmpty()) {
 			return false;
 		}
-		history.recompute(event.id(), List.of(memberId), starts.getFirst(), LocalDate.now(clock));
+		recomputed(event, List.of(memberId), starts.getFirst());
 		return true;
 	}
 
 	/** Recomputes members' rights from a date for an event that changed their file some other way. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int recompute(Event event, Collection<Long> memberIds, LocalDate from) {
-		return history.recompute(event.id(), memberIds, from, LocalDate.now(clock));
+		return recomputed(event, memberIds, from);
+	}
+
+	private int recomputed(Event event, Collection<Long> memberIds, LocalDate from) {
+		RightsReport report = new RightsReport();
+		int changed = history.recompute(event.id(), memberIds, from, LocalDate.now(clock), report);
+		report.publish(events, event);
+		return changed;
 	}
 
 	/** The person's rights as a member, segment by segment, each with its event. */

@@ -2,6 +2,7 @@ package ma.amo.claims.adjudication;
 
 import java.util.Optional;
 
+import ma.amo.claims.ApprovalCheck;
 import ma.amo.claims.ClaimKind;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

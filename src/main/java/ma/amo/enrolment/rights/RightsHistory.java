@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -56,21 +57,29 @@ public class RightsHistory {
 	public record Segment(LocalDate validFrom, RightsStatus status, String rule, String reason, long eventId) {
 	}
 
+	/** From {@code from}, a person's rights were {@code before} and are now {@code after}. */
+	public record StatusChange(String idcs, LocalDate from, RightsStatus before, RightsStatus after) {
+	}
+
 	/**
 	 * Recomputes, within the caller's transaction, the rights from {@code from} of the people holding the members,
-	 * and returns how many segments took the event (0 when nothing changed).
+	 * tells {@code changes} each day from which a person's status differs from what was known (a person's changes
+	 * together), and returns how many segments took the event (0 when nothing changed).
 	 */
-	public int recompute(long eventId, Collection<Long> memberIds, LocalDate from, LocalDate today) {
+	public int recompute(long eventId, Collection<Long> memberIds, LocalDate from, LocalDate today,
+			Consumer<StatusChange> changes) {
 		List<String> people = jdbc.sql("select distinct idcs from member where id = any(?)")
 			.param(memberIds.stream().mapToLong(Long::longValue).toArray()).query(String.class).list();
 		int changed = 0;
 		for (int i = 0; i < people.size(); i += CHUNK) {
-			changed += recomputePeople(eventId, people.subList(i, Math.min(people.size(), i + CHUNK)), from, today);
+			changed += recomputePeople(eventId, people.subList(i, Math.min(people.size(), i + CHUNK)), from, today,
+					changes);
 		}
 		return changed;
 	}
 
-	private int recomputePeople(long eventId, List<String> people, LocalDate from, LocalDate today) {
+	private int recomputePeople(long eventId, List<String> people, LocalDate from, LocalDate today,
+			Consumer<StatusChange> changes) {
 		String[] idcs = people.toArray(String[]::new);
 		Map<String, Person> persons = new HashMap<>();
 		jdbc.sql("select idcs, cin, last_name, first_name, last_name_ar, first_name_ar, birth_date, sex, commune, province, region, death_date from person where idcs = any(?)")
@@ -130,6 +139,7 @@ public class RightsHistory {
 			// A person without segments yet gets their whole history, so that every date has an answer.
 			LocalDate first = from.isBefore(start) || before.isEmpty() ? start : from;
 			Segment carried = before.stream().filter(s -> s.validFrom().isBefore(first)).reduce((a, b) -> b).orElse(null);
+			List<Segment> after = new ArrayList<>(before.stream().filter(s -> s.validFrom().isBefore(first)).toList());
 			for (Segment segment : timeline(subject, own, first, until, eventId)) {
 				if (carried != null && sameAnswer(carried, segment)) {
 					continue;
@@ -143,7 +153,9 @@ public class RightsHistory {
 				}
 				rows.add(person).add(segment.validFrom()).add(segment.status().name()).add(segment.rule())
 					.add(segment.reason()).add(kept == null ? eventId : kept.eventId()).end();
+				after.add(segment);
 			}
+			statusChanges(person, before, after, first, changes);
 		}
 		jdbc.sql("delete from rights_segment where idcs = any(?) and valid_from >= ?").params(idcs, from).update();
 		rows.copyInto(dataSource, "rights_segment (idcs, valid_from, status, rule, reason, event_id)");
@@ -194,6 +206,40 @@ public class RightsHistory {
 			}
 		}
 		return segments;
+	}
+
+	/**
+	 * Each day from {@code first} on which the status differs between the known segments and the new ones, where the
+	 * difference starts or changes; a day before any segment is a day without rights.
+	 */
+	private static void statusChanges(String person, List<Segment> before, List<Segment> after, LocalDate first,
+			Consumer<StatusChange> changes) {
+		TreeSet<LocalDate> days = new TreeSet<>();
+		days.add(first);
+		before.stream().map(Segment::validFrom).filter(d -> !d.isBefore(first)).forEach(days::add);
+		after.stream().map(Segment::validFrom).filter(d -> !d.isBefore(first)).forEach(days::add);
+		RightsStatus wasBefore = null;
+		RightsStatus wasAfter = null;
+		for (LocalDate day : days) {
+			RightsStatus old = statusOn(before, day);
+			RightsStatus now = statusOn(after, day);
+			if (old != now && (old != wasBefore || now != wasAfter)) {
+				changes.accept(new StatusChange(person, day, old, now));
+			}
+			wasBefore = old;
+			wasAfter = now;
+		}
+	}
+
+	private static RightsStatus statusOn(List<Segment> segments, LocalDate day) {
+		RightsStatus status = RightsStatus.CLOSED;
+		for (Segment segment : segments) {
+			if (segment.validFrom().isAfter(day)) {
+				break;
+			}
+			status = segment.status();
+		}
+		return status;
 	}
 
 	private static boolean sameAnswer(Segment a, Segment b) {
