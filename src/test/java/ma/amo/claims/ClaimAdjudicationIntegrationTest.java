@@ -542,7 +542,7 @@ class ClaimAdjudicationIntegrationTest {
 		java.util.Set<String> catalogue = new java.util.HashSet<>(
 				api.get("/api/v1/claims/reason-codes").body().findValuesAsString("code"));
 		java.util.List<String> reasons = jdbc.sql("""
-				select r from claim_line, unnest(string_to_array(reasons, E'\\n')) r where reasons is not null
+				select code || coalesce(': ' || text, '') from claim_line_reason
 				union select r from claim, unnest(string_to_array(review_reasons, E'\\n')) r where review_reasons is not null""")
 			.query(String.class).list();
 		assertThat(reasons).hasSizeGreaterThan(10);

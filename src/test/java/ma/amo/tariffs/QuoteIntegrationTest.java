@@ -160,6 +160,27 @@ class QuoteIntegrationTest {
 	}
 
 	@Test
+	void eachLineSaysInTypesWhyItIsPricedOrNotBesideItsFrenchNotes() {
+		JsonNode lines = quote("SALARIED_PRIVATE", "2025-03-10", "PRIVATE", false, """
+				{"actCode":"ACUPUNCTURE","coefficient":5,"billed":300},{"actCode":"B","coefficient":100,"billed":120},
+				{"actCode":"K","coefficient":70,"billed":1575},{"actCode":"C","billed":80}""").get("lines");
+		assertThat(lines.findValuesAsString("outcome")).containsExactly("EXCLUDED_ACT", "KEY_LETTER_WITHOUT_VALUE", "PRICED",
+				"PRICED");
+		// The appendicectomy needs a prior approval; a consultation does not.
+		assertThat(lines.get(2).get("priorApprovalRequired").asBoolean()).isTrue();
+		assertThat(lines.get(3).get("priorApprovalRequired").asBoolean()).isFalse();
+		// Each note: its code, its text and the figures used, the same notes as the French texts of "rules".
+		JsonNode notes = lines.get(3).get("notes");
+		assertThat(notes.findValuesAsString("code")).containsExactly("TARIFF_VERSION", "BASE", "RATE");
+		assertThat(notes.get(1).get("text").asText()).isEqualTo("C 80.00 × 1 = 80.00");
+		assertThat(notes.get(1).get("figures").get("value").decimalValue()).isEqualByComparingTo("80");
+		assertThat(notes.get(1).get("figures").get("base").decimalValue()).isEqualByComparingTo("80");
+		assertThat(notes.get(2).get("figures").get("ratePercent").asInt()).isEqualTo(70);
+		assertThat(lines.get(3).get("rules").get(1).asText()).isEqualTo("BASE: C 80.00 × 1 = 80.00");
+		assertThat(lines.get(1).get("notes").get(1).get("figures").get("keyLetter").asText()).isEqualTo("B");
+	}
+
+	@Test
 	void theTariffInForceStartsOnItsEffectiveDate() {
 		// The 2006 TNR takes effect on 2006-09-01: nothing prices care the day before.
 		assertThat(quote("SALARIED_PRIVATE", "2006-09-01", "PRIVATE", false, "{\"actCode\":\"C\",\"billed\":80}")

@@ -3,7 +3,6 @@ package ma.amo.claims.adjudication;
 import java.util.Optional;
 
 import ma.amo.claims.ClaimKind;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Component;
  * (amo-rules.md, "Procedures and deadlines").
  */
 @Component
-@Order(60)
 class PriorApproval implements Rule {
 
 	private final ApprovalCheck approvals;
