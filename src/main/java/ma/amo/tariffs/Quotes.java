@@ -22,12 +22,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * What will be reimbursed for care, for a regime, on a date, and why. Per line: the base (reference tariff: key-letter
- * value × coefficient; medicines: the payer's base × quantity), the rate of the regime for the care category, sector
+ * value × coefficient, a stay's daily rate × days or an item's flat amount × quantity; medicines: the payer's base ×
+ * quantity), the rate of the regime for the care category, sector
  * and exemption, the covered amount = min(billed, base) × rate, and the patient share = billed − covered. This is the
  * one calculation the claims engine prices lines with.
  */
 @Service
 public class Quotes {
+
+	/** The longest stay one line may bill, in days; a longer stay is billed in several invoices. */
+	static final int MAX_STAY_DAYS = 365;
 
 	private final ReferenceTariff tariff;
 	private final MedicineReferentials medicines;
@@ -49,7 +53,10 @@ public class Quotes {
 		}
 	}
 
-	/** An act (code, and a coefficient when the act has none) or a medicine (code and quantity), with the billed amount. */
+	/**
+	 * An act (code, and a coefficient when the act has none; for a stay, its days as quantity; for an item on a flat
+	 * amount, its quantity) or a medicine (code and quantity), with the billed amount.
+	 */
 	@io.swagger.v3.oas.annotations.media.Schema(name = "QuoteRequestLine")
 	public record Line(@Size(max = 20) String actCode, @Digits(integer = 4, fraction = 2) BigDecimal coefficient,
 			@Size(max = 20) String medicineCode, @Max(100_000) Integer quantity,
@@ -134,6 +141,9 @@ public class Quotes {
 			return new QuotedLine(i, act.code(), act.label(), act.careCategory(), billed, Money.ZERO, 0, Money.ZERO,
 					PricingOutcome.EXCLUDED_ACT, notes);
 		}
+		if (act.pricedBy() != ReferenceTariff.PricedBy.KEY_LETTER) {
+			return onAmount(i, act, line, billed, request, sector, notes);
+		}
 		BigDecimal coefficient = line.coefficient() != null ? line.coefficient() : act.coefficient();
 		if (coefficient == null) {
 			throw new InvalidInput("lines[" + i + "].coefficient", "required", "act " + act.code() + " needs a coefficient on the line");
@@ -150,6 +160,38 @@ public class Quotes {
 		notes.add(new Note(PricingNote.BASE, act.keyLetter() + " " + value.amount() + " × "
 				+ coefficient.stripTrailingZeros().toPlainString() + " = " + base.amount(),
 				figures("keyLetter", act.keyLetter(), "value", value, "coefficient", coefficient, "base", base)));
+		return approvalAndRate(i, act, billed, base, request, sector, notes);
+	}
+
+	/**
+	 * A stay on its daily rate × the days (the line's quantity, 1 to 365, required), or an item on its flat amount ×
+	 * the quantity (1 when not said).
+	 */
+	private QuotedLine onAmount(int i, ReferenceTariff.Act act, Line line, Money billed, Request request, String sector,
+			List<Note> notes) {
+		boolean stay = act.pricedBy() == ReferenceTariff.PricedBy.DAILY_RATE;
+		if (stay && (line.quantity() == null || line.quantity() < 1 || line.quantity() > MAX_STAY_DAYS)) {
+			throw new InvalidInput("lines[" + i + "].quantity", "range", "a stay of " + act.code()
+					+ " needs its number of days as quantity, from 1 to " + MAX_STAY_DAYS);
+		}
+		int quantity = line.quantity() == null ? 1 : line.quantity();
+		if (quantity < 1) {
+			throw new InvalidInput("lines[" + i + "].quantity", "positive", "must be 1 or more");
+		}
+		if (act.amount().isEmpty()) {
+			notes.add(new Note(PricingNote.AMOUNT_WITHOUT_VALUE, act.label() + " n'a pas de "
+					+ (stay ? "tarif journalier" : "forfait") + " dans " + act.versionName(),
+					figures("act", act.code(), "tariffVersion", act.versionName())));
+			return new QuotedLine(i, act.code(), act.label(), act.careCategory(), billed, Money.ZERO, 0, Money.ZERO,
+					PricingOutcome.AMOUNT_WITHOUT_VALUE, notes);
+		}
+		Money amount = act.amount().get();
+		Money base = amount.times(BigDecimal.valueOf(quantity));
+		notes.add(stay
+				? new Note(PricingNote.DAILY_RATE, amount.amount() + " DH par jour × " + quantity + " jour"
+						+ (quantity > 1 ? "s" : "") + " = " + base.amount(), figures("dailyRate", amount, "days", quantity, "base", base))
+				: new Note(PricingNote.FLAT_AMOUNT, "forfait " + amount.amount() + " DH × " + quantity + " = " + base.amount(),
+						figures("flatAmount", amount, "quantity", quantity, "base", base)));
 		return approvalAndRate(i, act, billed, base, request, sector, notes);
 	}
 

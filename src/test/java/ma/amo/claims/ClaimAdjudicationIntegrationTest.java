@@ -516,8 +516,9 @@ class ClaimAdjudicationIntegrationTest {
 			}
 		}
 		assertThat(decisions).containsExactly("RIGHTS_NOT_OPEN", "LATE_FILING", "PROVIDER_NOT_ELIGIBLE",
-				"ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "PRIOR_APPROVAL_MISSING", "DUPLICATE",
-				"SECOND_CONSULTATION_SAME_DAY", "CEILING_REACHED", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
+				"ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "ORTHODONTICS_AGE_LIMIT",
+				"PRIOR_APPROVAL_MISSING", "DUPLICATE", "SECOND_CONSULTATION_SAME_DAY", "CEILING_REACHED", "CARE_PATHWAY_BREACH",
+				"TADAMON_PUBLIC_CARE");
 		assertThat(lateFiling).isEqualTo("Dossier déposé après le délai de dépôt");
 		// Apart from the decisions: the notes on how a line was priced, and why a claim goes to an agent.
 		assertThat(others).contains("TARIFF_VERSION", "BASE", "RATE", "BILLED_ABOVE_BASE", "NAMED_ACT", "ALD_EXEMPTION",

@@ -103,8 +103,9 @@ class ClaimReasonRowsIntegrationTest {
 			}
 		}
 		assertThat(decisions).containsExactly("RIGHTS_NOT_OPEN", "LATE_FILING", "PROVIDER_NOT_ELIGIBLE",
-				"ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "PRIOR_APPROVAL_MISSING", "DUPLICATE",
-				"SECOND_CONSULTATION_SAME_DAY", "CEILING_REACHED", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
+				"ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "ORTHODONTICS_AGE_LIMIT",
+				"PRIOR_APPROVAL_MISSING", "DUPLICATE", "SECOND_CONSULTATION_SAME_DAY", "CEILING_REACHED", "CARE_PATHWAY_BREACH",
+				"TADAMON_PUBLIC_CARE");
 		// The review triggers are rules too, run last, and listed last in their order.
 		assertThat(reviews).containsExactly("AMOUNT_THRESHOLD", "RANDOM_SAMPLE");
 		assertThat(kinds.subList(kinds.size() - 2, kinds.size())).containsOnly("REVIEW");

@@ -90,9 +90,10 @@ class QuoteIntegrationTest {
 		jdbc.sql("insert into key_letter_value (version_id, letter, label, value) select ?, letter, label, value from key_letter_value where version_id = 1 and payer_body is null and sector is null")
 			.param(version).update();
 		jdbc.sql("""
-				insert into act (version_id, code, label, key_letter, coefficient, care_category, prior_approval, excluded)
+				insert into act (version_id, code, label, key_letter, coefficient, care_category, prior_approval, excluded,
+				  priced_by, amount)
 				select ?, code, label, key_letter, case when code = 'HERNIE' then 70 else coefficient end, care_category,
-				  prior_approval, excluded from act where version_id = 1""").param(version).update();
+				  prior_approval, excluded, priced_by, amount from act where version_id = 1""").param(version).update();
 		tariff.versionsChanged();
 		Api.Response refused = api.post("/api/v1/tariffs/quote", """
 				{"regime":"PUBLIC_SECTOR","careDate":"2040-03-10","sector":"PRIVATE","lines":[{"actCode":"K","coefficient":70,"billed":1575}]}""");

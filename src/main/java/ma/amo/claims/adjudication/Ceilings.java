@@ -39,11 +39,7 @@ class Ceilings implements Rule {
 	}
 
 	public void apply(Adjudicating claim) {
-		Map<String, String> items = new HashMap<>();
-		for (String pair : parameters.text("claims.ceiling-items", claim.careDate()).split(";")) {
-			String[] parts = pair.split(":");
-			items.put(parts[0].strip(), parts[1].strip());
-		}
+		Map<String, String> items = CeilingItems.on(parameters, claim.careDate());
 		Map<String, Money> usedInClaim = new HashMap<>();
 		List<CareLimits.Ceiling> ceilings = null;
 		for (LineDecision line : claim.lines()) {

@@ -17,9 +17,9 @@ public class Rules {
 
 	Rules(PatientRights rights, FilingDeadline filingDeadline, ProviderStanding providers,
 			LongTermConditionExemption exemption, Pricing pricing, ChildBenefits children,
-			PriorApproval priorApproval, DuplicateLine duplicates, OneConsultationADay consultations, Ceilings ceilings,
+			OrthodonticsAgeLimit orthodontics, PriorApproval priorApproval, DuplicateLine duplicates, OneConsultationADay consultations, Ceilings ceilings,
 			CarePathway pathway, TadamonInPublicCare tadamon, AmountThreshold threshold, RandomSample sample) {
-		this.rules = List.of(rights, filingDeadline, providers, exemption, pricing, children, priorApproval,
+		this.rules = List.of(rights, filingDeadline, providers, exemption, pricing, children, orthodontics, priorApproval,
 				duplicates,
 				consultations, ceilings, pathway, tadamon, threshold, sample);
 	}
