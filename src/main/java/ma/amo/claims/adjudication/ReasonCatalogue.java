@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every code a claim line or a claim's review reasons can carry, each with its French label: the decisions of the
  * rules (in the order they run), the notes that show how a line was priced or why a rule did not apply (the figures
- * used: tariff version, base, rate...), and the reasons a claim goes to an agent. A reason on a line is written
- * {@code CODE: explanation}; its code is always one of these.
+ * used: tariff version, base, rate...), and the review rules that send a claim to an agent. A reason on a line is an
+ * {@link Explanation} (code, text, figures), stored as a row and read as {@code CODE: text}; its code is always one of
+ * these.
  */
 @Component
 public class ReasonCatalogue {
