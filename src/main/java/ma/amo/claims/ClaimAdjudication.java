@@ -1,6 +1,5 @@
 package ma.amo.claims;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +18,6 @@ import ma.amo.claims.adjudication.ReasonCatalogue;
 import ma.amo.claims.adjudication.Rules;
 import ma.amo.enrolment.Eligibility;
 import ma.amo.enrolment.Rights;
-import ma.amo.parameters.ParameterValues;
 import ma.amo.population.PopulationRegister;
 import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.InvalidInput;
@@ -44,8 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Receives claims and adjudicates them. A submission is stored once per submitter and idempotency key (a repeat
  * returns the first claim; the same key with another content is refused). Adjudication runs the rules at the date of
  * care and stores each line's decision in the same transaction as the claim's new status, so a claim is adjudicated
- * exactly once whatever crashes in between. Then the claim goes to an agent (a rule asked for it, its covered amount
- * reaches the threshold, or it is drawn in the sample) or is decided: approved, partially approved or rejected.
+ * exactly once whatever crashes in between. Then the claim goes to an agent (a rule asked for it, among them the review
+ * rules: the amount threshold and the sample) or is decided: approved, partially approved or rejected.
  */
 @Service
 public class ClaimAdjudication {
@@ -60,14 +58,13 @@ public class ClaimAdjudication {
 	private final ReasonCatalogue catalogue;
 	private final Eligibility eligibility;
 	private final PopulationRegister register;
-	private final ParameterValues parameters;
 	private final TransactionTemplate transaction;
 	private final SetAsideClaims setAside;
 	private final FilingStanding filing;
 	private final ApplicationEventPublisher events;
 
 	ClaimAdjudication(Claims claims, Rules rules, ReasonCatalogue catalogue, Eligibility eligibility,
-			PopulationRegister register, ParameterValues parameters, PlatformTransactionManager transactions,
+			PopulationRegister register, PlatformTransactionManager transactions,
 			SetAsideClaims setAside, FilingStanding filing, ApplicationEventPublisher events) {
 		this.events = events;
 		this.catalogue = catalogue;
@@ -78,7 +75,6 @@ public class ClaimAdjudication {
 		this.rules = rules;
 		this.eligibility = eligibility;
 		this.register = register;
-		this.parameters = parameters;
 	}
 
 	/** The stored claim, and whether this call stored it or found it under the same key. */
@@ -343,17 +339,7 @@ public class ClaimAdjudication {
 					lookups);
 			rules.apply(adjudicating);
 			Money covered = sum(adjudicating.lines().stream().map(LineDecision::covered).toList());
-			List<String> review = new ArrayList<>(adjudicating.reviewReasons());
-			BigDecimal threshold = parameters.decimal("claims.review.amount-threshold", claim.careDate());
-			if (covered.amount().compareTo(threshold) >= 0) {
-				review.add("AMOUNT_THRESHOLD: montant pris en charge " + covered.amount() + " DH, seuil de revue "
-						+ threshold + " DH");
-			}
-			// A claim with nothing covered has nothing for an agent to check in the sample.
-			boolean nothingCovered = adjudicating.lines().stream().allMatch(l -> l.outcome() == Claim.Outcome.REJECTED);
-			if (!nothingCovered && sampled(claim.id(), parameters.integer("claims.review.sample-percent", claim.careDate()))) {
-				review.add("RANDOM_SAMPLE: dossier tiré au sort pour contrôle");
-			}
+			List<String> review = adjudicating.reviewReasons();
 			ClaimStatus next = claim.adjudicated(adjudicating.lines().stream().map(LineDecision::outcome).toList(), review);
 			boolean enrolled = rights != null && rights.regime() != null;
 			return new Claims.Adjudicated(claim.id(), enrolled ? rights.regime().name() : null,
@@ -398,11 +384,6 @@ public class ClaimAdjudication {
 		Claim claim = claim(id);
 		claims.moved(claim, claim.contested(), by.strip(), "Contestation: " + comment.strip());
 		return claim(id);
-	}
-
-	/** The same claim is always in or out of the sample: the draw is a hash of its id, not a random number. */
-	private static boolean sampled(long id, int percent) {
-		return Math.floorMod(Long.hashCode(id * 0x9E3779B97F4A7C15L), 100) < percent;
 	}
 
 	private static Money sum(List<Money> amounts) {

@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import ma.amo.claims.adjudication.CoveredAct;
+import ma.amo.claims.adjudication.Explanation;
 import ma.amo.claims.adjudication.LineDecision;
+import ma.amo.shared.CopyText;
 import ma.amo.shared.FieldCipher;
 import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.Money;
@@ -24,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The claims and their lines, decisions and history, in PostgreSQL. */
 @Component
@@ -37,7 +42,7 @@ class Claims {
 			from claim""";
 	private static final String LINE_COLUMNS = """
 			line_no, act_code, coefficient, medicine_code, quantity, billed, outcome, base, rate, covered, patient_share,
-			  state_share, reasons""";
+			  state_share""";
 	private static final String SEPARATOR = "\n";
 
 	private final JdbcClient jdbc;
@@ -46,7 +51,11 @@ class Claims {
 	/** A claim's decision time is a business date (the payment batches' cut-off): the platform's clock, not the server's. */
 	private final java.time.Clock clock;
 
-	Claims(JdbcClient jdbc, JdbcTemplate batch, FieldCipher cipher, java.time.Clock clock) {
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private final DataSource dataSource;
+
+	Claims(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource, FieldCipher cipher, java.time.Clock clock) {
+		this.dataSource = dataSource;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -168,10 +177,17 @@ class Claims {
 			return claims;
 		}
 		Long[] ids = claims.stream().map(Claim::id).toArray(Long[]::new);
+		Map<Long, Map<Integer, List<String>>> reasons = new HashMap<>();
+		jdbc.sql("select claim_id, line_no, code, text from claim_line_reason where claim_id = any(?) order by claim_id, line_no, position")
+			.param(ids)
+			.query((RowCallbackHandler) rs -> reasons.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
+				.computeIfAbsent(rs.getInt(2), n -> new ArrayList<>())
+				.add(new Explanation(rs.getString(3), rs.getString(4), Map.of()).french()));
 		Map<Long, List<Claim.Line>> lines = new HashMap<>();
 		jdbc.sql("select claim_id, " + LINE_COLUMNS + " from claim_line where claim_id = any(?) order by claim_id, line_no")
 			.param(ids)
-			.query((RowCallbackHandler) rs -> lines.computeIfAbsent(rs.getLong("claim_id"), id -> new ArrayList<>()).add(line(rs)));
+			.query((RowCallbackHandler) rs -> lines.computeIfAbsent(rs.getLong("claim_id"), id -> new ArrayList<>())
+				.add(line(rs, reasons.getOrDefault(rs.getLong("claim_id"), Map.of()).getOrDefault(rs.getInt("line_no"), List.of()))));
 		Map<Long, List<ClaimRequest.Attachment>> attachments = new HashMap<>();
 		jdbc.sql("""
 				select claim_id, type, file_name, pages, reference from claim_attachment where claim_id = any(?)
@@ -192,17 +208,24 @@ class Claims {
 
 	/**
 	 * Stores the decisions of a chunk of claims, each claim's new status and both steps of its history, in batched
-	 * statements: a few round trips for the whole chunk instead of several per claim.
+	 * statements, and the lines' reasons in one COPY: a few round trips for the whole chunk instead of several per
+	 * claim.
 	 */
 	void saveAdjudications(List<Adjudicated> decided, String actor) {
 		List<Object[]> lines = new ArrayList<>();
 		List<Object[]> claims = new ArrayList<>();
 		List<Object[]> events = new ArrayList<>();
+		CopyText reasons = new CopyText();
 		for (Adjudicated a : decided) {
 			for (LineDecision d : a.lines()) {
 				lines.add(new Object[] { d.outcome().name(), amount(d.base()), d.ratePercent(), d.covered().amount(),
-						d.patientShare().amount(), d.stateShare().amount(), String.join(SEPARATOR, d.reasons()), a.id(),
-						d.line() });
+						d.patientShare().amount(), d.stateShare().amount(), a.id(), d.line() });
+				List<Explanation> explanations = d.reasons();
+				for (int position = 0; position < explanations.size(); position++) {
+					Explanation e = explanations.get(position);
+					reasons.add(a.id()).add(d.line()).add(position).add(e.code()).add(e.text().isEmpty() ? null : e.text())
+						.add(e.figures().isEmpty() ? null : JSON.writeValueAsString(e.figures())).end();
+				}
 			}
 			claims.add(new Object[] { a.next().name(), a.regime(), a.payerBody(), a.memberIdcs(), a.covered().amount(),
 					a.patientShare().amount(), a.stateShare().amount(),
@@ -212,8 +235,9 @@ class Claims {
 			events.add(new Object[] { a.id(), a.next().name(), actor, a.comment() });
 		}
 		batch.batchUpdate("""
-				update claim_line set outcome = ?, base = ?, rate = ?, covered = ?, patient_share = ?, state_share = ?,
-				  reasons = ? where claim_id = ? and line_no = ?""", lines);
+				update claim_line set outcome = ?, base = ?, rate = ?, covered = ?, patient_share = ?, state_share = ?
+				where claim_id = ? and line_no = ?""", lines);
+		reasons.copyInto(dataSource, "claim_line_reason (claim_id, line_no, position, code, text, figures)");
 		// The claims are locked as received: a row not updated means something else changed a claim, and the chunk
 		// is rolled back rather than stored over it.
 		int[] updated = batch.batchUpdate("""
@@ -312,14 +336,13 @@ class Claims {
 			.params(patientIdcs, from, to, exceptClaim, code).query(BigDecimal.class).single());
 	}
 
-	private static Claim.Line line(ResultSet rs) throws SQLException {
+	private static Claim.Line line(ResultSet rs, List<String> reasons) throws SQLException {
 		String outcome = rs.getString("outcome");
-		String reasons = rs.getString("reasons");
 		return new Claim.Line(rs.getInt("line_no"), rs.getString("act_code"), rs.getBigDecimal("coefficient"),
 				rs.getString("medicine_code"), (Integer) rs.getObject("quantity"), new Money(rs.getBigDecimal("billed")),
 				outcome == null ? null : Claim.Outcome.valueOf(outcome), money(rs, "base"), (Integer) rs.getObject("rate"),
 				money(rs, "covered"), money(rs, "patient_share"), money(rs, "state_share"),
-				reasons == null ? List.of() : Arrays.asList(reasons.split(SEPARATOR)));
+				reasons);
 	}
 
 	/** A claim from its row, each field read by its column's name; its lines and attachments are added after. */

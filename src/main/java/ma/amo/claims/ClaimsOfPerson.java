@@ -54,7 +54,9 @@ public class ClaimsOfPerson {
 			return List.of();
 		}
 		jdbc.sql("""
-				select l.claim_id, l.line_no, l.act_code, l.medicine_code, l.quantity, l.billed, l.outcome, l.covered, l.reasons
+				select l.claim_id, l.line_no, l.act_code, l.medicine_code, l.quantity, l.billed, l.outcome, l.covered,
+				  (select string_agg(r.code || coalesce(': ' || r.text, ''), E'\n' order by r.position) from claim_line_reason r
+				   where r.claim_id = l.claim_id and r.line_no = l.line_no)
 				from claim_line l join claim c on c.id = l.claim_id where c.patient_idcs = ? order by l.claim_id, l.line_no""")
 			.param(patientIdcs)
 			.query((rs, n) -> {

@@ -7,7 +7,7 @@ package ma.amo.tariffs;
 public enum CareCategory {
 	AMBULATORY("soins ambulatoires"), HOSPITALISATION("hospitalisation"), DENTAL("soins dentaires"),
 	MATERNITY("maternité"), BIOLOGY("biologie"), IMAGING("imagerie"), PARAMEDICAL("soins paramédicaux"),
-	MEDICINES("médicaments");
+	MEDICINES("médicaments"), OPTICS("optique"), DEVICES("dispositifs médicaux");
 
 	private final String french;
 

@@ -3,7 +3,9 @@ package ma.amo.tariffs;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -20,12 +22,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * What will be reimbursed for care, for a regime, on a date, and why. Per line: the base (reference tariff: key-letter
- * value × coefficient; medicines: the payer's base × quantity), the rate of the regime for the care category, sector
+ * value × coefficient, a stay's daily rate × days or an item's flat amount × quantity; medicines: the payer's base ×
+ * quantity), the rate of the regime for the care category, sector
  * and exemption, the covered amount = min(billed, base) × rate, and the patient share = billed − covered. This is the
  * one calculation the claims engine prices lines with.
  */
 @Service
 public class Quotes {
+
+	/** The longest stay one line may bill, in days; a longer stay is billed in several invoices. */
+	static final int MAX_STAY_DAYS = 365;
 
 	private final ReferenceTariff tariff;
 	private final MedicineReferentials medicines;
@@ -47,15 +53,57 @@ public class Quotes {
 		}
 	}
 
-	/** An act (code, and a coefficient when the act has none) or a medicine (code and quantity), with the billed amount. */
+	/**
+	 * An act (code, and a coefficient when the act has none; for a stay, its days as quantity; for an item on a flat
+	 * amount, its quantity) or a medicine (code and quantity), with the billed amount.
+	 */
 	@io.swagger.v3.oas.annotations.media.Schema(name = "QuoteRequestLine")
 	public record Line(@Size(max = 20) String actCode, @Digits(integer = 4, fraction = 2) BigDecimal coefficient,
 			@Size(max = 20) String medicineCode, @Max(100_000) Integer quantity,
 			@Digits(integer = 9, fraction = 2) BigDecimal billed) {
 	}
 
+	/**
+	 * A line priced: {@code rules} is each note as one French text ({@code CODE: text}), as the quote always gave it;
+	 * {@code outcome}, {@code priorApprovalRequired} and {@code notes} say the same in types, for a program.
+	 */
 	public record QuotedLine(int line, String code, String label, String careCategory, Money billed, Money base,
-			int ratePercent, Money covered, Money patientShare, List<String> rules) {
+			int ratePercent, Money covered, Money patientShare, List<String> rules, PricingOutcome outcome,
+			boolean priorApprovalRequired, List<Note> notes) {
+
+		QuotedLine(int line, String code, String label, String careCategory, Money billed, Money base, int ratePercent,
+				Money covered, PricingOutcome outcome, List<Note> notes) {
+			this(line, code, label, careCategory, billed, base, ratePercent, covered, billed.minus(covered),
+					notes.stream().map(Note::french).toList(), outcome,
+					notes.stream().anyMatch(n -> n.code() == PricingNote.PRIOR_APPROVAL_REQUIRED), List.copyOf(notes));
+		}
+	}
+
+	/**
+	 * A note on how a line was priced: its code, its French text (empty when the code says it all) and the figures
+	 * used, by name (tariff version, key letter, value, coefficient, base, rate...).
+	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "QuoteNote")
+	public record Note(PricingNote code, String text, Map<String, Object> figures) {
+
+		public Note {
+			figures = figures == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+		}
+
+		/** The note as one text, {@code CODE: text}, as reasons are read. */
+		public String french() {
+			return text.isEmpty() ? code.name() : code.name() + ": " + text;
+		}
+	}
+
+	/** Figures in the order given: name, value, name, value... */
+	private static Map<String, Object> figures(Object... namesAndValues) {
+		Map<String, Object> figures = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			Object value = namesAndValues[i + 1];
+			figures.put((String) namesAndValues[i], value instanceof Money money ? money.amount() : value);
+		}
+		return figures;
 	}
 
 	public record Quotation(Regime regime, String payerBody, LocalDate careDate, String sector, List<QuotedLine> lines,
@@ -85,13 +133,16 @@ public class Quotes {
 		ReferenceTariff.Act act = tariff.act(line.actCode(), request.careDate()).orElseThrow(() -> new InvalidInput(
 				"lines[" + i + "].actCode", "known-act", "no act " + line.actCode() + " in the tariff in force on " + request.careDate()));
 		Money billed = new Money(line.billed());
-		List<String> rules = new ArrayList<>();
-		rules.add("TARIFF_VERSION: " + act.versionName());
-		act = named(i, act, line, rules);
+		List<Note> notes = new ArrayList<>();
+		notes.add(new Note(PricingNote.TARIFF_VERSION, act.versionName(), figures("tariffVersion", act.versionName())));
+		act = named(i, act, line, notes);
 		if (act.excluded()) {
-			rules.add("EXCLUDED_ACT: " + act.label() + " n'est pas pris en charge");
-			return new QuotedLine(i, act.code(), act.label(), act.careCategory(), billed, Money.ZERO, 0, Money.ZERO, billed,
-					rules);
+			notes.add(new Note(PricingNote.EXCLUDED_ACT, act.label() + " n'est pas pris en charge", figures("act", act.code())));
+			return new QuotedLine(i, act.code(), act.label(), act.careCategory(), billed, Money.ZERO, 0, Money.ZERO,
+					PricingOutcome.EXCLUDED_ACT, notes);
+		}
+		if (act.pricedBy() != ReferenceTariff.PricedBy.KEY_LETTER) {
+			return onAmount(i, act, line, billed, request, sector, notes);
 		}
 		BigDecimal coefficient = line.coefficient() != null ? line.coefficient() : act.coefficient();
 		if (coefficient == null) {
@@ -99,17 +150,58 @@ public class Quotes {
 		}
 		ReferenceTariff.KeyLetterValue letter = tariff.keyLetter(act.versionId(), act.keyLetter(), payer, sector);
 		if (letter.value().isEmpty()) {
-			rules.add("KEY_LETTER_WITHOUT_VALUE: " + act.keyLetter() + " n'a pas de valeur dans " + act.versionName());
-			return new QuotedLine(i, act.code(), act.label(), act.careCategory(), billed, Money.ZERO, 0, Money.ZERO, billed,
-					rules);
+			notes.add(new Note(PricingNote.KEY_LETTER_WITHOUT_VALUE, act.keyLetter() + " n'a pas de valeur dans "
+					+ act.versionName(), figures("keyLetter", act.keyLetter(), "tariffVersion", act.versionName())));
+			return new QuotedLine(i, act.code(), act.label(), act.careCategory(), billed, Money.ZERO, 0, Money.ZERO,
+					PricingOutcome.KEY_LETTER_WITHOUT_VALUE, notes);
 		}
-		Money base = letter.value().get().times(coefficient);
-		rules.add("BASE: " + act.keyLetter() + " " + letter.value().get().amount() + " × " + coefficient.stripTrailingZeros().toPlainString() + " = " + base.amount());
+		Money value = letter.value().get();
+		Money base = value.times(coefficient);
+		notes.add(new Note(PricingNote.BASE, act.keyLetter() + " " + value.amount() + " × "
+				+ coefficient.stripTrailingZeros().toPlainString() + " = " + base.amount(),
+				figures("keyLetter", act.keyLetter(), "value", value, "coefficient", coefficient, "base", base)));
+		return approvalAndRate(i, act, billed, base, request, sector, notes);
+	}
+
+	/**
+	 * A stay on its daily rate × the days (the line's quantity, 1 to 365, required), or an item on its flat amount ×
+	 * the quantity (1 when not said).
+	 */
+	private QuotedLine onAmount(int i, ReferenceTariff.Act act, Line line, Money billed, Request request, String sector,
+			List<Note> notes) {
+		boolean stay = act.pricedBy() == ReferenceTariff.PricedBy.DAILY_RATE;
+		if (stay && (line.quantity() == null || line.quantity() < 1 || line.quantity() > MAX_STAY_DAYS)) {
+			throw new InvalidInput("lines[" + i + "].quantity", "range", "a stay of " + act.code()
+					+ " needs its number of days as quantity, from 1 to " + MAX_STAY_DAYS);
+		}
+		int quantity = line.quantity() == null ? 1 : line.quantity();
+		if (quantity < 1) {
+			throw new InvalidInput("lines[" + i + "].quantity", "positive", "must be 1 or more");
+		}
+		if (act.amount().isEmpty()) {
+			notes.add(new Note(PricingNote.AMOUNT_WITHOUT_VALUE, act.label() + " n'a pas de "
+					+ (stay ? "tarif journalier" : "forfait") + " dans " + act.versionName(),
+					figures("act", act.code(), "tariffVersion", act.versionName())));
+			return new QuotedLine(i, act.code(), act.label(), act.careCategory(), billed, Money.ZERO, 0, Money.ZERO,
+					PricingOutcome.AMOUNT_WITHOUT_VALUE, notes);
+		}
+		Money amount = act.amount().get();
+		Money base = amount.times(BigDecimal.valueOf(quantity));
+		notes.add(stay
+				? new Note(PricingNote.DAILY_RATE, amount.amount() + " DH par jour × " + quantity + " jour"
+						+ (quantity > 1 ? "s" : "") + " = " + base.amount(), figures("dailyRate", amount, "days", quantity, "base", base))
+				: new Note(PricingNote.FLAT_AMOUNT, "forfait " + amount.amount() + " DH × " + quantity + " = " + base.amount(),
+						figures("flatAmount", amount, "quantity", quantity, "base", base)));
+		return approvalAndRate(i, act, billed, base, request, sector, notes);
+	}
+
+	private QuotedLine approvalAndRate(int i, ReferenceTariff.Act act, Money billed, Money base, Request request,
+			String sector, List<Note> notes) {
 		if (act.priorApproval()) {
-			rules.add("PRIOR_APPROVAL_REQUIRED");
+			notes.add(new Note(PricingNote.PRIOR_APPROVAL_REQUIRED, "", figures("act", act.code())));
 		}
 		Rate rate = tariff.coverage(request.regime().name(), act.careCategory(), sector, request.exemption(), request.careDate());
-		return priced(i, act.code(), act.label(), billed, base, rate, act.careCategory(), request, rules);
+		return priced(i, act.code(), act.label(), billed, base, rate, act.careCategory(), request, notes);
 	}
 
 	/**
@@ -117,7 +209,7 @@ public class Quotes {
 	 * priced as that act, at its care category's rate and with its prior approval, never at the letter's generic
 	 * category; when the letter and coefficient are several named acts, the line must name the act.
 	 */
-	private ReferenceTariff.Act named(int i, ReferenceTariff.Act act, Line line, List<String> rules) {
+	private ReferenceTariff.Act named(int i, ReferenceTariff.Act act, Line line, List<Note> notes) {
 		if (act.coefficient() != null || !act.code().equals(act.keyLetter()) || line.coefficient() == null) {
 			return act;
 		}
@@ -131,7 +223,8 @@ public class Quotes {
 			return act;
 		}
 		ReferenceTariff.Act found = named.getFirst();
-		rules.add("NAMED_ACT: " + sent + " est l'acte " + found.code() + " (" + found.label() + "), tarifé comme tel");
+		notes.add(new Note(PricingNote.NAMED_ACT, sent + " est l'acte " + found.code() + " (" + found.label()
+				+ "), tarifé comme tel", figures("keyLetter", act.keyLetter(), "coefficient", line.coefficient(), "act", found.code())));
 		return found;
 	}
 
@@ -145,29 +238,33 @@ public class Quotes {
 		}
 		Money billed = new Money(line.billed());
 		Money base = medicine.base().times(BigDecimal.valueOf(line.quantity()));
-		List<String> rules = new ArrayList<>();
-		rules.add("MEDICINE_BASE: " + medicine.explanation() + " × " + line.quantity());
+		List<Note> notes = new ArrayList<>();
+		notes.add(new Note(PricingNote.MEDICINE_BASE, medicine.explanation() + " × " + line.quantity(),
+				figures("unitBase", medicine.base(), "quantity", line.quantity(), "base", base)));
 		if (medicine.rate().fraction().signum() == 0) {
-			rules.add("NOT_REIMBURSABLE_MEDICINE: 0 % dans le référentiel");
+			notes.add(new Note(PricingNote.NOT_REIMBURSABLE_MEDICINE, "0 % dans le référentiel",
+					figures("referentialRate", 0)));
 			return new QuotedLine(i, medicine.medicine().code(), medicine.medicine().name(), "MEDICINES", billed, base, 0,
-					Money.ZERO, billed, rules);
+					Money.ZERO, PricingOutcome.NOT_REIMBURSABLE_MEDICINE, notes);
 		}
 		Rate rate = tariff.coverage(request.regime().name(), "MEDICINES", sector, request.exemption(), request.careDate());
 		return priced(i, medicine.medicine().code(), medicine.medicine().name(), billed, base, rate, "MEDICINES", request,
-				rules);
+				notes);
 	}
 
 	private static QuotedLine priced(int i, String code, String label, Money billed, Money base, Rate rate,
-			String category, Request request, List<String> rules) {
+			String category, Request request, List<Note> notes) {
 		if (billed.compareTo(base) > 0) {
-			rules.add("BILLED_ABOVE_BASE: remboursement sur la base " + base.amount() + " DH, pas sur le montant facturé; le "
-					+ "dépassement de " + billed.minus(base).amount() + " DH reste à la charge du patient");
+			notes.add(new Note(PricingNote.BILLED_ABOVE_BASE, "remboursement sur la base " + base.amount()
+					+ " DH, pas sur le montant facturé; le dépassement de " + billed.minus(base).amount()
+					+ " DH reste à la charge du patient", figures("billed", billed, "base", base, "above", billed.minus(base))));
 		}
-		rules.add("RATE: " + request.regime().french() + ", " + CareCategory.french(category)
-				+ (request.exemption() ? ", exonéré" : "") + ", " + rate);
+		notes.add(new Note(PricingNote.RATE, request.regime().french() + ", " + CareCategory.french(category)
+				+ (request.exemption() ? ", exonéré" : "") + ", " + rate, figures("regime", request.regime().name(),
+						"careCategory", category, "exempted", request.exemption(), "ratePercent", rate.percent())));
 		Money covered = billed.min(base).times(rate);
-		return new QuotedLine(i, code, label, category, billed, base, rate.percent(), covered, billed.minus(covered),
-				rules);
+		return new QuotedLine(i, code, label, category, billed, base, rate.percent(), covered, PricingOutcome.PRICED,
+				notes);
 	}
 
 	private static List<Violation> check(Request request) {

@@ -37,9 +37,19 @@ public class ReferenceTariff {
 		this.jdbc = jdbc;
 	}
 
-	/** An act of the nomenclature in the version in force; a null coefficient is given on each claim line. */
+	/**
+	 * An act of the nomenclature in the version in force; a null coefficient is given on each claim line. An act
+	 * priced by a DAILY_RATE (a stay) or a FLAT_AMOUNT (an optical item, a device) has an amount and no key letter;
+	 * a null amount is a rate not known yet.
+	 */
 	public record Act(long versionId, String versionName, String code, String label, String keyLetter,
-			BigDecimal coefficient, String careCategory, boolean priorApproval, boolean excluded) {
+			BigDecimal coefficient, String careCategory, boolean priorApproval, boolean excluded, PricedBy pricedBy,
+			Optional<Money> amount) {
+	}
+
+	/** How an act's base is set: key letter × coefficient, daily rate × days, or flat amount × quantity. */
+	public enum PricedBy {
+		KEY_LETTER, DAILY_RATE, FLAT_AMOUNT
 	}
 
 	/** A key letter's value in a version for a payer body and sector; empty value while unknown. */
@@ -67,7 +77,7 @@ public class ReferenceTariff {
 	 */
 	public List<Act> namedActs(long versionId, String keyLetter, BigDecimal coefficient) {
 		return acts.computeIfAbsent(versionId, this::loadActs).values().stream()
-			.filter(a -> a.keyLetter().equals(keyLetter) && !a.code().equals(keyLetter) && a.coefficient() != null
+			.filter(a -> keyLetter.equals(a.keyLetter()) && !a.code().equals(keyLetter) && a.coefficient() != null
 					&& a.coefficient().compareTo(coefficient) == 0)
 			.sorted(Comparator.comparing(Act::code))
 			.toList();
@@ -116,11 +126,12 @@ public class ReferenceTariff {
 	private Map<String, Act> loadActs(long versionId) {
 		return jdbc.sql("""
 				select a.version_id, v.name, a.code, a.label, a.key_letter, a.coefficient, a.care_category,
-				  a.prior_approval, a.excluded
+				  a.prior_approval, a.excluded, a.priced_by, a.amount
 				from act a join tariff_version v on v.id = a.version_id where a.version_id = ?""")
 			.param(versionId)
 			.query((rs, n) -> new Act(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9)))
+					rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9),
+					PricedBy.valueOf(rs.getString(10)), Optional.ofNullable(rs.getBigDecimal(11)).map(Money::new)))
 			.list().stream().collect(Collectors.toUnmodifiableMap(Act::code, Function.identity()));
 	}
 

@@ -79,8 +79,10 @@ public class TariffVersions {
 				select ?, letter, label, payer_body, sector, value from key_letter_value where version_id = ?""")
 			.params(id, basedOn).update();
 		jdbc.sql("""
-				insert into act (version_id, code, label, key_letter, coefficient, care_category, prior_approval, excluded)
-				select ?, code, label, key_letter, coefficient, care_category, prior_approval, excluded from act where version_id = ?""")
+				insert into act (version_id, code, label, key_letter, coefficient, care_category, prior_approval, excluded,
+				  priced_by, amount)
+				select ?, code, label, key_letter, coefficient, care_category, prior_approval, excluded, priced_by, amount
+				from act where version_id = ?""")
 			.params(id, basedOn).update();
 		for (KeyLetterChange change : values) {
 			jdbc.sql("""
@@ -134,9 +136,12 @@ public class TariffVersions {
 			.orElseThrow(() -> new NotFound("letter", "no key letter " + letter + " in the tariff in force on " + date));
 	}
 
-	/** An act of a version's nomenclature: its code, label, key letter and coefficient, care category and conditions. */
+	/**
+	 * An act of a version's nomenclature: its code, label, key letter and coefficient, care category and conditions;
+	 * a stay priced by its daily rate or an item by its flat amount has the amount instead of a key letter.
+	 */
 	public record ActOfVersion(String code, String label, String keyLetter, BigDecimal coefficient, String careCategory,
-			boolean priorApproval, boolean excluded) {
+			boolean priorApproval, boolean excluded, String pricedBy, BigDecimal amount) {
 	}
 
 	/**
@@ -150,9 +155,11 @@ public class TariffVersions {
 		return new ma.amo.shared.SearchFilters().add("version_id = :version", "version", (Object) versionId)
 			.add("(folded(code) like folded(:text) or folded(label) like folded(:text))", "text", pattern)
 			.add("key_letter = :letter", "letter", keyLetter == null || keyLetter.isBlank() ? null : keyLetter.strip())
-			.page(jdbc, "select code, label, key_letter, coefficient, care_category, prior_approval, excluded from act",
-					"code", page, size, (rs, n) -> new ActOfVersion(rs.getString(1), rs.getString(2), rs.getString(3),
-							rs.getBigDecimal(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)));
+			.page(jdbc, """
+					select code, label, key_letter, coefficient, care_category, prior_approval, excluded, priced_by, amount
+					from act""", "code", page, size, (rs, n) -> new ActOfVersion(rs.getString(1), rs.getString(2),
+							rs.getString(3), rs.getBigDecimal(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
+							rs.getString(8), rs.getBigDecimal(9)));
 	}
 
 	private static Version version(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -516,8 +516,9 @@ class ClaimAdjudicationIntegrationTest {
 			}
 		}
 		assertThat(decisions).containsExactly("RIGHTS_NOT_OPEN", "LATE_FILING", "PROVIDER_NOT_ELIGIBLE",
-				"ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "PRIOR_APPROVAL_MISSING", "DUPLICATE",
-				"SECOND_CONSULTATION_SAME_DAY", "CEILING_REACHED", "CARE_PATHWAY_BREACH", "TADAMON_PUBLIC_CARE");
+				"ALD_NOT_RECOGNISED", "NOT_COVERED", "ADULT_BASKET_EXCLUSION", "ORTHODONTICS_AGE_LIMIT",
+				"PRIOR_APPROVAL_MISSING", "DUPLICATE", "SECOND_CONSULTATION_SAME_DAY", "CEILING_REACHED", "CARE_PATHWAY_BREACH",
+				"TADAMON_PUBLIC_CARE");
 		assertThat(lateFiling).isEqualTo("Dossier déposé après le délai de dépôt");
 		// Apart from the decisions: the notes on how a line was priced, and why a claim goes to an agent.
 		assertThat(others).contains("TARIFF_VERSION", "BASE", "RATE", "BILLED_ABOVE_BASE", "NAMED_ACT", "ALD_EXEMPTION",
@@ -542,7 +543,7 @@ class ClaimAdjudicationIntegrationTest {
 		java.util.Set<String> catalogue = new java.util.HashSet<>(
 				api.get("/api/v1/claims/reason-codes").body().findValuesAsString("code"));
 		java.util.List<String> reasons = jdbc.sql("""
-				select r from claim_line, unnest(string_to_array(reasons, E'\\n')) r where reasons is not null
+				select code || coalesce(': ' || text, '') from claim_line_reason
 				union select r from claim, unnest(string_to_array(review_reasons, E'\\n')) r where review_reasons is not null""")
 			.query(String.class).list();
 		assertThat(reasons).hasSizeGreaterThan(10);

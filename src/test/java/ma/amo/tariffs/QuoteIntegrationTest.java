@@ -90,9 +90,10 @@ class QuoteIntegrationTest {
 		jdbc.sql("insert into key_letter_value (version_id, letter, label, value) select ?, letter, label, value from key_letter_value where version_id = 1 and payer_body is null and sector is null")
 			.param(version).update();
 		jdbc.sql("""
-				insert into act (version_id, code, label, key_letter, coefficient, care_category, prior_approval, excluded)
+				insert into act (version_id, code, label, key_letter, coefficient, care_category, prior_approval, excluded,
+				  priced_by, amount)
 				select ?, code, label, key_letter, case when code = 'HERNIE' then 70 else coefficient end, care_category,
-				  prior_approval, excluded from act where version_id = 1""").param(version).update();
+				  prior_approval, excluded, priced_by, amount from act where version_id = 1""").param(version).update();
 		tariff.versionsChanged();
 		Api.Response refused = api.post("/api/v1/tariffs/quote", """
 				{"regime":"PUBLIC_SECTOR","careDate":"2040-03-10","sector":"PRIVATE","lines":[{"actCode":"K","coefficient":70,"billed":1575}]}""");
@@ -157,6 +158,27 @@ class QuoteIntegrationTest {
 		assertThat(quote.get("lines").get(0).get("rules").toString()).contains("EXCLUDED_ACT");
 		assertThat(amount(quote.get("lines").get(1), "covered")).isEqualTo("0.00");
 		assertThat(quote.get("lines").get(1).get("rules").toString()).contains("KEY_LETTER_WITHOUT_VALUE");
+	}
+
+	@Test
+	void eachLineSaysInTypesWhyItIsPricedOrNotBesideItsFrenchNotes() {
+		JsonNode lines = quote("SALARIED_PRIVATE", "2025-03-10", "PRIVATE", false, """
+				{"actCode":"ACUPUNCTURE","coefficient":5,"billed":300},{"actCode":"B","coefficient":100,"billed":120},
+				{"actCode":"K","coefficient":70,"billed":1575},{"actCode":"C","billed":80}""").get("lines");
+		assertThat(lines.findValuesAsString("outcome")).containsExactly("EXCLUDED_ACT", "KEY_LETTER_WITHOUT_VALUE", "PRICED",
+				"PRICED");
+		// The appendicectomy needs a prior approval; a consultation does not.
+		assertThat(lines.get(2).get("priorApprovalRequired").asBoolean()).isTrue();
+		assertThat(lines.get(3).get("priorApprovalRequired").asBoolean()).isFalse();
+		// Each note: its code, its text and the figures used, the same notes as the French texts of "rules".
+		JsonNode notes = lines.get(3).get("notes");
+		assertThat(notes.findValuesAsString("code")).containsExactly("TARIFF_VERSION", "BASE", "RATE");
+		assertThat(notes.get(1).get("text").asText()).isEqualTo("C 80.00 × 1 = 80.00");
+		assertThat(notes.get(1).get("figures").get("value").decimalValue()).isEqualByComparingTo("80");
+		assertThat(notes.get(1).get("figures").get("base").decimalValue()).isEqualByComparingTo("80");
+		assertThat(notes.get(2).get("figures").get("ratePercent").asInt()).isEqualTo(70);
+		assertThat(lines.get(3).get("rules").get(1).asText()).isEqualTo("BASE: C 80.00 × 1 = 80.00");
+		assertThat(lines.get(1).get("notes").get(1).get("figures").get("keyLetter").asText()).isEqualTo("B");
 	}
 
 	@Test

@@ -79,9 +79,10 @@ class TariffVersionIntegrationTest {
 
 	@Test
 	void theActsOfAVersionAreListedAndSearchedByCodeLabelAndKeyLetterPageByPage() {
-		// Version 1, the TNR of 2006: 22 acts, among them three named K acts with their coefficient.
+		// Version 1, the TNR of 2006: 28 acts, among them three named K acts with their coefficient, two daily rates of
+		// hospital stays, three optical items on their flat amounts and orthodontics.
 		JsonNode all = api.get("/api/v1/tariffs/versions/1/acts?size=5").body();
-		assertThat(all.get("totalElements").asLong()).isEqualTo(22);
+		assertThat(all.get("totalElements").asLong()).isEqualTo(28);
 		assertThat(all.get("content").size()).isEqualTo(5);
 		assertThat(all.get("content").get(0).get("code").asText()).isEqualTo("ACCOUCHEMENT");
 		JsonNode k = api.get("/api/v1/tariffs/versions/1/acts?keyLetter=K&size=50").body();
@@ -93,6 +94,11 @@ class TariffVersionIntegrationTest {
 		assertThat(appendix.get("coefficient").decimalValue()).isEqualByComparingTo("70");
 		assertThat(appendix.get("careCategory").asText()).isEqualTo("HOSPITALISATION");
 		assertThat(appendix.get("priorApproval").asBoolean()).isTrue();
+		assertThat(appendix.get("pricedBy").asText()).isEqualTo("KEY_LETTER");
+		JsonNode stay = api.get("/api/v1/tariffs/versions/1/acts?text=JOURNEE_REANIMATION").body().get("content").get(0);
+		assertThat(stay.get("pricedBy").asText()).isEqualTo("DAILY_RATE");
+		assertThat(stay.get("amount").decimalValue()).isEqualByComparingTo("2500");
+		assertThat(stay.hasNonNull("keyLetter")).isFalse();
 		// By label, without accents or case: "séance" finds the three paramedical sessions.
 		assertThat(api.get("/api/v1/tariffs/versions/1/acts?text=SEANCE").body().get("totalElements").asLong()).isEqualTo(3);
 		assertThat(api.get("/api/v1/tariffs/versions/999999/acts").status()).isEqualTo(404);

@@ -8,7 +8,6 @@ import ma.amo.providers.Profession;
 import ma.amo.providers.Professional;
 import ma.amo.providers.ProviderDirectory;
 import ma.amo.shared.NotFound;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
  * Children up to 12 (a parameter) may see a paediatrician directly (amo-rules.md, "Procedures and deadlines").
  */
 @Component
-@Order(90)
 class CarePathway implements Rule {
 
 	private static final Set<String> SPECIALIST_CONSULTATIONS = Set.of("Cs", "CNPSY", "Vs", "VNPSY");
@@ -70,10 +68,11 @@ class CarePathway implements Rule {
 			String why = "consultation du spécialiste sans orientation, pénalité "
 					+ penalty.stripTrailingZeros().toPlainString() + " %";
 			if (penalty.signum() == 0) {
-				line.note(code() + ": " + why + " (manquement enregistré)");
+				line.note(new Explanation(code(), why + " (manquement enregistré)"));
 			}
 			else {
-				line.reduce(this, line.covered().minus(line.covered().times(penalty.movePointLeft(2))), why);
+				line.reduce(this, line.covered().minus(line.covered().times(penalty.movePointLeft(2))), why,
+						Explanation.figures("penaltyPercent", penalty));
 			}
 		}
 	}

@@ -7,7 +7,6 @@ import java.util.Map;
 import ma.amo.parameters.ParameterValues;
 import ma.amo.shared.Money;
 import ma.amo.tariffs.CareLimits;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
  * item is a parameter ({@code claims.ceiling-items}).
  */
 @Component
-@Order(85)
 class Ceilings implements Rule {
 
 	private final CareLimits limits;
@@ -41,11 +39,7 @@ class Ceilings implements Rule {
 	}
 
 	public void apply(Adjudicating claim) {
-		Map<String, String> items = new HashMap<>();
-		for (String pair : parameters.text("claims.ceiling-items", claim.careDate()).split(";")) {
-			String[] parts = pair.split(":");
-			items.put(parts[0].strip(), parts[1].strip());
-		}
+		Map<String, String> items = CeilingItems.on(parameters, claim.careDate());
 		Map<String, Money> usedInClaim = new HashMap<>();
 		List<CareLimits.Ceiling> ceilings = null;
 		for (LineDecision line : claim.lines()) {
@@ -71,7 +65,9 @@ class Ceilings implements Rule {
 			if (line.covered().compareTo(left) > 0) {
 				line.reduce(this, left, ceiling.label() + ": plafond " + ceiling.amount().stripTrailingZeros().toPlainString()
 						+ " DH" + (ceiling.periodMonths() == null ? "" : " sur " + ceiling.periodMonths() + " mois") + ", déjà pris en charge "
-						+ used.amount() + " DH, reste " + left.amount() + " DH");
+						+ used.amount() + " DH, reste " + left.amount() + " DH",
+						Explanation.figures("item", item, "ceiling", ceiling.amount(), "periodMonths", ceiling.periodMonths(),
+								"alreadyCovered", used, "left", left));
 			}
 			usedInClaim.merge(item, line.covered(), Money::plus);
 		}

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import ma.amo.parameters.ParameterValues;
 import ma.amo.tariffs.CareCategory;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
  * a child's line is kept. The age counts in years completed: a child is 12 until the day before their 13th birthday.
  */
 @Component
-@Order(55)
 class ChildBenefits implements Rule {
 
 	private final ParameterValues parameters;
@@ -51,7 +49,8 @@ class ChildBenefits implements Rule {
 		int childAge = parameters.integer("claims.child-cover.age", claim.careDate());
 		if (age <= childAge) {
 			claim.lines().stream().filter(l -> !l.rejected() && restricted.contains(l.careCategory()))
-				.forEach(l -> l.note(code() + ": enfant de " + age + " ans, tous les soins sont couverts"));
+				.forEach(l -> l.note(new Explanation(code(), "enfant de " + age + " ans, tous les soins sont couverts",
+						Explanation.figures("age", age, "childAge", childAge))));
 			return;
 		}
 		for (LineDecision line : claim.lines()) {

@@ -3,7 +3,6 @@ package ma.amo.claims.adjudication;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
  * acts. Runs before the one-consultation-a-day rule, so that a consultation sent twice is said to be a duplicate.
  */
 @Component
-@Order(65)
 class DuplicateLine implements Rule {
 
 	public String code() {

@@ -4,7 +4,6 @@ import java.time.temporal.ChronoUnit;
 
 import ma.amo.claims.ClaimKind;
 import ma.amo.parameters.ParameterValues;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
  * {@code claims.invoice-filing-deadline-days} for invoices. Filed on the last day it is examined, the day after rejected.
  */
 @Component
-@Order(20)
 class FilingDeadline implements Rule {
 
 	private final ParameterValues parameters;

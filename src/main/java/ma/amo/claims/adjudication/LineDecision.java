@@ -2,6 +2,7 @@ package ma.amo.claims.adjudication;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import ma.amo.claims.Claim;
 import ma.amo.shared.Money;
@@ -21,7 +22,7 @@ public final class LineDecision {
 	private Money stateShare = Money.ZERO;
 	private boolean needsPriorApproval;
 	private String careCategory;
-	private final List<String> reasons = new ArrayList<>();
+	private final List<Explanation> reasons = new ArrayList<>();
 
 	LineDecision(Claim.Line line) {
 		this.line = line;
@@ -69,7 +70,7 @@ public final class LineDecision {
 		return stateShare;
 	}
 
-	public List<String> reasons() {
+	public List<Explanation> reasons() {
 		return List.copyOf(reasons);
 	}
 
@@ -88,11 +89,16 @@ public final class LineDecision {
 
 	/** Nothing is covered: the patient (or the provider) keeps the whole billed amount. */
 	void reject(Rule rule, String why) {
+		reject(rule, why, Map.of());
+	}
+
+	/** Rejected, with the figures that decided it. */
+	void reject(Rule rule, String why, Map<String, Object> figures) {
 		outcome = Claim.Outcome.REJECTED;
 		covered = Money.ZERO;
 		stateShare = Money.ZERO;
 		patientShare = line.billed();
-		reasons.add(rule.code() + ": " + why);
+		reasons.add(new Explanation(rule.code(), why, figures));
 	}
 
 	void priced(String careCategory, Money base, int ratePercent, Money covered, boolean needsPriorApproval) {
@@ -105,13 +111,13 @@ public final class LineDecision {
 	}
 
 	/** Covers less than the quote: the difference goes to the patient. */
-	void reduce(Rule rule, Money newCovered, String why) {
+	void reduce(Rule rule, Money newCovered, String why, Map<String, Object> figures) {
 		if (!rejected()) {
 			outcome = Claim.Outcome.REDUCED;
 			covered = newCovered;
 			patientShare = line.billed().minus(newCovered).minus(stateShare);
 		}
-		reasons.add(rule.code() + ": " + why);
+		reasons.add(new Explanation(rule.code(), why, figures));
 	}
 
 	/** The State takes the patient's share (Tadamon in a public establishment). */
@@ -119,11 +125,11 @@ public final class LineDecision {
 		if (!rejected()) {
 			stateShare = patientShare;
 			patientShare = Money.ZERO;
-			reasons.add(rule.code() + ": " + why);
+			reasons.add(new Explanation(rule.code(), why, Explanation.figures("stateShare", stateShare)));
 		}
 	}
 
-	void note(String reason) {
+	void note(Explanation reason) {
 		reasons.add(reason);
 	}
 }

@@ -1,6 +1,5 @@
 package ma.amo.claims.adjudication;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +10,6 @@ import org.springframework.stereotype.Component;
  * medical reviewers, and the claim keeps both encrypted.
  */
 @Component
-@Order(40)
 class LongTermConditionExemption implements Rule {
 
 	private final CitedExemption cited;
@@ -39,10 +37,10 @@ class LongTermConditionExemption implements Rule {
 		}
 		String problem = cited.problem(claim);
 		if (problem != null) {
-			claim.lines().forEach(l -> l.note(code() + ": " + problem + ", taux normal appliqué"));
+			claim.lines().forEach(l -> l.note(new Explanation(code(), problem + ", taux normal appliqué")));
 			return;
 		}
 		claim.exempted(true);
-		claim.lines().forEach(l -> l.note("ALD_EXEMPTION: exonération valide à la date des soins, taux exonéré"));
+		claim.lines().forEach(l -> l.note(new Explanation("ALD_EXEMPTION", "exonération valide à la date des soins, taux exonéré")));
 	}
 }

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Set;
 
 import ma.amo.parameters.ParameterValues;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
  * consultation sent twice is a duplicate, which the rule before this one has already rejected.
  */
 @Component
-@Order(70)
 class OneConsultationADay implements Rule {
 
 	private final ParameterValues parameters;

@@ -2,7 +2,6 @@ package ma.amo.claims.adjudication;
 
 import ma.amo.enrolment.Regime;
 import ma.amo.enrolment.RightsStatus;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Component;
  * the claim stays covered, and the line says so.
  */
 @Component
-@Order(10)
 class PatientRights implements Rule {
 
 	private final CitedExemption exemption;
@@ -44,8 +42,8 @@ class PatientRights implements Rule {
 		}
 		String rights = "droits " + status.french() + " le " + Dates.french(claim.careDate()) + ": " + claim.rights().reason();
 		if (continuity(claim)) {
-			claim.lines().forEach(l -> l.note("ALD_CONTINUITY: " + rights
-					+ "; les soins de l'affection de longue durée exonérée restent couverts"));
+			claim.lines().forEach(l -> l.note(new Explanation("ALD_CONTINUITY", rights
+					+ "; les soins de l'affection de longue durée exonérée restent couverts")));
 			return;
 		}
 		claim.rejectAll(this, rights);

@@ -5,8 +5,8 @@ import java.util.List;
 import ma.amo.enrolment.Regime;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
+import ma.amo.tariffs.PricingOutcome;
 import ma.amo.tariffs.Quotes;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
  * penalty) reduces a line.
  */
 @Component
-@Order(50)
 class Pricing implements Rule {
 
 	private final Quotes quotes;
@@ -37,6 +36,16 @@ class Pricing implements Rule {
 
 	public String source() {
 		return "amo-rules.md, What is reimbursed; TNR 2006; GMR";
+	}
+
+	private static String refusal(PricingOutcome outcome) {
+		return switch (outcome) {
+			case EXCLUDED_ACT -> "exclu du panier de soins";
+			case NOT_REIMBURSABLE_MEDICINE -> "médicament remboursé à 0 %";
+			case KEY_LETTER_WITHOUT_VALUE -> "lettre clé sans valeur dans le tarif à la date des soins";
+			case AMOUNT_WITHOUT_VALUE -> "tarif journalier ou forfait sans valeur dans le tarif à la date des soins";
+			case PRICED -> throw new IllegalArgumentException("a priced line is not refused");
+		};
 	}
 
 	public void apply(Adjudicating claim) {
@@ -60,12 +69,11 @@ class Pricing implements Rule {
 						+ e.getMessage() + ")");
 				continue;
 			}
-			quoted.rules().forEach(line::note);
-			boolean approval = quoted.rules().contains("PRIOR_APPROVAL_REQUIRED");
-			line.priced(quoted.careCategory(), quoted.base(), quoted.ratePercent(), quoted.covered(), approval);
-			if (quoted.rules().stream().anyMatch(r -> r.startsWith("EXCLUDED_ACT") || r.startsWith("NOT_REIMBURSABLE_MEDICINE")
-					|| r.startsWith("KEY_LETTER_WITHOUT_VALUE"))) {
-				line.reject(this, "exclu du panier de soins ou remboursé à 0 %");
+			quoted.notes().forEach(n -> line.note(new Explanation(n.code().name(), n.text(), n.figures())));
+			line.priced(quoted.careCategory(), quoted.base(), quoted.ratePercent(), quoted.covered(),
+					quoted.priorApprovalRequired());
+			if (quoted.outcome().refused()) {
+				line.reject(this, refusal(quoted.outcome()), Explanation.figures("pricing", quoted.outcome().name()));
 			}
 		}
 	}

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import ma.amo.claims.ApprovalCheck;
 import ma.amo.claims.ClaimKind;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
  * (amo-rules.md, "Procedures and deadlines").
  */
 @Component
-@Order(60)
 class PriorApproval implements Rule {
 
 	private final ApprovalCheck approvals;

@@ -6,7 +6,6 @@ import ma.amo.claims.ClaimKind;
 import ma.amo.providers.Establishment;
 import ma.amo.providers.ProviderDirectory;
 import ma.amo.providers.ProviderStatus;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
  * establishment's, or the private sector for a professional billing in their own practice.
  */
 @Component
-@Order(30)
 class ProviderStanding implements Rule {
 
 	private final ProviderDirectory directory;

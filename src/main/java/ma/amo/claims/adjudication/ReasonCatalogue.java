@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every code a claim line or a claim's review reasons can carry, each with its French label: the decisions of the
  * rules (in the order they run), the notes that show how a line was priced or why a rule did not apply (the figures
- * used: tariff version, base, rate...), and the reasons a claim goes to an agent. A reason on a line is written
- * {@code CODE: explanation}; its code is always one of these.
+ * used: tariff version, base, rate...), and the review rules that send a claim to an agent. A reason on a line is an
+ * {@link Explanation} (code, text, figures), stored as a row and read as {@code CODE: text}; its code is always one of
+ * these.
  */
 @Component
 public class ReasonCatalogue {
@@ -27,7 +28,8 @@ public class ReasonCatalogue {
 
 	ReasonCatalogue(Rules rules) {
 		List<Reason> all = new ArrayList<>();
-		rules.catalogue().forEach(r -> all.add(new Reason(r.code(), Kind.DECISION, r.label(), r.source())));
+		rules.catalogue().stream().filter(r -> r.kind() == Kind.DECISION)
+			.forEach(r -> all.add(new Reason(r.code(), Kind.DECISION, r.label(), r.source())));
 		all.add(new Reason("ALD_EXEMPTION", Kind.NOTE, "Exonération ALD valide à la date des soins: taux exonéré",
 				"amo-rules.md, Long-term conditions"));
 		all.add(new Reason("ALD_CONTINUITY", Kind.NOTE,
@@ -36,14 +38,12 @@ public class ReasonCatalogue {
 		for (PricingNote note : PricingNote.values()) {
 			all.add(new Reason(note.name(), Kind.NOTE, note.label(), "amo-rules.md, What is reimbursed; TNR 2006; GMR"));
 		}
-		all.add(new Reason("AMOUNT_THRESHOLD", Kind.REVIEW, "Montant pris en charge atteignant le seuil de revue",
-				"parameter claims.review.amount-threshold"));
-		all.add(new Reason("RANDOM_SAMPLE", Kind.REVIEW, "Dossier tiré au sort pour contrôle",
-				"parameter claims.review.sample-percent"));
+		rules.catalogue().stream().filter(r -> r.kind() == Kind.REVIEW)
+			.forEach(r -> all.add(new Reason(r.code(), Kind.REVIEW, r.label(), r.source())));
 		this.reasons = List.copyOf(all);
 	}
 
-	/** The decisions in the order the rules run, then the notes, then the reasons for review. */
+	/** The decisions in the order the rules run, then the notes, then the review rules in the order they run. */
 	public List<Reason> reasons() {
 		return reasons;
 	}

@@ -3,7 +3,7 @@ package ma.amo.claims.adjudication;
 /**
  * One business rule of adjudication: a reason code, the French label a member, a provider or an auditor reads, and
  * its source. Rules run in the order of {@link Rules}; each reads the claim and the decisions so far and records its
- * own on the lines.
+ * own on the lines, or, for a rule of kind REVIEW, says why the claim goes to an agent.
  */
 public interface Rule {
 
@@ -12,6 +12,11 @@ public interface Rule {
 	String label();
 
 	String source();
+
+	/** DECISION: decides on the lines; REVIEW: sends the claim to an agent without changing its lines. */
+	default ReasonCatalogue.Kind kind() {
+		return ReasonCatalogue.Kind.DECISION;
+	}
 
 	void apply(Adjudicating claim);
 }

@@ -5,18 +5,23 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules of adjudication in the order they run (each class's {@code @Order}): rights, filing deadline, providers,
- * ALD exemption, pricing, children's cover, prior approval, duplicates, one consultation a day, ceilings, care pathway,
- * Tadamon in public care.
- * The same claim and referentials always give the same decisions.
+ * The rules of adjudication, in the order they run: this list is that order. Each rule sees the decisions of the
+ * rules before it: pricing needs the rights and the exemption; the age limit, prior approval, duplicates and ceilings
+ * need the priced lines; the State's share in public care is taken on what is left; the review rules come last, on
+ * the claim as decided. The same claim and referentials always give the same decisions.
  */
 @Component
 public class Rules {
 
 	private final List<Rule> rules;
 
-	Rules(List<Rule> rules) {
-		this.rules = List.copyOf(rules);
+	Rules(PatientRights rights, FilingDeadline filingDeadline, ProviderStanding providers,
+			LongTermConditionExemption exemption, Pricing pricing, ChildBenefits children,
+			OrthodonticsAgeLimit orthodontics, PriorApproval priorApproval, DuplicateLine duplicates, OneConsultationADay consultations, Ceilings ceilings,
+			CarePathway pathway, TadamonInPublicCare tadamon, AmountThreshold threshold, RandomSample sample) {
+		this.rules = List.of(rights, filingDeadline, providers, exemption, pricing, children, orthodontics, priorApproval,
+				duplicates,
+				consultations, ceilings, pathway, tadamon, threshold, sample);
 	}
 
 	/** Runs every rule on the claim. */
@@ -26,7 +31,7 @@ public class Rules {
 		}
 	}
 
-	/** The reason codes with their labels and sources, in the order the rules run. */
+	/** The rules with their reason codes, kinds, labels and sources, in the order they run. */
 	public List<Rule> catalogue() {
 		return rules;
 	}

@@ -1,7 +1,6 @@
 package ma.amo.claims.adjudication;
 
 import ma.amo.enrolment.Regime;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,7 +8,6 @@ import org.springframework.stereotype.Component;
  * on the line for the State's statement (PLF 2025 note: the State bears the ticket modérateur in public care).
  */
 @Component
-@Order(100)
 class TadamonInPublicCare implements Rule {
 
 	public String code() {

@@ -1,0 +1,25 @@
+-- Each reason on a claim line is a row: its code from the reason catalogue, its French text and the figures the rule
+-- used, so that a count by reason is a group by code. The reasons written so far as one text ("CODE: text" lines)
+-- are split into rows, in their order.
+create table claim_line_reason (
+    claim_id bigint not null,
+    line_no  int not null,
+    position int not null,
+    code     text not null,
+    text     text,
+    figures  jsonb,
+    primary key (claim_id, line_no, position),
+    foreign key (claim_id, line_no) references claim_line (claim_id, line_no)
+);
+
+insert into claim_line_reason (claim_id, line_no, position, code, text)
+select l.claim_id, l.line_no, r.n - 1,
+       coalesce(substring(r.reason from '^([A-Z][A-Z0-9_]*)(?::|$)'), 'UNCODED'),
+       case when r.reason ~ '^[A-Z][A-Z0-9_]*(:|$)'
+            then nullif(regexp_replace(r.reason, '^[A-Z][A-Z0-9_]*:?\s*', ''), '')
+            else r.reason end
+from claim_line l
+cross join lateral unnest(string_to_array(l.reasons, E'\n')) with ordinality as r(reason, n)
+where l.reasons is not null and r.reason <> '';
+
+alter table claim_line drop column reasons;
