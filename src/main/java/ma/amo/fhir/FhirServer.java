@@ -29,9 +29,10 @@ class FhirServer {
 
 	@Bean
 	ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, List<IResourceProvider> resources,
-			Refusals refusals, Reads reads) {
+			ClaimBatches batches, Refusals refusals, Reads reads) {
 		RestfulServer server = new RestfulServer(context);
 		server.setResourceProviders(List.copyOf(resources));
+		server.registerProvider(batches);
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 		server.setImplementationDescription("AMO platform: FHIR R4 interface for hospital, clinic and pharmacy systems");
 		server.registerInterceptor(refusals);

@@ -135,6 +135,7 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/fhir/Coverage", CARE),
 			rule(HttpMethod.POST, "/fhir/CoverageEligibilityRequest/$submit", CARE),
 			rule(HttpMethod.POST, "/fhir/Claim/$submit", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
+			rule(HttpMethod.POST, "/fhir", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
 			rule(HttpMethod.GET, "/fhir/ClaimResponse/**", CARE),
 			rule(HttpMethod.GET, "/fhir/Organization/**", EVERYONE),
 			rule(HttpMethod.GET, "/fhir/Practitioner/**", EVERYONE),

@@ -193,6 +193,34 @@ class FhirClaimIntegrationTest {
 	}
 
 	@Test
+	void aBatchOfClaimsIsAnsweredEntryByEntryAndSentAgainStoresNothingTwice() {
+		Hospitals.Hospital hospital = Hospitals.hospital(admin, directory);
+		String patient = insured();
+		org.hl7.fhir.r4.model.Bundle batch = new org.hl7.fhir.r4.model.Bundle()
+			.setType(org.hl7.fhir.r4.model.Bundle.BundleType.BATCH);
+		for (int i = 0; i < 3; i++) {
+			Claim claim = consultation(hospital, patient, "LOT-" + UUID.randomUUID());
+			if (i == 1) {
+				claim.getItemFirstRep().getNet().setCurrency("EUR");
+			}
+			batch.addEntry().setResource(claim).getRequest().setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST)
+				.setUrl("Claim/$submit");
+		}
+		org.hl7.fhir.r4.model.Bundle answer = Conformance.valid(hospital.client().transaction().withBundle(batch).execute());
+		assertThat(answer.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("200 OK", "400", "200 OK");
+		assertThat(answer.getEntry().get(1).getResponse().getOutcome()).isInstanceOfSatisfying(OperationOutcome.class,
+				outcome -> assertThat(outcome.getIssueFirstRep().getExpression().get(0).getValue())
+					.isEqualTo("Claim.item[0].net.currency"));
+		assertThat(((ClaimResponse) answer.getEntry().get(0).getResource()).getOutcome())
+			.isEqualTo(ClaimResponse.RemittanceOutcome.COMPLETE);
+
+		org.hl7.fhir.r4.model.Bundle again = hospital.client().transaction().withBundle(batch).execute();
+		assertThat(again.getEntry().get(2).getResource().getIdElement().getIdPart())
+			.isEqualTo(answer.getEntry().get(2).getResource().getIdElement().getIdPart());
+		assertThat(claims.search(null, patient, null, null, 0, 10).totalElements()).isEqualTo(2);
+	}
+
+	@Test
 	void aPreauthorizationIsNotTakenForAClaim() {
 		Hospitals.Hospital hospital = Hospitals.hospital(admin, directory);
 		Claim claim = consultation(hospital, insured(), "FAC-" + UUID.randomUUID()).setUse(Claim.Use.PREAUTHORIZATION);

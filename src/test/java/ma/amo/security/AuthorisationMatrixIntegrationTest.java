@@ -173,6 +173,7 @@ class AuthorisationMatrixIntegrationTest {
 			GET /fhir/Coverage?beneficiary=Patient/999999999999         AMPSX
 			POST /fhir/CoverageEligibilityRequest/$submit               AMPSX
 			POST /fhir/Claim/$submit                                    APSX
+			POST /fhir                                                  APSX
 			GET /fhir/ClaimResponse/999999999999                        AMPSX
 			GET /fhir/Organization/999999999                            *
 			GET /fhir/Practitioner/999999999                            *
