@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
@@ -142,9 +141,5 @@ class FhirServerIntegrationTest {
 		assertThat(refused).isNotNull();
 		assertThat(refused.getOperationOutcome()).as(refused.getMessage()).isInstanceOf(OperationOutcome.class);
 		return Conformance.valid((OperationOutcome) refused.getOperationOutcome()).getIssueFirstRep();
-	}
-
-	static IGenericClient administrator(Api admin) {
-		return Hospitals.administrator(admin.base());
 	}
 }

@@ -71,10 +71,6 @@ final class Hospitals {
 		return client;
 	}
 
-	static IGenericClient administrator(String base) {
-		return as(base, Api.ADMINISTRATOR, Api.ADMINISTRATOR_PASSWORD);
-	}
-
 	static IGenericClient anonymous(String base) {
 		return FHIR.newRestfulGenericClient(base + "/fhir");
 	}
