@@ -28,12 +28,12 @@ final class AccessRules {
 	}
 
 	/**
-	 * Open without logging in: health, the API description, the login page, the sign-in of scripts (it is the login)
-	 * and the token endpoint.
+	 * Open without logging in: health, the API description, the login page, the sign-in of scripts (it is the login),
+	 * the token endpoint and the FHIR server's CapabilityStatement.
 	 */
 	static final List<String> PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/login", "/error",
-			"/api/v1/sessions");
+			"/api/v1/sessions", "/fhir/metadata");
 
 	private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 	private static final Set<Role> CARE = EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER, MEMBER, ADMINISTRATOR);
@@ -130,7 +130,22 @@ final class AccessRules {
 			rule(null, "/reclamations/**", EnumSet.of(PROVIDER, MEMBER)),
 			rule(null, "/reclamations", EnumSet.of(PROVIDER, MEMBER)),
 			rule(null, "/api/v1/audit-entries/**", EnumSet.of(DATA_PROTECTION_OFFICER)),
-			rule(null, "/api/v1/audit-entries", EnumSet.of(DATA_PROTECTION_OFFICER)));
+			rule(null, "/api/v1/audit-entries", EnumSet.of(DATA_PROTECTION_OFFICER)),
+			// FHIR: the same roles as the REST endpoints each resource stands for; records limited again where read.
+			rule(HttpMethod.GET, "/fhir/Patient/**", EnumSet.of(PAYER_AGENT, PROVIDER, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/fhir/Patient", EnumSet.of(PAYER_AGENT, PROVIDER, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/fhir/Coverage", CARE),
+			rule(HttpMethod.POST, "/fhir/CoverageEligibilityRequest/$submit", CARE),
+			rule(HttpMethod.POST, "/fhir/Claim/$submit", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
+			rule(HttpMethod.POST, "/fhir", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/fhir/ClaimResponse/**", CARE),
+			rule(HttpMethod.GET, "/fhir/Organization/**", EVERYONE),
+			rule(HttpMethod.GET, "/fhir/Practitioner/**", EVERYONE),
+			rule(HttpMethod.GET, "/fhir/NamingSystem/**", EVERYONE),
+			rule(HttpMethod.GET, "/fhir/NamingSystem", EVERYONE),
+			rule(HttpMethod.GET, "/fhir/CodeSystem/**", EVERYONE),
+			rule(HttpMethod.GET, "/fhir/CodeSystem", EVERYONE),
+			rule(HttpMethod.POST, "/fhir/*/$validate", EVERYONE));
 
 	private AccessRules() {
 	}

@@ -45,7 +45,7 @@ class RateLimits extends OncePerRequestFilter {
 			long wait = bucket.take();
 			if (wait > 0) {
 				response.setHeader("Retry-After", Long.toString(Math.max(1, (wait + 999) / 1000)));
-				SecuritySetup.problem(response, 429, "Too many requests", "client " + client + " is limited to " + rate
+				SecuritySetup.refusal(request, response, 429, "Too many requests", "client " + client + " is limited to " + rate
 						+ " requests a second");
 				return;
 			}

@@ -28,12 +28,12 @@ class RequestLimits extends OncePerRequestFilter {
 		String type = request.getContentType();
 		boolean upload = type != null && type.toLowerCase().startsWith("multipart/");
 		if (!upload && request.getContentLengthLong() > settings.maxJsonBytes()) {
-			SecuritySetup.problem(response, 413, "Request too large", "a request body is limited to "
+			SecuritySetup.refusal(request, response, 413, "Request too large", "a request body is limited to "
 					+ settings.maxJsonBytes() + " bytes; files go as multipart uploads");
 			return;
 		}
 		if (!upload && request.getContentLengthLong() < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))) {
-			SecuritySetup.problem(response, 411, "Length required", "a request body must state its length");
+			SecuritySetup.refusal(request, response, 411, "Length required", "a request body must state its length");
 			return;
 		}
 		chain.doFilter(request, response);

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import ma.amo.shared.Viewer;
 import ma.amo.shared.Viewer.Role;
@@ -85,12 +86,12 @@ class SecuritySetup {
 		})
 			.authenticationProvider(login)
 			.httpBasic(basic -> basic.authenticationDetailsSource(PasswordLogin.LoginDetails.SOURCE)
-				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
-						failure.getMessage())))
+				.authenticationEntryPoint((request, response, failure) -> refusal(request, response, 401,
+						"Authentication required", failure.getMessage())))
 			.formLogin(form -> form.loginPage("/login").authenticationDetailsSource(PasswordLogin.LoginDetails.SOURCE))
 			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(SecuritySetup::systemViewer))
-				.authenticationEntryPoint((request, response, failure) -> problem(response, 401, "Authentication required",
-						failure.getMessage())))
+				.authenticationEntryPoint((request, response, failure) -> refusal(request, response, 401,
+						"Authentication required", failure.getMessage())))
 			// API clients send their credentials with each call and keep no session: no cross-site request to forge.
 			// The sign-in of scripts sets no cookie (its answer is a token): nothing for a forged request to ride on.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
@@ -98,12 +99,12 @@ class SecuritySetup {
 			.exceptionHandling(e -> e
 				// The pages of the web send a browser to the login form; API calls get a problem detail.
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-						request -> !request.getRequestURI().startsWith("/api/")
+						request -> !request.getRequestURI().startsWith("/api/") && !fhir(request)
 								&& request.getHeader("Authorization") == null)
-				.defaultAuthenticationEntryPointFor((request, response, failure) -> problem(response, 401,
+				.defaultAuthenticationEntryPointFor((request, response, failure) -> refusal(request, response, 401,
 						"Authentication required", "log in (HTTP Basic, the login form or a bearer token)"),
 						request -> true)
-				.accessDeniedHandler((request, response, denied) -> problem(response, 403, "Outside your access",
+				.accessDeniedHandler((request, response, denied) -> refusal(request, response, 403, "Outside your access",
 						"your role may not " + request.getMethod() + " " + request.getRequestURI())))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -238,6 +239,36 @@ class SecuritySetup {
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings() {
 		return AuthorizationServerSettings.builder().build();
+	}
+
+	static boolean fhir(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		return uri.equals("/fhir") || uri.startsWith("/fhir/");
+	}
+
+	/**
+	 * A refusal as the caller's protocol says it: an OperationOutcome for a FHIR client (issue code {@code login} for
+	 * 401, {@code forbidden} for 403, {@code too-costly} or {@code throttled} for the limits), a problem detail for
+	 * everyone else.
+	 */
+	static void refusal(HttpServletRequest request, HttpServletResponse response, int status, String title,
+			String detail) throws java.io.IOException {
+		if (!fhir(request)) {
+			problem(response, status, title, detail);
+			return;
+		}
+		String code = switch (status) {
+			case 401 -> "login";
+			case 403 -> "forbidden";
+			case 429 -> "throttled";
+			case 411, 413 -> "too-costly";
+			default -> "processing";
+		};
+		response.setStatus(status);
+		response.setContentType("application/fhir+json");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\""
+				+ code + "\",\"diagnostics\":\"" + json(title + ": " + detail) + "\"}]}");
 	}
 
 	/** A refusal as an RFC 9457 problem detail. */

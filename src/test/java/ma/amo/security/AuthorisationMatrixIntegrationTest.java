@@ -165,6 +165,27 @@ class AuthorisationMatrixIntegrationTest {
 			POST /api/v1/audit-entries/purges                           D
 			""";
 
+	/**
+	 * The FHIR server's interactions, called on records no test creates (HAPI's servlet is not one of Spring's
+	 * handler mappings, so each interaction is listed with the path it is called on); its CapabilityStatement is open.
+	 */
+	private static final String FHIR_MATRIX = """
+			GET /fhir/Patient/999999999999                              APX
+			GET /fhir/Patient?identifier=999999999999                   APX
+			GET /fhir/Coverage?beneficiary=Patient/999999999999         AMPSX
+			POST /fhir/CoverageEligibilityRequest/$submit               AMPSX
+			POST /fhir/Claim/$submit                                    APSX
+			POST /fhir                                                  APSX
+			GET /fhir/ClaimResponse/999999999999                        AMPSX
+			GET /fhir/Organization/999999999                            *
+			GET /fhir/Practitioner/999999999                            *
+			GET /fhir/NamingSystem/idcs                                 *
+			GET /fhir/NamingSystem                                      *
+			GET /fhir/CodeSystem/reason-codes                           *
+			GET /fhir/CodeSystem                                        *
+			POST /fhir/Claim/$validate                                  *
+			""";
+
 	private static final Map<Character, Role> LETTERS = Map.of('R', Role.REGULATOR, 'A', Role.PAYER_AGENT, 'M',
 			Role.MEDICAL_REVIEWER, 'F', Role.FINANCE, 'P', Role.PROVIDER, 'S', Role.MEMBER, 'D',
 			Role.DATA_PROTECTION_OFFICER, 'X', Role.ADMINISTRATOR);
@@ -224,6 +245,54 @@ class AuthorisationMatrixIntegrationTest {
 		});
 		expected.keySet().stream().filter(e -> !seen.contains(e)).forEach(e -> problems.add(e + ": in the matrix, not served"));
 		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void everyRoleReachesExactlyTheFhirInteractionsTheMatrixGivesIt() {
+		Api administrator = new Api(port);
+		assertThat(administrator.anonymous().get("/fhir/metadata").status()).isEqualTo(200);
+		Map<Role, Api> clients = clients(administrator);
+		List<String> problems = new ArrayList<>();
+		for (String line : FHIR_MATRIX.strip().split("\n")) {
+			String[] parts = line.strip().split("\\s+");
+			RequestMethod verb = RequestMethod.valueOf(parts[0]);
+			Set<Role> allowed = roles(parts[2]);
+			int anonymous = call(administrator.anonymous(), verb, parts[1]);
+			if (anonymous != 401 && anonymous != 403) {
+				problems.add(parts[0] + " " + parts[1] + " without logging in: " + anonymous);
+			}
+			for (Role role : Role.values()) {
+				int status = call(clients.get(role), verb, parts[1]);
+				boolean refused = status == 401 || status == 403;
+				if (allowed.contains(role) == refused || status >= 500) {
+					problems.add(parts[0] + " " + parts[1] + " as " + role + ": " + status);
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	private static Map<Role, Api> clients(Api administrator) {
+		Map<Role, Api> clients = new EnumMap<>(Role.class);
+		for (Role role : Role.values()) {
+			clients.put(role, role == Role.ADMINISTRATOR ? administrator : Users.as(administrator, role.name(),
+					role == Role.PAYER_AGENT ? "CNSS" : null, role == Role.PROVIDER ? "000000001" : null,
+					role == Role.MEMBER ? "100000000000" : null));
+		}
+		return clients;
+	}
+
+	private static Set<Role> roles(String letters) {
+		Set<Role> roles = new TreeSet<>();
+		for (char letter : letters.toCharArray()) {
+			if (letter == '*') {
+				roles.addAll(List.of(Role.values()));
+			}
+			else {
+				roles.add(LETTERS.get(letter));
+			}
+		}
+		return roles;
 	}
 
 	private static int call(Api api, RequestMethod verb, String path) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ma.amo.tariffs.PricingNote;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +18,13 @@ import org.springframework.stereotype.Component;
 public class ReasonCatalogue {
 
 	/** What a reason is: a rule's decision, a note on how the line was priced, or why an agent reviews the claim. */
+	@NamedInterface("reason-codes")
 	public enum Kind {
 		DECISION, NOTE, REVIEW
 	}
 
+	/** A code with its kind, French label and source: what other modules publish of the catalogue (FHIR's CodeSystem). */
+	@NamedInterface("reason-codes")
 	public record Reason(String code, Kind kind, String label, String source) {
 	}
 

@@ -1,0 +1,50 @@
+package ma.amo.fhir;
+
+import java.util.List;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * HAPI's plain RESTful server at {@code /fhir/*}, beside Spring's dispatcher and behind the same security chain (the
+ * access rules name {@code /fhir} paths like {@code /api} ones). Parsing is strict: an unknown element, a value of the
+ * wrong type or format is refused, never dropped. Answers are JSON unless the client asks for XML.
+ */
+@Configuration(proxyBeanMethods = false)
+class FhirServer {
+
+	/** R4, strict: HAPI's lenient default would drop what it does not know and adjudicate a claim it half read. */
+	@Bean
+	FhirContext fhirContext() {
+		FhirContext context = FhirContext.forR4();
+		context.setParserErrorHandler(new StrictErrorHandler());
+		return context;
+	}
+
+	@Bean
+	ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, List<IResourceProvider> resources,
+			ClaimBatches batches, Refusals refusals, Reads reads) {
+		RestfulServer server = new RestfulServer(context);
+		server.setResourceProviders(List.copyOf(resources));
+		server.registerProvider(batches);
+		server.setDefaultResponseEncoding(EncodingEnum.JSON);
+		server.setImplementationDescription("AMO platform: FHIR R4 interface for hospital, clinic and pharmacy systems");
+		server.registerInterceptor(refusals);
+		server.registerInterceptor(reads);
+		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+		registration.setName("fhir");
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	@Bean
+	Refusals refusals() {
+		return new Refusals();
+	}
+}
