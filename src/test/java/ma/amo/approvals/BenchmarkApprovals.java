@@ -3,6 +3,7 @@ package ma.amo.approvals;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -103,7 +104,7 @@ public final class BenchmarkApprovals {
 
 	/** The registry's rows after adjudication: approvals by status, history steps, uses and what they deducted. */
 	public void printRegistry() {
-		System.out.println("prior approvals registry (business clock " + java.time.LocalDateTime.now(clock).toLocalDate() + "):");
+		System.out.println("prior approvals registry (business clock " + LocalDateTime.now(clock).toLocalDate() + "):");
 		jdbc.sql("select status, count(*), coalesce(sum(amount_used), 0), coalesce(sum(sessions_used), 0) from prior_approval "
 				+ "group by status order by 1")
 			.query((rs, n) -> {

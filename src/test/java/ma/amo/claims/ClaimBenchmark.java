@@ -158,17 +158,36 @@ public final class ClaimBenchmark {
 				System.out.println("  " + rs.getString(1) + " " + rs.getLong(2));
 				return null;
 			}).list();
-			long used = jdbc.sql("select count(*) from prior_approval_use").query(Long.class).single();
-			System.out.printf("lines that used a prior approval: %,d of %,d (%.2f %%)%n", used, lines, 100.0 * used / lines);
-			// The acts of the invoices citing the registry's approvals that did not use them: sessions beyond the grant,
-			// or an approval the pre-check rejected.
-			long citing = jdbc.sql("""
-					select count(*) from claim c join claim_line l on l.claim_id = c.id
-					where c.prior_approval like 'PA-%' and l.act_code is not null""").query(Long.class).single();
-			System.out.printf("acts of invoices citing an approval of the registry: %,d, %,d of them did not use it%n",
-					citing, citing - used);
+			printApprovalUse(jdbc, claims, lines);
 			approvals.printRegistry();
 		}
+	}
+
+	/**
+	 * The share of lines that used an approval, and the acts of invoices citing one of the registry that did not use
+	 * it, with a few of their reasons.
+	 */
+	private static void printApprovalUse(JdbcClient jdbc, ClaimAdjudication claims, long lines) {
+		long used = jdbc.sql("select count(*) from prior_approval_use").query(Long.class).single();
+		System.out.printf("lines that used a prior approval: %,d of %,d (%.2f %%)%n", used, lines, 100.0 * used / lines);
+		// Those that did not: a clinic suspended on the day of care, sessions beyond the grant, or an approval the
+		// pre-check rejected.
+		long citing = jdbc.sql("""
+				select count(*) from claim c join claim_line l on l.claim_id = c.id
+				where c.prior_approval like 'PA-%' and l.act_code is not null""").query(Long.class).single();
+		System.out.printf("acts of invoices citing an approval of the registry: %,d, %,d of them did not use it%n",
+				citing, citing - used);
+		record Refused(long claim, String act) {
+		}
+		jdbc.sql("""
+				select c.id, l.act_code from claim c join claim_line l on l.claim_id = c.id
+				where c.prior_approval like 'PA-%' and l.act_code is not null and not exists (select 1 from
+				  prior_approval_use u where u.claim_id = c.id and u.code = l.act_code)
+				order by c.id limit 3""").query((rs, n) -> new Refused(rs.getLong(1), rs.getString(2)))
+			.list()
+			.forEach(refused -> claims.claim(refused.claim()).lines().stream()
+				.filter(line -> refused.act().equals(line.actCode()))
+				.forEach(line -> System.out.println("  for example " + line.actCode() + ": " + line.reasons())));
 	}
 
 	private static ClaimRequest claim(Random random, double draw, String patient, List<String> gps,
