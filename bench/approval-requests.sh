@@ -4,9 +4,9 @@
 # and speech-therapy series, for members with an open enrolment and care starting 3 to 30 days ahead, each request
 # with its own idempotency key; wrk at each concurrency on the same machine (load generator included in the 2
 # cores). Each request is checked, pre-checked (the patient's rights on the first day of care, the estimate through
-# the quote), stored with the first step of its history, and audited. Beside each wrk run, the database's own ceiling: pgbench
-# runs the two inserts of a request (the request and its first history step, in one transaction) at the same
-# concurrency and for the same seconds, into copies of the two tables (same columns, indexes, constraints and
+# the quote), stored with the first step of its history, and audited. Beside each wrk run, the database's own
+# ceiling: pgbench runs the two inserts of a request (the request and its first history step, in one transaction) at
+# the same concurrency and for the same seconds, into copies of the two tables (same columns, indexes, constraints and
 # foreign key, made afresh for each run), with the values of a request the platform stored.
 # Usage: bench/approval-requests.sh [persons] [seconds]. Needs wrk, psql and pgbench (Debian packages wrk,
 # postgresql-client).

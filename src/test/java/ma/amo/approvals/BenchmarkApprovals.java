@@ -105,8 +105,8 @@ public final class BenchmarkApprovals {
 	/** The registry's rows after adjudication: approvals by status, history steps, uses and what they deducted. */
 	public void printRegistry() {
 		System.out.println("prior approvals registry (business clock " + LocalDateTime.now(clock).toLocalDate() + "):");
-		jdbc.sql("select status, count(*), coalesce(sum(amount_used), 0), coalesce(sum(sessions_used), 0) from prior_approval "
-				+ "group by status order by 1")
+		jdbc.sql("select status, count(*), coalesce(sum(amount_used), 0), coalesce(sum(sessions_used), 0) "
+				+ "from prior_approval group by status order by 1")
 			.query((rs, n) -> {
 				System.out.printf("  prior_approval %-28s %,9d rows, used %,14.2f DH and %,7d sessions%n", rs.getString(1),
 						rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4));
