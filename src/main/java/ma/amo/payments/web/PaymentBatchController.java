@@ -81,7 +81,7 @@ class PaymentBatchController {
 					+ "recorded in the batch, identified end to end by the batch reference and the payee.")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The pain.001.001.09 file")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "No such batch")
-	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "A transfer of the batch has no IBAN (batch made before bank accounts were recorded)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "A transfer of the batch has no IBAN (batch made before bank accounts were recorded), or an end-to-end identifier would exceed the 35 characters ISO 20022 allows")
 	@Audited(record = "PAYMENT_BATCH", id = "id", purpose = "PAYMENT")
 	@GetMapping("/{id}/transfers.xml")
 	ResponseEntity<String> creditTransfers(@PathVariable long id) {
