@@ -117,6 +117,7 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/claims", CARE),
 			rule(HttpMethod.GET, "/api/v1/bank-accounts/*/*", EnumSet.of(PAYER_AGENT, FINANCE, PROVIDER, MEMBER, ADMINISTRATOR)),
 			rule(HttpMethod.POST, "/api/v1/bank-accounts/*/*", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/payment-batches/*/transfers.xml", MONEY),
 			rule(null, "/api/v1/payment-batches/**", MONEY),
 			rule(null, "/api/v1/payment-batches", MONEY),
 			// Complaints and data protection

@@ -136,6 +136,7 @@ class AuthorisationMatrixIntegrationTest {
 			POST /api/v1/payment-batches                                FX
 			GET /api/v1/payment-batches/{id}                            FX
 			GET /api/v1/payment-batches/{id}/transfers.csv              FX
+			GET /api/v1/payment-batches/{id}/transfers.xml              FX
 			POST /api/v1/prior-approvals                                P
 			GET /api/v1/prior-approvals                                 AMP
 			GET /api/v1/prior-approvals/overdue                         M

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import ma.amo.audit.AuditEntry.Action;
 import ma.amo.audit.Audited;
+import ma.amo.payments.CreditTransferFile;
 import ma.amo.payments.PaymentBatch;
 import ma.amo.payments.PaymentBatches;
 import ma.amo.shared.Viewer;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentBatchController {
 
 	private final PaymentBatches batches;
+	private final CreditTransferFile creditTransfers;
 
-	PaymentBatchController(PaymentBatches batches) {
+	PaymentBatchController(PaymentBatches batches, CreditTransferFile creditTransfers) {
 		this.batches = batches;
+		this.creditTransfers = creditTransfers;
 	}
 
 	/** @param payerBody CNSS or CNOPS; @param cutOff claims decided by the end of this day are paid */
@@ -70,6 +73,24 @@ class PaymentBatchController {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header("Content-Disposition", "attachment; filename=\"" + batch.reference() + ".csv\"")
+			.body(file.toString());
+	}
+
+	@Operation(summary = "The bank file of the batch's transfers as an ISO 20022 credit transfer initiation (pain.001.001.09)",
+			description = "One payment block debiting the payer body's account, one credit transfer per payee to the IBAN "
+					+ "recorded in the batch, identified end to end by the batch reference and the payee.")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The pain.001.001.09 file")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "No such batch")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "A transfer of the batch has no IBAN (batch made before bank accounts were recorded), or an end-to-end identifier would exceed the 35 characters ISO 20022 allows")
+	@Audited(record = "PAYMENT_BATCH", id = "id", purpose = "PAYMENT")
+	@GetMapping("/{id}/transfers.xml")
+	ResponseEntity<String> creditTransfers(@PathVariable long id) {
+		// Answered as a body, like the CSV, so that the audit trail records who took the bank file.
+		java.io.StringWriter file = new java.io.StringWriter();
+		creditTransfers.write(id, file);
+		return ResponseEntity.ok()
+			.contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+			.header("Content-Disposition", "attachment; filename=\"" + batches.batch(id).reference() + ".xml\"")
 			.body(file.toString());
 	}
 }
