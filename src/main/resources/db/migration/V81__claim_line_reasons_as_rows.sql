@@ -8,8 +8,9 @@ create table claim_line_reason (
     code     text not null,
     text     text,
     figures  jsonb,
-    primary key (claim_id, line_no, position),
-    foreign key (claim_id, line_no) references claim_line (claim_id, line_no)
+    -- No foreign key to claim_line: the rows are written by the claims module in the transaction that decides their
+    -- line, and a key checked row by row costs a trigger call for each of the several reasons of every line.
+    primary key (claim_id, line_no, position)
 );
 
 insert into claim_line_reason (claim_id, line_no, position, code, text)
