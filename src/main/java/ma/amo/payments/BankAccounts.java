@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -84,13 +85,15 @@ public class BankAccounts {
 		if (latest.isPresent() && latest.get().validFrom().equals(from) && latest.get().rib().equals(rib.digits())) {
 			return new Recorded(latest.get(), true);
 		}
+		String actor = Viewer.actingAccount();
+		// As PostgreSQL keeps it, so that the answer and a later read say the same instant.
+		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		long id = jdbc.sql("""
 				insert into bank_account (payee_kind, payee, rib, bank_code, valid_from, recorded_by, recorded_at)
 				values (?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(kind.name(), payee, cipher.encrypt(rib.digits()), rib.bank(), from, Viewer.actingAccount(),
-					Timestamp.from(clock.instant()))
+			.params(kind.name(), payee, cipher.encrypt(rib.digits()), rib.bank(), from, actor, Timestamp.from(now))
 			.query(Long.class).single();
-		return new Recorded(history(kind, payee).stream().filter(a -> a.id() == id).findFirst().orElseThrow(), false);
+		return new Recorded(new BankAccount(id, kind, payee, rib.digits(), rib.iban(), rib.bank(), from, actor, now), false);
 	}
 
 	/** The payee's account on a date, if one was recorded from that date or before. */

@@ -74,7 +74,8 @@ public record Rib(String digits) {
 	}
 
 
-	static String keyOf(String first22) {
+	/** The key of a RIB's first 22 digits, on two digits (01 to 97). */
+	public static String keyOf(String first22) {
 		int key = 97 - (mod97(first22) * 100) % 97;
 		return (key < 10 ? "0" : "") + key;
 	}
