@@ -115,7 +115,7 @@ final class ClaimMapping {
 	private record Provider(String inpe, boolean practitioner) {
 	}
 
-	private static String patient(Claim claim, List<Violation> violations) {
+	static String patient(Claim claim, List<Violation> violations) {
 		try {
 			return Identifiers.patientIdcs(claim.getPatient(), "Claim.patient");
 		}
@@ -190,7 +190,7 @@ final class ClaimMapping {
 		return date;
 	}
 
-	private static List<ClaimRequest.Line> lines(Claim claim, List<Violation> violations) {
+	static List<ClaimRequest.Line> lines(Claim claim, List<Violation> violations) {
 		if (!claim.hasItem()) {
 			violations.add(new Violation("Claim.item", "not-empty", "at least one item is required"));
 			return List.of();
@@ -269,7 +269,7 @@ final class ClaimMapping {
 	}
 
 	/** A full date (day precision) of a date or dateTime element. */
-	private static LocalDate date(BaseDateTimeType value, String path, List<Violation> violations) {
+	static LocalDate date(BaseDateTimeType value, String path, List<Violation> violations) {
 		if (value == null || value.isEmpty()) {
 			return null;
 		}
