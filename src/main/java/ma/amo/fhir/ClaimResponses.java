@@ -69,7 +69,7 @@ final class ClaimResponses {
 	}
 
 	/** The claim this answers: the provider's own identifier when it came through FHIR. */
-	private static Reference request(Claim claim) {
+	static Reference request(Claim claim) {
 		String key = claim.idempotencyKey();
 		if (key != null && key.startsWith(KEY_PREFIX)) {
 			String rest = key.substring(KEY_PREFIX.length());
@@ -82,14 +82,14 @@ final class ClaimResponses {
 		return new Reference().setDisplay("demande de remboursement " + claim.id());
 	}
 
-	private static String type(Claim claim) {
+	static String type(Claim claim) {
 		if (claim.lines().stream().allMatch(l -> l.medicineCode() != null)) {
 			return "pharmacy";
 		}
 		return claim.establishmentInpe() != null ? "institutional" : "professional";
 	}
 
-	private static String disposition(ClaimStatus status) {
+	static String disposition(ClaimStatus status) {
 		return switch (status) {
 			case RECEIVED, ADJUDICATED -> "Reçue, en attente de liquidation";
 			case IN_REVIEW -> "En revue par un agent";

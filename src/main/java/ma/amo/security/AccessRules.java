@@ -140,6 +140,7 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/fhir/Claim/$submit", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
 			rule(HttpMethod.POST, "/fhir", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, ADMINISTRATOR)),
 			rule(HttpMethod.GET, "/fhir/ClaimResponse/**", CARE),
+			rule(HttpMethod.GET, "/fhir/ExplanationOfBenefit/**", CARE), rule(HttpMethod.GET, "/fhir/ExplanationOfBenefit", CARE),
 			rule(HttpMethod.GET, "/fhir/Organization/**", EVERYONE),
 			rule(HttpMethod.GET, "/fhir/Practitioner/**", EVERYONE),
 			rule(HttpMethod.GET, "/fhir/NamingSystem/**", EVERYONE),

@@ -178,6 +178,9 @@ class AuthorisationMatrixIntegrationTest {
 			POST /fhir/Claim/$submit                                    APSX
 			POST /fhir                                                  APSX
 			GET /fhir/ClaimResponse/999999999999                        AMPSX
+			GET /fhir/ClaimResponse/PA-2026-999999999                   AMPSX
+			GET /fhir/ExplanationOfBenefit/999999999999                 AMPSX
+			GET /fhir/ExplanationOfBenefit?patient=Patient/999999999999 AMPSX
 			GET /fhir/Organization/999999999                            *
 			GET /fhir/Practitioner/999999999                            *
 			GET /fhir/NamingSystem/idcs                                 *
