@@ -132,6 +132,17 @@ class FhirExplanationOfBenefitIntegrationTest {
 	}
 
 	@Test
+	void theCapabilityStatementOffersExplanationOfBenefitReadAndSearch() {
+		org.hl7.fhir.r4.model.CapabilityStatement capabilities = Hospitals.anonymous(admin.base()).capabilities()
+			.ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
+		assertThat(capabilities.getRestFirstRep().getResource())
+			.filteredOn(r -> "ExplanationOfBenefit".equals(r.getType())).singleElement()
+			.satisfies(r -> assertThat(r.getInteraction()).extracting(i -> i.getCode().toCode())
+				.contains("read", "search-type"))
+			.satisfies(r -> assertThat(r.getSearchParam()).extracting(p -> p.getName()).contains("patient", "provider"));
+	}
+
+	@Test
 	void aPageLargerThanAHundredOrAProviderThatIsNotOneIsRefused() {
 		Hospitals.Hospital hospital = Hospitals.hospital(admin, directory);
 		BaseServerResponseException tooMany = catchThrowableOfType(BaseServerResponseException.class,
