@@ -221,14 +221,14 @@ class FhirClaimIntegrationTest {
 	}
 
 	@Test
-	void aPreauthorizationIsNotTakenForAClaim() {
+	void aClaimOfUsePreauthorizationIsReadAsAPriorApprovalRequestAndRefusedWithoutItsCareType() {
 		Hospitals.Hospital hospital = Hospitals.hospital(admin, directory);
 		Claim claim = consultation(hospital, insured(), "FAC-" + UUID.randomUUID()).setUse(Claim.Use.PREAUTHORIZATION);
 		BaseServerResponseException refused = catchThrowableOfType(BaseServerResponseException.class,
 				() -> submit(hospital.client(), claim));
 		assertThat(refused.getStatusCode()).isEqualTo(400);
 		assertThat(((OperationOutcome) refused.getOperationOutcome()).getIssueFirstRep().getExpression().get(0).getValue())
-			.isEqualTo("Claim.use");
+			.isEqualTo("Claim.subType");
 	}
 
 	@Test

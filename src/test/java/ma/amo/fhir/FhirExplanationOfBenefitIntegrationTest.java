@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * ExplanationOfBenefits through FHIR: the adjudicated claim with its items' amounts, then its payment once a batch
@@ -39,6 +40,9 @@ class FhirExplanationOfBenefitIntegrationTest {
 
 	@Autowired
 	ProviderDirectory directory;
+
+	@Autowired
+	java.time.Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -100,7 +104,12 @@ class FhirExplanationOfBenefitIntegrationTest {
 		Conformance.valid(paid);
 		assertThat(paid.getDisposition()).isEqualTo("Payée");
 		assertThat(paid.getPayment().getAmount().getValue()).isEqualByComparingTo("56.00");
-		assertThat(paid.getPayment().getDateElement().getValueAsString()).isEqualTo("2026-06-15");
+		// The payment's date is the day the claim's history records it paid.
+		JsonNode step = java.util.stream.StreamSupport.stream(admin.get("/api/v1/claims/" + response.getIdPart()
+				+ "/history").body().spliterator(), false).filter(n -> "PAID".equals(n.get("status").asText())).findFirst()
+			.orElseThrow();
+		assertThat(paid.getPayment().getDateElement().getValueAsString())
+			.isEqualTo(java.time.Instant.parse(step.get("at").asText()).atZone(clock.getZone()).toLocalDate().toString());
 		assertThat(paid.getPayment().getIdentifier().getValue()).isEqualTo(batch.body().get("reference").asText());
 	}
 
