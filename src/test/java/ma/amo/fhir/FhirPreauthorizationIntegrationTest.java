@@ -155,6 +155,21 @@ class FhirPreauthorizationIntegrationTest {
 	}
 
 	@Test
+	void aQuestionOfTheReviewerLeavesTheRequestPartialWithTheQuestionAsItsDisposition() {
+		Hospitals.Hospital hospital = Hospitals.hospital(admin, directory);
+		String reference = FhirClaimIntegrationTest.submit(hospital.client(),
+				stay(hospital, insured(), "PEC-" + UUID.randomUUID())).getIdPart();
+		assertThat(reviewer.post("/api/v1/prior-approvals/" + reference + "/decision",
+				"{\"decision\":\"MORE_INFORMATION_REQUESTED\",\"reason\":\"Joindre le compte rendu d'échographie\"}")
+			.status()).isEqualTo(200);
+		ClaimResponse asked = Conformance.valid(
+				hospital.client().read().resource(ClaimResponse.class).withId(reference).execute());
+		assertThat(asked.getOutcome()).isEqualTo(RemittanceOutcome.PARTIAL);
+		assertThat(asked.getDisposition())
+			.isEqualTo("Complément d'information demandé: Joindre le compte rendu d'échographie");
+	}
+
+	@Test
 	void aRejectionByTheReviewerIsCompleteWithItsReasonAndNoReference() {
 		Hospitals.Hospital hospital = Hospitals.hospital(admin, directory);
 		String reference = FhirClaimIntegrationTest.submit(hospital.client(),
