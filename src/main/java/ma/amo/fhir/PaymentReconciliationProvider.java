@@ -8,15 +8,21 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.QualifiedParamList;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.StringAndListParam;
+import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ma.amo.payments.ProviderPayments;
 import ma.amo.payments.ProviderPayments.ProviderPayment;
 import ma.amo.shared.InvalidInput;
@@ -58,14 +64,20 @@ class PaymentReconciliationProvider implements IResourceProvider {
 
 	private static final Pattern ID = Pattern.compile("(\\d{1,18})-(\\d{9})");
 
+	/** A FHIR date or dateTime search value with its prefix; bounded so that no value reaches HAPI's parser unread. */
+	private static final Pattern CREATED = Pattern.compile(
+			"(eq|ge|gt|le|lt)?\\d{4}(-\\d{2}(-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2}))?)?)?");
+
 	private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
 	private final ProviderPayments payments;
 	private final Reads reads;
+	private final FhirContext context;
 
-	PaymentReconciliationProvider(ProviderPayments payments, Reads reads) {
+	PaymentReconciliationProvider(ProviderPayments payments, Reads reads, FhirContext context) {
 		this.payments = payments;
 		this.reads = reads;
+		this.context = context;
 	}
 
 	@Override
@@ -75,6 +87,7 @@ class PaymentReconciliationProvider implements IResourceProvider {
 
 	@Read
 	public PaymentReconciliation read(@IdParam IdType id, RequestDetails request) {
+		DirectoryProviders.paths(request, Map.of("batchId", "PaymentReconciliation.id"));
 		Matcher parts = ID.matcher(id.getIdPart());
 		if (!parts.matches()) {
 			throw new InvalidInput("PaymentReconciliation.id", "format",
@@ -95,16 +108,17 @@ class PaymentReconciliationProvider implements IResourceProvider {
 	@Search
 	public List<PaymentReconciliation> search(
 			@OptionalParam(name = PaymentReconciliation.SP_REQUESTOR) ReferenceParam requestor,
-			@OptionalParam(name = PaymentReconciliation.SP_CREATED) DateRangeParam created, @Count Integer count,
+			@OptionalParam(name = PaymentReconciliation.SP_CREATED) StringAndListParam created, @Count Integer count,
 			RequestDetails request) {
 		DirectoryProviders.paths(request, Map.of("_count", "_count"));
 		int limit = DirectoryProviders.count(count);
 		String inpe = DirectoryProviders.inpe(requestor, "Organization", "PaymentReconciliation.requestor");
 		Instant from = null;
 		Instant to = null;
-		if (created != null) {
-			Date lower = created.getLowerBoundAsInstant();
-			Date upper = created.getUpperBoundAsInstant();
+		DateRangeParam range = range(created);
+		if (range != null) {
+			Date lower = range.getLowerBoundAsInstant();
+			Date upper = range.getUpperBoundAsInstant();
 			from = lower == null ? null : lower.toInstant();
 			// The upper bound is the last instant included.
 			to = upper == null ? null : upper.toInstant().plusMillis(1);
@@ -118,6 +132,38 @@ class PaymentReconciliationProvider implements IResourceProvider {
 					found.stream().map(p -> Long.toString(p.batchId())).distinct().toList(), "PAYMENT");
 		}
 		return found.stream().map(PaymentReconciliationProvider::reconciliation).toList();
+	}
+
+	/**
+	 * The range of {@code created=} values ({@code ge2026-06-01}, {@code lt2026-07-01}...), at most two, read here
+	 * rather than by HAPI so that a value that is no date is refused as the client's mistake (400), naming it.
+	 */
+	private DateRangeParam range(StringAndListParam created) {
+		if (created == null || created.getValuesAsQueryTokens().isEmpty()) {
+			return null;
+		}
+		List<String> values = created.getValuesAsQueryTokens().stream()
+			.flatMap(or -> or.getValuesAsQueryTokens().stream()).map(StringParam::getValue).toList();
+		if (values.size() > 2 || values.size() != created.getValuesAsQueryTokens().size()) {
+			throw new InvalidInput("PaymentReconciliation.created", "range",
+					"at most a lower and an upper bound, e.g. created=ge2026-06-01&created=lt2026-07-01");
+		}
+		for (String value : values) {
+			if (value == null || !CREATED.matcher(value).matches()) {
+				throw new InvalidInput("PaymentReconciliation.created", "date",
+						"a date or date-time with an optional prefix (eq, ge, gt, le, lt), e.g. ge2026-06-01");
+			}
+		}
+		try {
+			DateRangeParam range = new DateRangeParam();
+			range.setValuesAsQueryTokens(context, PaymentReconciliation.SP_CREATED,
+					values.stream().map(QualifiedParamList::singleton).toList());
+			return range;
+		}
+		catch (DataFormatException | InvalidRequestException e) {
+			throw new InvalidInput("PaymentReconciliation.created", "date",
+					"not a date range: " + String.join(" and ", values));
+		}
 	}
 
 	static PaymentReconciliation reconciliation(ProviderPayment p) {

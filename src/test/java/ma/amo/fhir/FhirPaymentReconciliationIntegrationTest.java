@@ -86,7 +86,10 @@ class FhirPaymentReconciliationIntegrationTest {
 		assertThat(read.getRequestor().getReference()).isEqualTo("Organization/" + inpe);
 		assertThat(read.getPaymentAmount().getValue()).isEqualByComparingTo("56.00");
 		assertThat(read.getPaymentAmount().getCurrency()).isEqualTo("MAD");
-		assertThat(read.getPaymentDateElement().getValueAsString()).isEqualTo("2026-06-15");
+		// The batch's timestamp is the database's, not the business clock's: the payment is on its day, after the cut-off.
+		String day = read.getCreatedElement().getValueAsCalendar().toZonedDateTime()
+			.withZoneSameInstant(java.time.ZoneId.of("Africa/Casablanca")).toLocalDate().toString();
+		assertThat(read.getPaymentDateElement().getValueAsString()).isEqualTo(day).isGreaterThanOrEqualTo("2026-06-15");
 		assertThat(read.getPeriod().getEndElement().getValueAsString()).isEqualTo("2026-06-15");
 		assertThat(read.getPaymentIdentifier().getValue()).isEqualTo(paid.reference() + "-" + inpe);
 		assertThat(read.getIdentifierFirstRep().getValue()).isEqualTo(paid.reference());
@@ -114,11 +117,16 @@ class FhirPaymentReconciliationIntegrationTest {
 			.containsExactly(paid.batch() + "-" + inpe);
 		Conformance.valid(own.getEntryFirstRep().getResource());
 
-		Bundle unnamed = paid.clinic().client().search().byUrl("PaymentReconciliation?created=ge2026-06-15&_count=5")
+		String created = ((PaymentReconciliation) own.getEntryFirstRep().getResource()).getCreatedElement()
+			.getValueAsString();
+		String second = created.substring(0, 19);
+		String zone = created.substring(19).replaceFirst("^\\.\\d+", "").replace("+", "%2B");
+		Bundle unnamed = paid.clinic().client().search()
+			.byUrl("PaymentReconciliation?created=ge" + second + zone + "&created=le" + second + zone + "&_count=5")
 			.returnBundle(Bundle.class).execute();
 		assertThat(unnamed.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
 			.containsExactly(paid.batch() + "-" + inpe);
-		assertThat(paid.clinic().client().search().byUrl("PaymentReconciliation?created=lt2026-06-15")
+		assertThat(paid.clinic().client().search().byUrl("PaymentReconciliation?created=lt" + second + zone)
 			.returnBundle(Bundle.class).execute().getEntry()).isEmpty();
 
 		Bundle all = Hospitals.as(admin.base(), Api.ADMINISTRATOR, Api.ADMINISTRATOR_PASSWORD).search()
@@ -142,7 +150,7 @@ class FhirPaymentReconciliationIntegrationTest {
 	void anUnknownBatchOrTransferIsNotFoundAndAMalformedRequestIsRefusedNamingIt() {
 		Paid paid = paidClinic();
 		var client = paid.clinic().client();
-		assertRefused(404, null, () -> client.read().resource(PaymentReconciliation.class)
+		assertRefused(404, "PaymentReconciliation.id", () -> client.read().resource(PaymentReconciliation.class)
 			.withId("999999999999-" + paid.clinic().inpe()).execute());
 		assertRefused(404, "PaymentReconciliation.id", () -> client.read().resource(PaymentReconciliation.class)
 			.withId(paid.batch() + "-" + Hospitals.hospital(admin, directory).inpe()).execute());
@@ -156,9 +164,12 @@ class FhirPaymentReconciliationIntegrationTest {
 			.returnBundle(Bundle.class).execute());
 		assertRefused(400, "PaymentReconciliation.created", () -> client.search()
 			.byUrl("PaymentReconciliation?created=ge2026-06-16&created=le2026-06-01").returnBundle(Bundle.class).execute());
-		BaseServerResponseException garbled = catchThrowableOfType(BaseServerResponseException.class,
-				() -> client.search().byUrl("PaymentReconciliation?created=yesterday").returnBundle(Bundle.class).execute());
-		assertThat(garbled.getStatusCode()).isEqualTo(400);
+		assertRefused(400, "PaymentReconciliation.created", () -> client.search()
+			.byUrl("PaymentReconciliation?created=yesterday").returnBundle(Bundle.class).execute());
+		assertRefused(400, "PaymentReconciliation.created", () -> client.search()
+			.byUrl("PaymentReconciliation?created=ge2026-13-45").returnBundle(Bundle.class).execute());
+		assertRefused(400, "PaymentReconciliation.created", () -> client.search()
+			.byUrl("PaymentReconciliation?created=ge2026-06-01,le2026-07-01").returnBundle(Bundle.class).execute());
 	}
 
 	static void assertRefused(int status, String expression, Runnable call) {
