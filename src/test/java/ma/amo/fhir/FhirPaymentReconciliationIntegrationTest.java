@@ -7,13 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ma.amo.audit.AuditSearch;
 import ma.amo.audit.AuditTrail;
+import ma.amo.payments.ProviderPayments;
 import ma.amo.population.PopulationImports;
 import ma.amo.providers.ProviderDirectory;
+import ma.amo.shared.AccessRefused;
+import ma.amo.shared.Viewer;
 import ma.amo.support.Api;
 import ma.amo.support.IntegrationTest;
 import ma.amo.support.Payees;
@@ -26,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * What a payment batch paid a clinic, as its system reads it through FHIR: one PaymentReconciliation per transfer
@@ -44,6 +51,9 @@ class FhirPaymentReconciliationIntegrationTest {
 
 	@Autowired
 	AuditTrail audit;
+
+	@Autowired
+	ProviderPayments payments;
 
 	@LocalServerPort
 	int port;
@@ -144,6 +154,31 @@ class FhirPaymentReconciliationIntegrationTest {
 				+ paid.clinic().inpe()).returnBundle(Bundle.class).execute());
 		assertThat(other.client().search().forResource(PaymentReconciliation.class).returnBundle(Bundle.class).execute()
 			.getEntry()).isEmpty();
+	}
+
+	@Test
+	void anAgentSeesThePaymentsOfItsOwnPayerBodyOnly() {
+		Paid paid = paidClinic();
+		String inpe = paid.clinic().inpe();
+		assertThat(as("CNSS", () -> payments.search(inpe, null, null, 10))).extracting(p -> p.batchId())
+			.containsExactly(paid.batch());
+		assertThat(as("CNSS", () -> payments.payment(paid.batch(), inpe))).isPresent();
+		assertThat(as("CNOPS", () -> payments.search(inpe, null, null, 10))).isEmpty();
+		assertThat(catchThrowableOfType(AccessRefused.class,
+				() -> as("CNOPS", () -> payments.payment(paid.batch(), inpe)))).isNotNull();
+	}
+
+	/** The call made as an agent of the payer body, as the modules see a signed-in agent. */
+	private static <T> T as(String payerBody, Supplier<T> call) {
+		Viewer agent = new Viewer("agent-" + payerBody, Viewer.Role.PAYER_AGENT, payerBody, null, null, null);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(agent, null, List.of()));
+		try {
+			return call.get();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
 	}
 
 	@Test
