@@ -143,6 +143,13 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/fhir/ExplanationOfBenefit/**", CARE), rule(HttpMethod.GET, "/fhir/ExplanationOfBenefit", CARE),
 			rule(HttpMethod.GET, "/fhir/Organization/**", EVERYONE),
 			rule(HttpMethod.GET, "/fhir/Practitioner/**", EVERYONE),
+			rule(HttpMethod.GET, "/fhir/PractitionerRole/**", EVERYONE),
+			rule(HttpMethod.GET, "/fhir/PractitionerRole", EVERYONE),
+			rule(HttpMethod.GET, "/fhir/Location/**", EVERYONE),
+			rule(HttpMethod.GET, "/fhir/Location", EVERYONE),
+			// Payments to establishments: their own to providers, their payer body's to agents and finance.
+			rule(HttpMethod.GET, "/fhir/PaymentReconciliation/**", EnumSet.of(PAYER_AGENT, FINANCE, PROVIDER, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/fhir/PaymentReconciliation", EnumSet.of(PAYER_AGENT, FINANCE, PROVIDER, ADMINISTRATOR)),
 			rule(HttpMethod.GET, "/fhir/NamingSystem/**", EVERYONE),
 			rule(HttpMethod.GET, "/fhir/NamingSystem", EVERYONE),
 			rule(HttpMethod.GET, "/fhir/CodeSystem/**", EVERYONE),

@@ -183,6 +183,12 @@ class AuthorisationMatrixIntegrationTest {
 			GET /fhir/ExplanationOfBenefit?patient=Patient/999999999999 AMPSX
 			GET /fhir/Organization/999999999                            *
 			GET /fhir/Practitioner/999999999                            *
+			GET /fhir/PractitionerRole/999999999-999999999              *
+			GET /fhir/PractitionerRole?organization=Organization/999999999  *
+			GET /fhir/Location/999999999                                *
+			GET /fhir/Location?address-city=Rabat                       *
+			GET /fhir/PaymentReconciliation/999999999-999999999         AFPX
+			GET /fhir/PaymentReconciliation                             AFPX
 			GET /fhir/NamingSystem/idcs                                 *
 			GET /fhir/NamingSystem                                      *
 			GET /fhir/CodeSystem/reason-codes                           *
