@@ -6,10 +6,13 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -43,6 +46,7 @@ class BulkExportProvider {
 	/** Kick-off: checks the request, records the job, answers 202 with the status URL. */
 	@Operation(name = "$export", idempotent = true, manualResponse = true)
 	public void kickOff(RequestDetails details, HttpServletRequest request, HttpServletResponse response) {
+		namedByParameter(details);
 		BulkExportRequest asked = BulkExportRequest.of(request.getHeader("Prefer"), request.getParameterMap(),
 				exports.now());
 		String base = details.getFhirServerBase();
@@ -50,7 +54,7 @@ class BulkExportProvider {
 		if (asked.since() != null) {
 			url.append("&_since=").append(asked.since());
 		}
-		BulkExportJob job = exports.start(Viewer.actingAccount(), asked, exports.now(), url.toString());
+		BulkExportJob job = exports.start(Viewer.actingAccount(), asked, exports.transactionTime(), url.toString());
 		response.setStatus(HttpServletResponse.SC_ACCEPTED);
 		response.setHeader("Content-Location", base + "/$export-poll-status?_jobId=" + job.id());
 	}
@@ -62,6 +66,7 @@ class BulkExportProvider {
 	@Operation(name = "$export-poll-status", idempotent = true, deleteEnabled = true, manualResponse = true)
 	public void status(RequestDetails details, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
+		namedByParameter(details);
 		UUID id = jobId(request);
 		if ("DELETE".equals(request.getMethod())) {
 			exports.cancel(id, Viewer.actingAccount());
@@ -74,11 +79,16 @@ class BulkExportProvider {
 		manifest.put("transactionTime", job.transactionTime().toString());
 		manifest.put("request", job.request());
 		manifest.put("requiresAccessToken", true);
-		manifest.put("output", job.types().stream().map(type -> Map.of("type", type, "url",
-				base + "/$export-file?_jobId=" + job.id() + "&_type=" + type)).toList());
+		manifest.put("output", job.types().stream().map(type -> {
+			Map<String, String> file = new LinkedHashMap<>();
+			file.put("type", type);
+			file.put("url", base + "/$export-file?_jobId=" + job.id() + "&_type=" + type);
+			return file;
+		}).toList());
 		manifest.put("error", List.of());
 		response.setStatus(HttpServletResponse.SC_OK);
-		response.setHeader("Expires", job.transactionTime().plus(BulkExports.KEPT).toString());
+		response.setHeader("Expires", DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(job.transactionTime().plus(BulkExports.KEPT).atOffset(ZoneOffset.UTC)));
 		response.setContentType("application/json");
 		response.setCharacterEncoding("UTF-8");
 		response.getOutputStream().write(JSON.writeValueAsBytes(manifest));
@@ -86,7 +96,9 @@ class BulkExportProvider {
 
 	/** A file of the manifest: the job's resources of one type, streamed as NDJSON from the database. */
 	@Operation(name = "$export-file", idempotent = true, manualResponse = true)
-	public void file(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	public void file(RequestDetails details, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		namedByParameter(details);
 		BulkExportJob job = exports.job(jobId(request), Viewer.actingAccount());
 		String type = request.getParameter("_type");
 		if (type == null || !job.types().contains(type)) {
@@ -98,6 +110,14 @@ class BulkExportProvider {
 		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
 				64 * 1024);
 		exports.write(job, type, out);
+	}
+
+	/**
+	 * These operations take no resource: a refusal's expression names the HTTP parameter or header at fault
+	 * ({@code _since}, {@code Prefer}), which is all there is to point at.
+	 */
+	private static void namedByParameter(RequestDetails details) {
+		details.getUserData().put(Refusals.PATHS, (UnaryOperator<String>) field -> field);
 	}
 
 	private static UUID jobId(HttpServletRequest request) {

@@ -70,6 +70,18 @@ class BulkExports {
 		return jdbc.sql("select statement_timestamp()").query(OffsetDateTime.class).single().toInstant();
 	}
 
+	/**
+	 * The export's {@code transactionTime}: now, or the start of the oldest transaction still running if earlier. A
+	 * transaction stamps its rows with its own start ({@code now()}) and may commit after this export is read; the
+	 * next export {@code _since} this instant still finds its rows, where it would miss them if the instant were later.
+	 */
+	Instant transactionTime() {
+		return jdbc.sql("""
+				select least(statement_timestamp(), min(xact_start)) from pg_stat_activity
+				where backend_type = 'client backend' and state <> 'idle' and pid <> pg_backend_pid()""")
+			.query(OffsetDateTime.class).single().toInstant();
+	}
+
 	/** Records the job of {@code account}; the request URL is the one the manifest repeats. */
 	BulkExportJob start(String account, BulkExportRequest asked, Instant transactionTime, String request) {
 		BulkExportJob job = new BulkExportJob(UUID.randomUUID(), account, asked.types(), asked.since(), transactionTime,
