@@ -26,9 +26,8 @@ location=$(curl -sf -D - -o /dev/null -H "Authorization: Bearer $token" -H 'Pref
   "$base/fhir/\$export" | tr -d '\r' | sed -n 's/^Content-Location: //Ip')
 manifest=$(curl -sf -H "Authorization: Bearer $token" "$location")
 echo "manifest: $manifest"
-# Heap sampled while the files stream: the highest value seen (MB).
-"$jdk_bin/jstat" -gc "$app" 200 | awk 'NR > 1 && $3 ~ /^[0-9.]+$/ { used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used;
-  printf "%.1f\n", max > "/dev/stderr" }' 2> "$work/heap-peak.txt" &
+# Heap sampled while the files stream (jstat alone in the background, so that its id is the one stopped).
+"$jdk_bin/jstat" -gc "$app" 200 > "$work/heap.txt" &
 sampler=$!
 for type in Patient Coverage; do
   url=$(echo "$manifest" | sed -E "s/.*\"type\":\"$type\",\"url\":\"([^\"]+)\".*/\1/; s/.*\"url\":\"([^\"]+)\",\"type\":\"$type\".*/\1/")
@@ -41,6 +40,7 @@ for type in Patient Coverage; do
 done
 kill "$sampler" 2> /dev/null || true
 wait "$sampler" 2> /dev/null || true
-echo "heap in use while streaming, highest sample: $(tail -n 1 "$work/heap-peak.txt") MB"
+peak=$(awk '$3 ~ /^[0-9.]+$/ { used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used } END { printf "%.1f", max }' "$work/heap.txt")
+echo "heap in use while streaming, highest sample (garbage not yet collected included): $peak MB"
 echo "heap in use after, after a full GC: $(heap) MB"
 rm -f "$work/Patient.ndjson" "$work/Coverage.ndjson"
