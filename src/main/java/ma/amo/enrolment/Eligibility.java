@@ -1,6 +1,11 @@
 package ma.amo.enrolment;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import ma.amo.enrolment.rights.CoverFiles;
 import ma.amo.enrolment.rights.RightsEngine;
@@ -9,6 +14,8 @@ import ma.amo.population.Person;
 import ma.amo.population.PopulationRegister;
 import ma.amo.shared.Viewer;
 import ma.amo.shared.NotFound;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,12 +24,27 @@ import org.springframework.stereotype.Service;
 @Service
 public class Eligibility {
 
+	/** The people whose cover may read differently since {@code :since}, and the dependants of the members among them. */
+	private static final String CHANGED_SINCE = """
+			with changed as (
+			  select idcs from person where changed_at > :since
+			  union select idcs from member where changed_at > :since
+			  union select idcs from dependant where changed_at > :since
+			  union select m.idcs from member m join enrolment e on e.member_id = m.id where e.changed_at > :since
+			  union select m.idcs from member m join enrolment e on e.member_id = m.id
+			    join rights_suspension s on s.enrolment_id = e.id where s.changed_at > :since
+			  union select s.idcs from rights_segment s join rights_event v on v.id = s.event_id where v.recorded_at > :since)
+			select idcs from changed
+			union select d.idcs from dependant d join member m on m.id = d.member_id where m.idcs in (select idcs from changed)""";
+
+	private final JdbcClient jdbc;
 	private final CoverFiles files;
 	private final RightsEngine engine;
 	private final PopulationRegister register;
 	private final MemberEnrolment enrolment;
 
-	Eligibility(CoverFiles files, Parameters parameters, PopulationRegister register, MemberEnrolment enrolment) {
+	Eligibility(JdbcClient jdbc, CoverFiles files, Parameters parameters, PopulationRegister register, MemberEnrolment enrolment) {
+		this.jdbc = jdbc;
 		this.files = files;
 		this.engine = new RightsEngine(parameters);
 		this.register = register;
@@ -38,6 +60,23 @@ public class Eligibility {
 				viewer.idcs().equals(rights.idcs()) || viewer.idcs().equals(rights.memberIdcs()),
 				"a member sees the rights of their own family only"));
 		return rights;
+	}
+
+	/**
+	 * Streams the rights on {@code date} of each person who is or was a member or a dependant, in IDCS order: all of
+	 * them when {@code since} is null, else those whose cover may read differently since that instant (their person
+	 * record, member record, regime periods, suspensions or dependant links changed, or an event recomputed their
+	 * rights; the dependants of a member who changed with them). One cursor of the caller's transaction lists the
+	 * people and each person's cover file is read as {@link #of} reads it, so memory stays flat. For the platform's
+	 * feeds: no member scoping here, the caller's access rule decides who may ask.
+	 */
+	public void coversChanged(Instant since, LocalDate date, Consumer<Rights> each) {
+		String people = since == null ? "select idcs from member union select idcs from dependant" : CHANGED_SINCE;
+		jdbc.sql("select idcs from (" + people + ") p order by idcs")
+			.params(since == null ? Map.of() : Map.of("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)))
+			.withFetchSize(1_000)
+			.query((RowCallbackHandler) rs -> files.load(rs.getString(1)).map(file -> engine.decide(file, date))
+				.ifPresent(each));
 	}
 
 	public Rights ofCin(String cin, LocalDate date) {

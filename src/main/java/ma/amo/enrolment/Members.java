@@ -110,7 +110,7 @@ class Members {
 	}
 
 	void end(long enrolmentId, LocalDate end, Enrolment.EndReason reason) {
-		jdbc.sql("update enrolment set end_date = ?, end_reason = ? where id = ?").params(end, reason.name(), enrolmentId).update();
+		jdbc.sql("update enrolment set end_date = ?, end_reason = ?, changed_at = now() where id = ?").params(end, reason.name(), enrolmentId).update();
 	}
 
 	List<Suspension> suspensions(long enrolmentId) {
@@ -149,11 +149,11 @@ class Members {
 	}
 
 	void detach(long dependantId, LocalDate end, Dependant.EndReason reason) {
-		jdbc.sql("update dependant set end_date = ?, end_reason = ? where id = ?").params(end, reason.name(), dependantId).update();
+		jdbc.sql("update dependant set end_date = ?, end_reason = ?, changed_at = now() where id = ?").params(end, reason.name(), dependantId).update();
 	}
 
 	void certifyStudies(long dependantId, LocalDate studentUntil) {
-		jdbc.sql("update dependant set student_until = ? where id = ?").params(studentUntil, dependantId).update();
+		jdbc.sql("update dependant set student_until = ?, changed_at = now() where id = ?").params(studentUntil, dependantId).update();
 	}
 
 	static Member member(ResultSet rs, int n) throws SQLException {

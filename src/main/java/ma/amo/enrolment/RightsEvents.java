@@ -118,7 +118,7 @@ public class RightsEvents {
 				and s.cause = ? and s.end_date is null and s.start_date > ? returning s.start_date""")
 			.params(memberId, cause, lastDay).query(LocalDate.class).list());
 		starts.addAll(jdbc.sql("""
-				update rights_suspension s set end_date = ?, reason = s.reason || ' — ' || ?
+				update rights_suspension s set end_date = ?, reason = s.reason || ' — ' || ?, changed_at = now()
 				from enrolment e where e.id = s.enrolment_id and e.member_id = ? and s.cause = ? and s.end_date is null
 				returning s.start_date""")
 			.params(lastDay, note, memberId, cause).query(LocalDate.class).list());

@@ -29,10 +29,11 @@ class FhirServer {
 
 	@Bean
 	ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, List<IResourceProvider> resources,
-			ClaimBatches batches, Refusals refusals, Reads reads) {
+			ClaimBatches batches, BulkExportProvider exports, Refusals refusals, Reads reads) {
 		RestfulServer server = new RestfulServer(context);
 		server.setResourceProviders(List.copyOf(resources));
 		server.registerProvider(batches);
+		server.registerProvider(exports);
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 		server.setImplementationDescription("AMO platform: FHIR R4 interface for hospital, clinic and pharmacy systems");
 		server.registerInterceptor(refusals);

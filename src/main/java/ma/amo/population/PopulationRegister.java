@@ -1,5 +1,12 @@
 package ma.amo.population;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -21,6 +28,9 @@ public class PopulationRegister {
 
 	private static final String PERSON_COLUMNS = "idcs, cin, last_name, first_name, last_name_ar, first_name_ar, "
 			+ "birth_date, sex, commune, province, region, death_date";
+
+	/** Rows a streaming cursor fetches at a time. */
+	private static final int STREAMED = 1_000;
 
 	private final JdbcClient jdbc;
 	private final PopulationSettings settings;
@@ -69,6 +79,20 @@ public class PopulationRegister {
 			.add("upper(last_name) like upper(:prefix) || '%'", "prefix", lastNamePrefix);
 		return filters.page(jdbc, "select " + PERSON_COLUMNS + " from person", "idcs", page, size,
 				PopulationRegister::person);
+	}
+
+	/**
+	 * Streams, in IDCS order, the persons whose record changed after {@code since} (everyone when it is null) and not
+	 * after {@code until}, through a cursor of the caller's transaction: memory stays flat whatever the register's
+	 * size. The instants are the database's, as the change stamps are.
+	 */
+	public void changed(Instant since, Instant until, Consumer<Person> each) {
+		jdbc.sql("select " + PERSON_COLUMNS + " from person where changed_at <= :until"
+				+ (since == null ? "" : " and changed_at > :since") + " order by idcs")
+			.param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
+			.params(since == null ? java.util.Map.of() : java.util.Map.of("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)))
+			.withFetchSize(STREAMED)
+			.query((RowCallbackHandler) rs -> each.accept(person(rs, 0)));
 	}
 
 	/** Whether the register holds nobody yet (first start). */

@@ -37,6 +37,7 @@ final class AccessRules {
 
 	private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 	private static final Set<Role> CARE = EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER, MEMBER, ADMINISTRATOR);
+	private static final Set<Role> FEED = EnumSet.of(PAYER_AGENT, PROVIDER, ADMINISTRATOR);
 	private static final Set<Role> MEMBERS_DESK = EnumSet.of(PAYER_AGENT, ADMINISTRATOR);
 	private static final Set<Role> MONEY = EnumSet.of(FINANCE, ADMINISTRATOR);
 
@@ -154,7 +155,10 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/fhir/NamingSystem", EVERYONE),
 			rule(HttpMethod.GET, "/fhir/CodeSystem/**", EVERYONE),
 			rule(HttpMethod.GET, "/fhir/CodeSystem", EVERYONE),
-			rule(HttpMethod.POST, "/fhir/*/$validate", EVERYONE));
+			rule(HttpMethod.POST, "/fhir/*/$validate", EVERYONE),
+			// The beneficiary feed: the establishments' systems (client credentials), payer agents, administrators.
+			rule(HttpMethod.GET, "/fhir/$export", FEED), rule(null, "/fhir/$export-poll-status", FEED),
+			rule(HttpMethod.GET, "/fhir/$export-file", FEED));
 
 	private AccessRules() {
 	}

@@ -194,6 +194,9 @@ class AuthorisationMatrixIntegrationTest {
 			GET /fhir/CodeSystem/reason-codes                           *
 			GET /fhir/CodeSystem                                        *
 			POST /fhir/Claim/$validate                                  *
+			GET /fhir/$export                                           APX
+			GET /fhir/$export-poll-status?_jobId=00000000-0000-0000-0000-000000000000  APX
+			GET /fhir/$export-file?_jobId=00000000-0000-0000-0000-000000000000&_type=Patient  APX
 			""";
 
 	private static final Map<Character, Role> LETTERS = Map.of('R', Role.REGULATOR, 'A', Role.PAYER_AGENT, 'M',

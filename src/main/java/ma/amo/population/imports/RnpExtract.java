@@ -132,7 +132,7 @@ final class RnpExtract implements Extract {
 				    first_name = excluded.first_name, last_name_ar = excluded.last_name_ar,
 				    first_name_ar = excluded.first_name_ar, birth_date = excluded.birth_date, sex = excluded.sex,
 				    commune = excluded.commune, province = excluded.province, region = excluded.region,
-				    death_date = excluded.death_date, import_job_id = excluded.import_job_id
+				    death_date = excluded.death_date, import_job_id = excluded.import_job_id, changed_at = now()
 				  where (p.cin, p.last_name, p.first_name, p.last_name_ar, p.first_name_ar, p.birth_date, p.sex, p.commune,
 				    p.province, p.region, p.death_date) is distinct from (excluded.cin, excluded.last_name,
 				    excluded.first_name, excluded.last_name_ar, excluded.first_name_ar, excluded.birth_date, excluded.sex,

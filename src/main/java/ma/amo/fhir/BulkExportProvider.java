@@ -1,0 +1,129 @@
+package ma.amo.fhir;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import ma.amo.shared.InvalidInput;
+import ma.amo.shared.NotFound;
+import ma.amo.shared.Viewer;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * FHIR Bulk Data Access v2.0 (https://hl7.org/fhir/uv/bulkdata/), system level, for the beneficiary feed: the
+ * kick-off {@code GET /fhir/$export}, the status {@code GET|DELETE /fhir/$export-poll-status?_jobId=} and the files
+ * {@code GET /fhir/$export-file?_jobId=&_type=}. HAPI operations with manual responses: the answers are the
+ * specification's (202 with Content-Location, a JSON manifest, NDJSON), not FHIR resources.
+ */
+@Component
+class BulkExportProvider {
+
+	static final String NDJSON = "application/fhir+ndjson";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final BulkExports exports;
+
+	BulkExportProvider(BulkExports exports) {
+		this.exports = exports;
+	}
+
+	/** Kick-off: checks the request, records the job, answers 202 with the status URL. */
+	@Operation(name = "$export", idempotent = true, manualResponse = true)
+	public void kickOff(RequestDetails details, HttpServletRequest request, HttpServletResponse response) {
+		namedByParameter(details);
+		BulkExportRequest asked = BulkExportRequest.of(request.getHeader("Prefer"), request.getParameterMap(),
+				exports.now());
+		String base = details.getFhirServerBase();
+		StringBuilder url = new StringBuilder(base).append("/$export?_type=").append(String.join(",", asked.types()));
+		if (asked.since() != null) {
+			url.append("&_since=").append(asked.since());
+		}
+		BulkExportJob job = exports.start(Viewer.actingAccount(), asked, exports.transactionTime(), url.toString());
+		response.setStatus(HttpServletResponse.SC_ACCEPTED);
+		response.setHeader("Content-Location", base + "/$export-poll-status?_jobId=" + job.id());
+	}
+
+	/**
+	 * Status: the files are streamed when downloaded, so a job is complete as soon as it exists and the manifest comes
+	 * at once; DELETE cancels the job.
+	 */
+	@Operation(name = "$export-poll-status", idempotent = true, deleteEnabled = true, manualResponse = true)
+	public void status(RequestDetails details, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		namedByParameter(details);
+		UUID id = jobId(request);
+		if ("DELETE".equals(request.getMethod())) {
+			exports.cancel(id, Viewer.actingAccount());
+			response.setStatus(HttpServletResponse.SC_ACCEPTED);
+			return;
+		}
+		BulkExportJob job = exports.job(id, Viewer.actingAccount());
+		String base = details.getFhirServerBase();
+		Map<String, Object> manifest = new LinkedHashMap<>();
+		manifest.put("transactionTime", job.transactionTime().toString());
+		manifest.put("request", job.request());
+		manifest.put("requiresAccessToken", true);
+		manifest.put("output", job.types().stream().map(type -> {
+			Map<String, String> file = new LinkedHashMap<>();
+			file.put("type", type);
+			file.put("url", base + "/$export-file?_jobId=" + job.id() + "&_type=" + type);
+			return file;
+		}).toList());
+		manifest.put("error", List.of());
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setHeader("Expires", DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(job.transactionTime().plus(BulkExports.KEPT).atOffset(ZoneOffset.UTC)));
+		response.setContentType("application/json");
+		response.setCharacterEncoding("UTF-8");
+		response.getOutputStream().write(JSON.writeValueAsBytes(manifest));
+	}
+
+	/** A file of the manifest: the job's resources of one type, streamed as NDJSON from the database. */
+	@Operation(name = "$export-file", idempotent = true, manualResponse = true)
+	public void file(RequestDetails details, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		namedByParameter(details);
+		BulkExportJob job = exports.job(jobId(request), Viewer.actingAccount());
+		String type = request.getParameter("_type");
+		if (type == null || !job.types().contains(type)) {
+			throw new NotFound("_type", "this export has a file for " + String.join(" and ", job.types()) + " only");
+		}
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(NDJSON);
+		response.setCharacterEncoding("UTF-8");
+		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+				64 * 1024);
+		exports.write(job, type, out);
+	}
+
+	/**
+	 * These operations take no resource: a refusal's expression names the HTTP parameter or header at fault
+	 * ({@code _since}, {@code Prefer}), which is all there is to point at.
+	 */
+	private static void namedByParameter(RequestDetails details) {
+		details.getUserData().put(Refusals.PATHS, (UnaryOperator<String>) field -> field);
+	}
+
+	private static UUID jobId(HttpServletRequest request) {
+		String value = request.getParameter("_jobId");
+		return BulkExports.id(value).orElseThrow(() -> new InvalidInput("_jobId", "format",
+				"the job id of the status URL, a UUID" + (value == null ? "" : ", not '"
+						+ URLEncoder.encode(value.length() > 40 ? value.substring(0, 40) : value, StandardCharsets.UTF_8) + "'")));
+	}
+}

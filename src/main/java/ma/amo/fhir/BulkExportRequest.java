@@ -1,0 +1,103 @@
+package ma.amo.fhir;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ma.amo.shared.InvalidInput;
+
+/**
+ * The parameters of a kick-off of FHIR Bulk Data {@code $export}, checked before anything is stored: the resource
+ * types (Patient and Coverage, the beneficiary feed), {@code _since}, the output format, and the
+ * {@code Prefer: respond-async} header the specification requires. Any other parameter is refused rather than
+ * ignored: a client asking for {@code _typeFilter} or {@code patient} must not believe it got a filtered export.
+ */
+record BulkExportRequest(List<String> types, Instant since) {
+
+	static final List<String> TYPES = List.of("Patient", "Coverage");
+
+	/** The spelling of the specification and the two abbreviations it tells servers to accept. */
+	private static final Set<String> NDJSON = Set.of("application/fhir+ndjson", "application/ndjson", "ndjson");
+
+	private static final Set<String> PARAMETERS = Set.of("_type", "_since", "_outputFormat");
+
+	/** No record of the platform predates AMO's start: an older _since is a mistake, not a wish for everything. */
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+	static BulkExportRequest of(String prefer, Map<String, String[]> parameters, Instant now) {
+		if (prefer == null || prefer.length() > 200 || !List.of(prefer.toLowerCase().split("\\s*[,;]\\s*"))
+			.contains("respond-async")) {
+			throw new InvalidInput("Prefer", "respond-async",
+					"an export is asynchronous: send the header Prefer: respond-async");
+		}
+		for (String name : parameters.keySet()) {
+			if (!PARAMETERS.contains(name)) {
+				throw new InvalidInput(name.length() > 40 ? "parameter" : name, "unsupported",
+						"this export takes _type, _since and _outputFormat only");
+			}
+		}
+		String format = single(parameters, "_outputFormat");
+		if (format != null && !NDJSON.contains(format)) {
+			throw new InvalidInput("_outputFormat", "ndjson", "the only output format is application/fhir+ndjson");
+		}
+		return new BulkExportRequest(types(single(parameters, "_type")), since(single(parameters, "_since"), now));
+	}
+
+	private static String single(Map<String, String[]> parameters, String name) {
+		String[] values = parameters.get(name);
+		if (values == null) {
+			return null;
+		}
+		if (values.length != 1) {
+			throw new InvalidInput(name, "single", "give " + name + " once");
+		}
+		if (values[0].length() > 100) {
+			throw new InvalidInput(name, "length", "at most 100 characters");
+		}
+		return values[0];
+	}
+
+	private static List<String> types(String value) {
+		if (value == null) {
+			return TYPES;
+		}
+		List<String> asked = new ArrayList<>();
+		for (String type : value.split(",", -1)) {
+			String name = type.strip();
+			if (!TYPES.contains(name)) {
+				throw new InvalidInput("_type", "type", "the beneficiary feed exports Patient and Coverage; not '"
+						+ name.replaceAll("[^A-Za-z0-9]", "?") + "'");
+			}
+			if (asked.contains(name)) {
+				throw new InvalidInput("_type", "duplicate", name + " is asked twice");
+			}
+			asked.add(name);
+		}
+		return TYPES.stream().filter(asked::contains).toList();
+	}
+
+	/** A FHIR instant: date, time to the second at least, and an offset or Z; not in the future. */
+	private static Instant since(String value, Instant now) {
+		if (value == null) {
+			return null;
+		}
+		Instant since;
+		try {
+			since = OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			throw new InvalidInput("_since", "instant", "an instant with its offset, e.g. 2026-06-01T00:00:00Z");
+		}
+		if (since.isBefore(EARLIEST)) {
+			throw new InvalidInput("_since", "range", "must be on or after " + EARLIEST);
+		}
+		if (since.isAfter(now)) {
+			throw new InvalidInput("_since", "not-future", "must not be after the server's time, " + now);
+		}
+		return since;
+	}
+}
