@@ -4,7 +4,7 @@
 # practitioner), posted to POST /fhir by several concurrent clients with the clinic's bearer token; each claim is
 # adjudicated and stored. Reports claims/s (counted in the database after the run: claims of the run stored and no
 # longer received, i.e. adjudicated), and the latency of a Bundle (p50, p90, p99, max). The Bundles are generated
-# before the clock starts, with a fixed seed (the same claims for the same demo), each claim numbered in the clinic's
+# before the clock starts, seeded by the run's name (the same claims for the same name and demo), each claim numbered in the clinic's
 # namespace with the run's own prefix, so that every run stores new claims.
 # Usage: bench/fhir-claims.sh [persons] [bundles] [clients]. Needs psql and python3 (its standard library only).
 # Environment (all optional): BENCH_HTTP_PORT, BENCH_PG_PORT (default 18084, 54354), BENCH_JAR, BENCH_JAVA_OPTS (see
@@ -39,7 +39,7 @@ work, base, token, clinic, run = (os.environ[k] for k in ("work", "base", "token
 bundles, clients = int(os.environ["bundles"]), int(os.environ["clients"])
 patients = open(f"{work}/patients.txt").read().split()
 doctors = open(f"{work}/doctors.txt").read().split()
-rng = random.Random(2026)
+rng = random.Random(run)  # reproducible for a run name, and another run gets other claims (no duplicates of it)
 
 def claim(n):
     patient, doctor, day = rng.choice(patients), rng.choice(doctors), rng.randint(1, 27)
