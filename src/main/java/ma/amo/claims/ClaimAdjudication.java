@@ -173,6 +173,27 @@ public class ClaimAdjudication {
 	}
 
 	/**
+	 * Adjudicates the given received claims together, in the order they came and in one transaction, as a chunk of the
+	 * queue is (a batch of claims from one provider's system costs one round of reads and writes, not one per claim);
+	 * if one of them cannot be decided, each is adjudicated on its own and only that one is set aside. Returns how
+	 * many this call took off the queue; those another worker holds or already decided are left to it.
+	 */
+	public int adjudicateTogether(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		try {
+			return inTransaction(() -> claims.lockReceived(ids));
+		}
+		catch (TransientDataAccessException | DataAccessResourceFailureException e) {
+			throw e;
+		}
+		catch (RuntimeException chunkFailed) {
+			return oneByOne(ids).total();
+		}
+	}
+
+	/**
 	 * Adjudicates up to {@code limit} received claims, oldest first; returns how many this call adjudicated. A claim
 	 * that cannot be decided is set aside and the run goes on.
 	 */

@@ -158,6 +158,12 @@ class Claims {
 			.query((rs, n) -> claim(rs)).list()).stream().findFirst();
 	}
 
+	/** Locks those of the claims still waiting for adjudication, in the order they came, skipping those another holds. */
+	List<Claim> lockReceived(List<Long> ids) {
+		return withLines(jdbc.sql(CLAIM + " where id = any(?) and status = 'RECEIVED' and set_aside_at is null order by id for update skip locked")
+			.param(ids.toArray(Long[]::new)).query((rs, n) -> claim(rs)).list());
+	}
+
 	/**
 	 * Locks up to {@code size} received claims of one worker's share, oldest first, skipping those another transaction
 	 * holds. The patients are shared out between the workers, so all the claims of a patient go through the same

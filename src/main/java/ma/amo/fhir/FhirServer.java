@@ -4,7 +4,9 @@ import java.util.List;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.context.api.AddProfileTagEnum;
 import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.ETagSupportEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -35,6 +37,11 @@ class FhirServer {
 		server.registerProvider(batches);
 		server.registerProvider(exports);
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
+		// Hot-path costs nobody asks for: the resources are built per request and never versioned (no ETag to
+		// compute), answers are compact unless _pretty=true, and no profile tag is added to every resource encoded.
+		server.setETagSupport(ETagSupportEnum.DISABLED);
+		server.setDefaultPrettyPrint(false);
+		server.setAddProfileTag(AddProfileTagEnum.NEVER);
 		server.setImplementationDescription("AMO platform: FHIR R4 interface for hospital, clinic and pharmacy systems");
 		server.registerInterceptor(refusals);
 		server.registerInterceptor(reads);

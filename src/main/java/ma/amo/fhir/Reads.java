@@ -37,6 +37,11 @@ class Reads {
 		record(request, AuditEntry.Action.CHANGE, record, List.of(id), purpose);
 	}
 
+	/** One entry for the records changed by one request, e.g. the claims of a batch. */
+	void changed(RequestDetails request, String record, List<String> ids, String purpose) {
+		record(request, AuditEntry.Action.CHANGE, record, ids, purpose);
+	}
+
 	/** Refuses, before anything is read, a purpose that is not a code. */
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
 	public void checkPurpose(RequestDetails request) {
