@@ -93,7 +93,7 @@ public class BankReturns {
 								+ " has no transfer " + statement.endToEndId());
 			}
 			for (Order order : orders) {
-				check(statement, order);
+				check(statement, order, parsed.format().startsWith("pain") ? ".OrgnlTxRef.Amt.InstdAmt" : ".Amt");
 				String key = order.batchId() + "\n" + order.payeeKind() + "\n" + order.payee();
 				if (statement.outcome() != Outcome.WAITING) {
 					decided.put(key, order);
@@ -143,17 +143,17 @@ public class BankReturns {
 		return find("id = ?", id).orElseThrow();
 	}
 
-	private void check(Statement statement, Order order) {
+	private void check(Statement statement, Order order, String amountField) {
 		if (!order.exported()) {
 			throw new BankReturnRefused(statement.path(), "batch-exported", "the bank file of batch " + order.reference()
 					+ " was never exported: the bank cannot answer it");
 		}
 		if (statement.currency() != null && !CURRENCY.equals(statement.currency())) {
-			throw new BankReturnRefused(statement.path() + ".Amt.Ccy", "currency", "the transfer "
+			throw new BankReturnRefused(statement.path() + amountField + ".Ccy", "currency", "the transfer "
 					+ statement.endToEndId() + " was sent in " + CURRENCY + ", not " + statement.currency());
 		}
 		if (statement.amount() != null && statement.amount().compareTo(order.amount()) != 0) {
-			throw new BankReturnRefused(statement.path() + ".Amt", "amount", "the transfer " + statement.endToEndId()
+			throw new BankReturnRefused(statement.path() + amountField, "amount", "the transfer " + statement.endToEndId()
 					+ " was of " + order.amount().toPlainString() + " " + CURRENCY + ", not "
 					+ statement.amount().toPlainString());
 		}
