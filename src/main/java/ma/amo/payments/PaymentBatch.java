@@ -15,7 +15,7 @@ import ma.amo.shared.Money;
  */
 public record PaymentBatch(long id, String reference, String payerBody, LocalDate cutOff, String createdBy,
 		Instant createdAt, int claims, Money paid, Money stateShare, List<Transfer> transfers, List<Held> heldBack,
-		Status status, String approvedBy, Instant approvedAt, Instant exportedAt, Summary summary) {
+		Status status, String approvedBy, Instant approvedAt, Instant exportedAt, BatchSummary summary) {
 
 	/** Where the batch is in its maker-checker life. */
 	public enum Status {
@@ -53,7 +53,7 @@ public record PaymentBatch(long id, String reference, String payerBody, LocalDat
 	 * What the approver checks before approving: the whole batch, its transfers to members and to establishments, the
 	 * payees held back, and the transfers the bank rejected so far.
 	 */
-	public record Summary(Totals total, Totals members, Totals establishments, Totals heldBack, Totals rejected) {
+	public record BatchSummary(Totals total, Totals members, Totals establishments, Totals heldBack, Totals rejected) {
 	}
 
 	/** The identifier a transfer carries end to end, from the bank file to the bank's returns. */

@@ -281,7 +281,7 @@ public class PaymentBatches {
 					new Money(rs.getBigDecimal(4)), HoldReason.valueOf(rs.getString(5)),
 					noAccount(rs.getObject(6, LocalDate.class))))
 			.list();
-		PaymentBatch.Summary summary = new PaymentBatch.Summary(totals(transfers, t -> true),
+		PaymentBatch.BatchSummary summary = new PaymentBatch.BatchSummary(totals(transfers, t -> true),
 				totals(transfers, t -> t.payeeKind() == PayeeKind.MEMBER),
 				totals(transfers, t -> t.payeeKind() == PayeeKind.ESTABLISHMENT),
 				new PaymentBatch.Totals(held.size(), held.stream().mapToInt(PaymentBatch.Held::claims).sum(),

@@ -302,10 +302,12 @@ class BankReturnsIntegrationTest {
 			.contains("OrgnlGrpInfAndSts.OrgnlMsgId").contains("unknown-batch");
 		assertThat(upload(pain002("BANK-X4", reference, tx(reference + "-" + a[0], "ACSC", null, "56.00"))
 			.replace("pain.002.001.10", "pain.002.001.03")).raw()).contains("file-type");
+		String[] d = new String[1];
+		claimOf(d);
 		long prepared = prepare().get("id").asLong();
 		String preparedReference = checker.get("/api/v1/payment-batches/" + prepared).body().get("reference").asText();
 		Api.Response notExported = upload(pain002("BANK-X6", preparedReference,
-				"<TxInfAndSts><OrgnlEndToEndId>" + preparedReference + "-" + a[0] + "</OrgnlEndToEndId><TxSts>ACSC</TxSts></TxInfAndSts>"));
+				"<TxInfAndSts><OrgnlEndToEndId>" + preparedReference + "-" + d[0] + "</OrgnlEndToEndId><TxSts>ACSC</TxSts></TxInfAndSts>"));
 		assertThat(notExported.status()).isEqualTo(422);
 		assertThat(notExported.raw()).contains("batch-exported");
 
