@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Writes a payment batch as the ISO 20022 Customer Credit Transfer Initiation ({@code pain.001.001.09}) the banks
- * take: one payment information block for the batch's payer body, executed on the day the file is made, debited from the payer body's
+ * take: one payment information block for the batch's payer body, executed on the day the batch was approved, debited from the payer body's
  * configured account, and one credit transfer per payee, identified end to end by the batch reference and the payee so
  * that the bank's returns can be matched back to the transfer.
  */
@@ -49,7 +49,7 @@ public class CreditTransferFile {
 	 * it is refused whole rather than sent with holes, before anything is written.
 	 */
 	public void write(long batchId, Writer out) {
-		PaymentBatch batch = batches.batch(batchId);
+		PaymentBatch batch = batches.exportable(batchId);
 		List<String> withoutIban = batch.transfers().stream().filter(t -> t.iban() == null)
 			.map(t -> t.payeeKind() + " " + t.payee()).toList();
 		if (!withoutIban.isEmpty()) {
@@ -58,15 +58,17 @@ public class CreditTransferFile {
 					+ withoutIban.getFirst() + " : exporter le fichier CSV ou refaire le lot");
 		}
 		DebtorAccounts.Debtor debtor = debtors.of(batch.payerBody());
-		List<String> endToEnd = batch.transfers().stream().map(t -> batch.reference() + "-" + t.payee()).toList();
+		List<String> endToEnd = batch.transfers().stream().map(PaymentBatch.Transfer::endToEndId).toList();
 		endToEnd.stream().filter(id -> id.length() > MAX_ID).findFirst().ifPresent(id -> {
 			throw new RuleBroken("transfers", "end-to-end-id", "l'identifiant de bout en bout " + id + " dépasse "
 					+ MAX_ID + " caractères");
 		});
 		BigDecimal sum = batch.transfers().stream().map(PaymentBatch.Transfer::amount).reduce(Money.ZERO, Money::plus)
 			.amount();
-		// Asked for the day the file is made: a bank refuses an execution date already past.
-		LocalDate executionDay = LocalDate.now(clock);
+		// Dated by the approval, not by the export: the file of a batch is the same each time it is taken (a retry after
+		// a failure sends the bank the same message id, which it refuses as a duplicate, never a second payment).
+		OffsetDateTime approved = batch.approvedAt().atZone(clock.getZone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
+		LocalDate executionDay = approved.toLocalDate();
 		try {
 			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
 			xml.writeStartDocument("UTF-8", "1.0");
@@ -77,8 +79,7 @@ public class CreditTransferFile {
 
 			xml.writeStartElement("GrpHdr");
 			text(xml, "MsgId", batch.reference());
-			text(xml, "CreDtTm", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)
-				.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+			text(xml, "CreDtTm", approved.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
 			text(xml, "NbOfTxs", Integer.toString(batch.transfers().size()));
 			text(xml, "CtrlSum", decimal(sum));
 			xml.writeStartElement("InitgPty");

@@ -3,8 +3,9 @@ package ma.amo.payments;
 import java.util.List;
 
 /**
- * A payment batch was created: its claims are paid. Published in the transaction that stores the batch, so the fact
- * exists exactly when the batch does; the claims module marks the claims PAID on it.
+ * A payment batch was prepared: its claims are held by it until it is approved or cancelled. Published in the
+ * transaction that stores the batch, so the fact
+ * exists exactly when the batch does. The claims are paid on {@link PaymentBatchApproved}.
  *
  * @param batchId the batch
  * @param reference its reference, on the bank file and in each claim's history

@@ -28,10 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pays the approved claims of a payer body in batches. A batch takes every claim decided by its cut-off date and not
- * paid yet and groups them into one transfer per payee, in one transaction that also publishes
- * {@link PaymentBatchCreated}: the claims module marks the claims PAID when it receives it. A claim is in one batch at
- * most, even when two batches are made at once or before the claims are marked paid (each claim has one row in
- * {@code payment_batch_claim}). A batch is created once per creator and idempotency key (a repeat returns it).
+ * paid yet and groups them into one transfer per payee: it is PREPARED by one finance account, which reserves its
+ * claims, and APPROVED by another ({@link #approve}), in the transaction that publishes {@link PaymentBatchApproved}:
+ * the claims module marks the claims PAID when it receives it. A claim is held by one batch at most, even when two
+ * batches are made at once or before the claims are marked paid (one unreleased row per claim in
+ * {@code payment_batch_claim}); a cancelled batch, or a transfer the bank rejected, releases its claims for the next
+ * batch. A batch is created once per creator and idempotency key (a repeat returns it).
  * <p>
  * Each transfer goes to the payee's bank account on the batch's day, copied onto the order; a payee without one is
  * held back with the reason, its claims left for a later batch: money is never sent to a guessed account.
@@ -39,7 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PaymentBatches {
 
-	private static final String BATCH = "select id, reference, payer_body, cut_off, created_by, created_at, claims, paid, state_share from payment_batch";
+	private static final String BATCH = """
+			select id, reference, payer_body, cut_off, created_by, created_at, claims, paid, state_share, status, approved_by,
+			       approved_at, exported_at from payment_batch""";
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -127,9 +131,9 @@ public class PaymentBatches {
 			stateShare = stateShare.plus(claim.stateShare());
 			List<Object> payee = List.of(claim.payeeKind(), claim.payee());
 			transfers.merge(payee, new PaymentBatch.Transfer(claim.payeeKind(), claim.payee(), 1, claim.covered(),
-					claim.stateShare(), accounts.get(payee).iban()),
+					claim.stateShare(), accounts.get(payee).iban(), null, PaymentBatch.TransferStatus.SENT, null, null),
 					(a, b) -> new PaymentBatch.Transfer(a.payeeKind(), a.payee(), a.claims() + 1, a.amount().plus(b.amount()),
-							a.stateShare().plus(b.stateShare()), a.iban()));
+							a.stateShare().plus(b.stateShare()), a.iban(), null, a.status(), null, null));
 		}
 		jdbc.sql("""
 				insert into payment_batch (id, reference, payer_body, cut_off, created_by, idempotency_key, claims, paid, state_share)
@@ -154,6 +158,85 @@ public class PaymentBatches {
 		return new Created(batch(id), false);
 	}
 
+	/** The batch after an approval or a cancellation, and whether it was so already (a repeat changes nothing). */
+	public record Decided(PaymentBatch batch, boolean repeated) {
+	}
+
+	/**
+	 * A second finance account approves a prepared batch: from then it cannot change, its bank file may leave and its
+	 * claims are paid ({@link PaymentBatchApproved}). The preparer may not approve their own batch. An approval sent
+	 * again (a retry after a lost answer, or two at once: the batch row is locked) finds the batch approved and changes
+	 * nothing, so no claim is paid twice.
+	 */
+	@Transactional
+	public Decided approve(long id, String approver) {
+		Locked batch = lock(id);
+		if (batch.status() == PaymentBatch.Status.APPROVED) {
+			return new Decided(batch(id), true);
+		}
+		if (batch.status() == PaymentBatch.Status.CANCELLED) {
+			throw new RuleBroken("status", "prepared", "le lot " + batch.reference() + " a été annulé : il ne peut plus être approuvé");
+		}
+		if (batch.createdBy().equals(approver)) {
+			throw new RuleBroken("approvedBy", "four-eyes", "le lot " + batch.reference() + " a été préparé par " + approver
+					+ " : un autre compte de la finance doit l'approuver");
+		}
+		jdbc.sql("update payment_batch set status = 'APPROVED', approved_by = ?, approved_at = ? where id = ?")
+			.params(approver, java.time.OffsetDateTime.now(clock), id).update();
+		List<Long> claims = jdbc.sql("select claim_id from payment_batch_claim where batch_id = ? and released_at is null order by claim_id")
+			.param(id).query(Long.class).list();
+		events.publishEvent(new PaymentBatchApproved(id, batch.reference(), approver, claims));
+		return new Decided(batch(id), false);
+	}
+
+	/**
+	 * A prepared batch is cancelled: it will never be paid and its claims are released for the next batch. An approved
+	 * batch cannot be cancelled: its bank file may have left.
+	 */
+	@Transactional
+	public Decided cancel(long id, String actor) {
+		Locked batch = lock(id);
+		if (batch.status() == PaymentBatch.Status.CANCELLED) {
+			return new Decided(batch(id), true);
+		}
+		if (batch.status() == PaymentBatch.Status.APPROVED) {
+			throw new RuleBroken("status", "approved-immutable", "le lot " + batch.reference()
+					+ " est approuvé : il ne peut plus changer");
+		}
+		java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+		jdbc.sql("update payment_batch set status = 'CANCELLED', cancelled_by = ?, cancelled_at = ? where id = ?")
+			.params(actor, now, id).update();
+		jdbc.sql("update payment_batch_claim set released_at = ? where batch_id = ? and released_at is null")
+			.params(now, id).update();
+		return new Decided(batch(id), false);
+	}
+
+	private record Locked(String reference, String createdBy, PaymentBatch.Status status) {
+	}
+
+	private Locked lock(long id) {
+		return jdbc.sql("select reference, created_by, status from payment_batch where id = ? for update").param(id)
+			.query((rs, n) -> new Locked(rs.getString(1), rs.getString(2), PaymentBatch.Status.valueOf(rs.getString(3))))
+			.optional().orElseThrow(() -> new NotFound("batchId", "no payment batch " + id));
+	}
+
+	/**
+	 * The batch whose bank file is asked for: only an approved batch leaves. The first export is recorded, so that a
+	 * bank's return is accepted only for a batch whose file left.
+	 */
+	PaymentBatch exportable(long id) {
+		PaymentBatch batch = batch(id);
+		if (batch.status() != PaymentBatch.Status.APPROVED) {
+			throw new RuleBroken("status", "approved", "le lot " + batch.reference() + " est " + batch.status()
+					+ " : seul un lot approuvé par un second compte peut être exporté");
+		}
+		if (batch.exportedAt() == null) {
+			jdbc.sql("update payment_batch set exported_at = ? where id = ? and exported_at is null")
+				.params(java.time.OffsetDateTime.now(clock), id).update();
+		}
+		return batch;
+	}
+
 	private static String noAccount(LocalDate day) {
 		return "aucun compte bancaire enregistré pour ce bénéficiaire au " + DAY.format(day);
 	}
@@ -166,7 +249,7 @@ public class PaymentBatches {
 		if (locked.isEmpty()) {
 			return locked;
 		}
-		java.util.Set<Long> batched = new java.util.HashSet<>(jdbc.sql("select claim_id from payment_batch_claim where claim_id = any(?)")
+		java.util.Set<Long> batched = new java.util.HashSet<>(jdbc.sql("select claim_id from payment_batch_claim where claim_id = any(?) and released_at is null")
 			.param(locked.stream().map(Payable::claimId).toArray(Long[]::new))
 			.query(Long.class)
 			.list());
@@ -177,14 +260,18 @@ public class PaymentBatches {
 		PaymentBatch header = jdbc.sql(BATCH + " where id = ?").param(id).query((rs, n) -> new PaymentBatch(rs.getLong(1),
 				rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),
 				rs.getTimestamp(6).toInstant(), rs.getInt(7), new Money(rs.getBigDecimal(8)), new Money(rs.getBigDecimal(9)),
-				List.of(), List.of())).optional().orElseThrow(() -> new NotFound("batchId", "no payment batch " + id));
+				List.of(), List.of(), PaymentBatch.Status.valueOf(rs.getString(10)), rs.getString(11), instant(rs.getTimestamp(12)),
+				instant(rs.getTimestamp(13)), null)).optional().orElseThrow(() -> new NotFound("batchId", "no payment batch " + id));
 		List<PaymentBatch.Transfer> transfers = jdbc.sql("""
-				select payee_kind, payee, claims, amount, state_share, rib from payment_order where batch_id = ?
-				order by payee_kind, payee""")
+				select payee_kind, payee, claims, amount, state_share, rib, status, reason_code from payment_order
+				where batch_id = ? order by payee_kind, payee""")
 			.param(id)
 			.query((rs, n) -> new PaymentBatch.Transfer(PayeeKind.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3),
 					new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(5)),
-					rs.getString(6) == null ? null : new Rib(cipher.decrypt(rs.getString(6))).iban()))
+					rs.getString(6) == null ? null : new Rib(cipher.decrypt(rs.getString(6))).iban(),
+					PaymentBatch.endToEndId(header.reference(), rs.getString(2)),
+					PaymentBatch.TransferStatus.valueOf(rs.getString(7)), rs.getString(8),
+					rs.getString(8) == null ? null : BankReasons.label(rs.getString(8))))
 			.list();
 		List<PaymentBatch.Held> held = jdbc.sql("""
 				select payee_kind, payee, claims, amount, reason, checked_on from payment_batch_hold where batch_id = ?
@@ -194,16 +281,34 @@ public class PaymentBatches {
 					new Money(rs.getBigDecimal(4)), HoldReason.valueOf(rs.getString(5)),
 					noAccount(rs.getObject(6, LocalDate.class))))
 			.list();
+		PaymentBatch.BatchSummary summary = new PaymentBatch.BatchSummary(totals(transfers, t -> true),
+				totals(transfers, t -> t.payeeKind() == PayeeKind.MEMBER),
+				totals(transfers, t -> t.payeeKind() == PayeeKind.ESTABLISHMENT),
+				new PaymentBatch.Totals(held.size(), held.stream().mapToInt(PaymentBatch.Held::claims).sum(),
+						held.stream().map(PaymentBatch.Held::amount).reduce(Money.ZERO, Money::plus)),
+				totals(transfers, t -> t.status() == PaymentBatch.TransferStatus.REJECTED));
 		return new PaymentBatch(header.id(), header.reference(), header.payerBody(), header.cutOff(), header.createdBy(),
-				header.createdAt(), header.claims(), header.paid(), header.stateShare(), transfers, held);
+				header.createdAt(), header.claims(), header.paid(), header.stateShare(), transfers, held, header.status(),
+				header.approvedBy(), header.approvedAt(), header.exportedAt(), summary);
+	}
+
+	private static PaymentBatch.Totals totals(List<PaymentBatch.Transfer> transfers,
+			java.util.function.Predicate<PaymentBatch.Transfer> which) {
+		List<PaymentBatch.Transfer> chosen = transfers.stream().filter(which).toList();
+		return new PaymentBatch.Totals(chosen.size(), chosen.stream().mapToInt(PaymentBatch.Transfer::claims).sum(),
+				chosen.stream().map(PaymentBatch.Transfer::amount).reduce(Money.ZERO, Money::plus));
+	}
+
+	private static java.time.Instant instant(java.sql.Timestamp at) {
+		return at == null ? null : at.toInstant();
 	}
 
 	/**
 	 * The bank file of the batch: one line per transfer ({@code ;}-separated, amounts with a decimal point), the
-	 * batch reference on each line so the bank's statement can be matched back.
+	 * batch reference on each line so the bank's statement can be matched back. Only an approved batch leaves.
 	 */
 	public void writeTransfers(long id, Writer out) {
-		PaymentBatch paid = batch(id);
+		PaymentBatch paid = exportable(id);
 		try {
 			out.write("reference;payee_kind;payee;claims;amount;state_share;iban\n");
 			for (PaymentBatch.Transfer t : paid.transfers()) {

@@ -121,6 +121,7 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/payment-batches/*/transfers.xml", MONEY),
 			rule(null, "/api/v1/payment-batches/**", MONEY),
 			rule(null, "/api/v1/payment-batches", MONEY),
+			rule(null, "/api/v1/payment-returns", MONEY),
 			// Complaints and data protection
 			rule(HttpMethod.GET, "/api/v1/complaints/categories", EVERYONE),
 			rule(HttpMethod.GET, "/api/v1/complaints/overdue", EnumSet.of(PAYER_AGENT, DATA_PROTECTION_OFFICER, REGULATOR, ADMINISTRATOR)),

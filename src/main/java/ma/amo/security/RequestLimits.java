@@ -27,9 +27,11 @@ class RequestLimits extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String type = request.getContentType();
 		boolean upload = type != null && type.toLowerCase().startsWith("multipart/");
-		if (!upload && request.getContentLengthLong() > settings.maxJsonBytes()) {
+		// A bank's return file (ISO 20022 XML) is posted as the bank sent it, up to 50 MB.
+		long limit = "/api/v1/payment-returns".equals(request.getRequestURI()) ? 50L * 1024 * 1024 : settings.maxJsonBytes();
+		if (!upload && request.getContentLengthLong() > limit) {
 			SecuritySetup.refusal(request, response, 413, "Request too large", "a request body is limited to "
-					+ settings.maxJsonBytes() + " bytes; files go as multipart uploads");
+					+ limit + " bytes; files go as multipart uploads");
 			return;
 		}
 		if (!upload && request.getContentLengthLong() < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))) {

@@ -105,16 +105,21 @@ class ClaimsPaidByEventIntegrationTest {
 		return jdbc.sql("""
 				select count(*) from event_publication where completion_date is null
 				  and event_type = ? and serialized_event::jsonb ->> 'batchId' = ?""")
-			.params(PaymentBatchCreated.class.getName(), Long.toString(batch)).query(Long.class).single();
+			.params(PaymentBatchApproved.class.getName(), Long.toString(batch)).query(Long.class).single();
+	}
+
+	/** A second finance account approves the prepared batch: that is when its claims are paid. */
+	PaymentBatch approved(PaymentBatch prepared) {
+		return batches.approve(prepared.id(), "controle").batch();
 	}
 
 	@Test
-	void aBatchPublishesItsClaimsAndTheClaimsModuleMarksThemPaidOnceEvenWhenTheEventComesAgain(Scenario scenario) {
+	void anApprovedBatchPublishesItsClaimsAndTheClaimsModuleMarksThemPaidOnceEvenWhenTheEventComesAgain(Scenario scenario) {
 		List<Long> claims = approvedClaims();
 
 		AtomicReference<PaymentBatch> made = new AtomicReference<>();
-		scenario.stimulate(() -> batches.create("tresorerie", "lot-" + UUID.randomUUID(), "CNSS", LocalDate.now(clock))
-			.batch())
+		scenario.stimulate(() -> approved(batches.create("tresorerie", "lot-" + UUID.randomUUID(), "CNSS", LocalDate.now(clock))
+			.batch()))
 			.andWaitForStateChange(() -> statuses(claims), s -> s.stream().allMatch("PAID"::equals))
 			.andVerify((paid, created) -> made.set(created));
 		PaymentBatch batch = made.get();
@@ -122,13 +127,13 @@ class ClaimsPaidByEventIntegrationTest {
 		assertThat(unfinished(batch.id())).isZero();
 
 		// The registry may deliver the same fact again: nothing changes.
-		scenario.publish(new PaymentBatchCreated(batch.id(), batch.reference(), "tresorerie", claims))
+		scenario.publish(new PaymentBatchApproved(batch.id(), batch.reference(), "controle", claims))
 			.andWaitForStateChange(() -> unfinished(batch.id()), n -> n == 0)
 			.andVerify(n -> assertThat(paidSteps(claims)).isEqualTo("1/1 1/1"));
 	}
 
 	@Test
-	void aBatchWhoseListenerFailedAfterTheCommitIsDeliveredAgainAndItsClaimsArePaidOnce(Scenario scenario) {
+	void anApprovalWhoseListenerFailedAfterTheCommitIsDeliveredAgainAndItsClaimsArePaidOnce(Scenario scenario) {
 		List<Long> claims = approvedClaims();
 		String ids = claims.stream().map(String::valueOf).collect(Collectors.joining(","));
 		// The claims module cannot write these claims, as when the platform stops between the batch's commit and the
@@ -145,8 +150,8 @@ class ClaimsPaidByEventIntegrationTest {
 			.update();
 		AtomicReference<PaymentBatch> made = new AtomicReference<>();
 		try {
-			scenario.stimulate(() -> batches.create("tresorerie", "lot-" + UUID.randomUUID(), "CNSS", LocalDate.now(clock))
-				.batch())
+			scenario.stimulate(() -> approved(batches.create("tresorerie", "lot-" + UUID.randomUUID(), "CNSS", LocalDate.now(clock))
+				.batch()))
 				.andWaitForStateChange(() -> jdbc.sql("""
 						select count(*) from event_publication where status = 'FAILED'
 						  and serialized_event::jsonb -> 'claimIds' @> ?::jsonb""").param("[" + ids + "]")
@@ -167,7 +172,7 @@ class ClaimsPaidByEventIntegrationTest {
 
 		PaymentBatch batch = made.get();
 		// At the next start (or on an operator's request) the unfinished publications are delivered again.
-		incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof PaymentBatchCreated created
+		incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof PaymentBatchApproved created
 				&& created.batchId() == batch.id());
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
 			.until(() -> unfinished(batch.id()) == 0 && statuses(claims).stream().allMatch("PAID"::equals));

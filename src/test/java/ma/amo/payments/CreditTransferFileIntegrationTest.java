@@ -93,7 +93,10 @@ class CreditTransferFileIntegrationTest {
 		Api.Response created = api.post("/api/v1/payment-batches", "{\"payerBody\":\"%s\",\"cutOff\":\"%s\"}"
 			.formatted(payerBody, LocalDate.now(clock)), "Idempotency-Key", "lot-" + UUID.randomUUID());
 		assertThat(created.status()).as(created.raw()).isEqualTo(201);
-		return created.body();
+		Api.Response approved = ma.amo.support.Users.as(api, "FINANCE", null, null, null)
+			.post("/api/v1/payment-batches/" + created.body().get("id").asLong() + "/approval", "");
+		assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+		return approved.body();
 	}
 
 	/** Validates against ISO 20022's published schema, failing on the first warning or error. */

@@ -137,6 +137,10 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/payment-batches/{id}                            FX
 			GET /api/v1/payment-batches/{id}/transfers.csv              FX
 			GET /api/v1/payment-batches/{id}/transfers.xml              FX
+			POST /api/v1/payment-batches/{id}/approval                  FX
+			POST /api/v1/payment-batches/{id}/cancellation              FX
+			POST /api/v1/payment-returns                                FX
+			GET /api/v1/payment-returns                                 FX
 			POST /api/v1/prior-approvals                                P
 			GET /api/v1/prior-approvals                                 AMP
 			GET /api/v1/prior-approvals/overdue                         M
