@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import ma.amo.parameters.Parameters;
+import ma.amo.providers.Inpe;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
 import ma.amo.shared.PageOf;
@@ -66,12 +67,16 @@ public class PaymentDeadlines {
 	}
 
 	/**
-	 * The claims of establishments and pharmacies beyond their deadline on {@code at} (today when absent): approved and
-	 * not paid, or paid late within the year up to that date; the latest first. An agent of a payer body sees only
+	 * The claims of establishments and pharmacies beyond their deadline on {@code at} (today when absent): decided by
+	 * then and not paid on that date, or paid late within the year up to it; the latest first; of one establishment when
+	 * {@code payee} (an INPE) is given. An agent of a payer body sees only
 	 * that body's claims, whatever body is asked.
 	 */
-	public PageOf<LateClaim> late(LocalDate at, String payerBody, int page, int size) {
+	public PageOf<LateClaim> late(LocalDate at, String payerBody, String payee, int page, int size) {
 		PageOf.check(page, size, MAX_PAGE_SIZE);
+		if (payee != null && Inpe.problem(payee) != null) {
+			throw new InvalidInput("payee", "inpe", Inpe.problem(payee));
+		}
 		LocalDate day = at == null ? LocalDate.now(clock) : at;
 		checkDay("at", day);
 		Optional<String> body = scope(payerBody);
@@ -81,15 +86,16 @@ public class PaymentDeadlines {
 				with due as (
 				  select c.id, c.payer_body, c.establishment_inpe as payee, e.name as payee_name, c.filed_on, c.covered,
 				         case when e.category = 'PHARMACY' then 'PHARMACY' else 'ESTABLISHMENT' end as payee_kind,
-				         %s as paid_on
+				         case when %s <= :at then %s end as paid_on
 				  from claim c
 				  join establishment e on e.inpe = c.establishment_inpe
 				  left join payment_batch_claim pc on pc.claim_id = c.id
 				  left join payment_batch b on b.id = pc.batch_id
-				  where c.kind = 'PROVIDER_INVOICE' and c.covered > 0 and c.filed_on <= :at
+				  where c.kind = 'PROVIDER_INVOICE' and c.covered > 0 and c.filed_on <= :at and c.decided_at < :at + 1
 				    and (cast(:body as text) is null or c.payer_body = :body)
+				    and (cast(:payee as text) is null or c.establishment_inpe = :payee)
 				    and ((pc.claim_id is null and c.status in ('APPROVED', 'PARTIALLY_APPROVED'))
-				      or (pc.claim_id is not null and %s <= :at and %s > :at - :window))
+				      or (pc.claim_id is not null and %s > :at - :window))
 				), timed as (
 				  select due.*, d.days, due.filed_on + d.days as deadline,
 				         coalesce(due.paid_on, :at) - (due.filed_on + d.days) as days_late
@@ -102,6 +108,7 @@ public class PaymentDeadlines {
 				order by days_late desc, id limit :size offset :offset""".formatted(PAID_ON, PAID_ON, PAID_ON))
 			.param("at", day)
 			.param("body", body.orElse(null))
+			.param("payee", payee)
 			.param("window", PAID_LATE_WINDOW_DAYS)
 			.param("kinds", delays.kinds())
 			.param("froms", delays.froms())

@@ -137,6 +137,10 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/payment-batches/{id}                            FX
 			GET /api/v1/payment-batches/{id}/transfers.csv              FX
 			GET /api/v1/payment-batches/{id}/transfers.xml              FX
+			GET /api/v1/payments/late                                   AFX
+			GET /api/v1/payments/timeliness                             AFX
+			GET /api/v1/statements/members/{idcs}                       ASX
+			GET /api/v1/statements/transfers/{batchId}/{payee}          FPX
 			POST /api/v1/prior-approvals                                P
 			GET /api/v1/prior-approvals                                 AMP
 			GET /api/v1/prior-approvals/overdue                         M
