@@ -27,7 +27,8 @@ class ClaimStatements implements StatementClaims {
 
 	private static final String CLAIM = """
 			select id, kind, status, payer_body, patient_idcs, member_idcs, care_date, filed_on, executing_inpe,
-			  establishment_inpe, billed, covered, patient_share from claim """;
+			  establishment_inpe, billed, covered, patient_share from claim
+			""";
 
 	private final JdbcClient jdbc;
 	private final Map<String, String> labels;
@@ -57,7 +58,7 @@ class ClaimStatements implements StatementClaims {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, DecidedClaim> found = withLines(jdbc.sql(CLAIM + "where id = any(?)")
+		Map<Long, DecidedClaim> found = withLines(jdbc.sql(CLAIM + " where id = any(?)")
 			.param(ids.toArray(Long[]::new)).query(this::claim).list()).stream()
 			.collect(Collectors.toMap(DecidedClaim::id, Function.identity()));
 		return ids.stream().filter(found::containsKey).map(found::get).toList();
