@@ -41,12 +41,12 @@ public class Statements {
 	static final int MAX_CLAIMS = 1_000;
 
 	/** The transfer that paid a claim: the batch's reference and day, and the account, masked. */
-	public record StatementPayment(long batchId, String batchReference, LocalDate paidOn, PayeeKind payeeKind, String payee,
+	public record ClaimTransfer(long batchId, String batchReference, LocalDate paidOn, PayeeKind payeeKind, String payee,
 			String maskedIban) {
 	}
 
 	/** A claim on a statement: as decided, and its payment when it was paid. */
-	public record StatementClaim(DecidedClaim claim, StatementPayment payment) {
+	public record StatementClaim(DecidedClaim claim, ClaimTransfer payment) {
 	}
 
 	/** A member's statement of the claims with care in the period, and its totals. */
@@ -109,7 +109,7 @@ public class Statements {
 			throw new RuleBroken("from", "statement-size", "more than " + MAX_CLAIMS
 					+ " claims in the period: ask a shorter one");
 		}
-		Map<Long, StatementPayment> payments = payments(decided.stream().map(DecidedClaim::id).toList());
+		Map<Long, ClaimTransfer> payments = payments(decided.stream().map(DecidedClaim::id).toList());
 		List<StatementClaim> lines = decided.stream().map(c -> new StatementClaim(c, payments.get(c.id()))).toList();
 		return new MemberStatement(idcs, start, end, LocalDate.now(clock), lines,
 				sum(decided.stream().map(DecidedClaim::billed).toList()),
@@ -161,8 +161,8 @@ public class Statements {
 	}
 
 	/** The payments of the claims, by claim: the batch, its day, and the account of the transfer. */
-	private Map<Long, StatementPayment> payments(List<Long> ids) {
-		Map<Long, StatementPayment> payments = new HashMap<>();
+	private Map<Long, ClaimTransfer> payments(List<Long> ids) {
+		Map<Long, ClaimTransfer> payments = new HashMap<>();
 		if (ids.isEmpty()) {
 			return payments;
 		}
@@ -173,7 +173,7 @@ public class Statements {
 				left join payment_order o on o.batch_id = pc.batch_id and o.payee_kind = pc.payee_kind and o.payee = pc.payee
 				where pc.claim_id = any(?)""".formatted(PaymentDeadlines.PAID_ON))
 			.param(ids.toArray(Long[]::new))
-			.query((rs, n) -> payments.put(rs.getLong(1), new StatementPayment(rs.getLong(2), rs.getString(3),
+			.query((rs, n) -> payments.put(rs.getLong(1), new ClaimTransfer(rs.getLong(2), rs.getString(3),
 					rs.getObject(4, LocalDate.class), PayeeKind.valueOf(rs.getString(5)), rs.getString(6),
 					masked(rs.getString(7)))))
 			.list();
