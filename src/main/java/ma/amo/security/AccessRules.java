@@ -122,6 +122,9 @@ final class AccessRules {
 			rule(null, "/api/v1/payment-batches/**", MONEY),
 			rule(null, "/api/v1/payment-batches", MONEY),
 			rule(null, "/api/v1/payment-returns", MONEY),
+			rule(HttpMethod.GET, "/api/v1/payments/*", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/statements/members/*", EnumSet.of(PAYER_AGENT, MEMBER, ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/statements/transfers/*/*", EnumSet.of(FINANCE, PROVIDER, ADMINISTRATOR)),
 			// Complaints and data protection
 			rule(HttpMethod.GET, "/api/v1/complaints/categories", EVERYONE),
 			rule(HttpMethod.GET, "/api/v1/complaints/overdue", EnumSet.of(PAYER_AGENT, DATA_PROTECTION_OFFICER, REGULATOR, ADMINISTRATOR)),

@@ -141,6 +141,10 @@ class AuthorisationMatrixIntegrationTest {
 			POST /api/v1/payment-batches/{id}/cancellation              FX
 			POST /api/v1/payment-returns                                FX
 			GET /api/v1/payment-returns                                 FX
+			GET /api/v1/payments/late                                   AFX
+			GET /api/v1/payments/timeliness                             AFX
+			GET /api/v1/statements/members/{idcs}                       ASX
+			GET /api/v1/statements/transfers/{batchId}/{payee}          FPX
 			POST /api/v1/prior-approvals                                P
 			GET /api/v1/prior-approvals                                 AMP
 			GET /api/v1/prior-approvals/overdue                         M

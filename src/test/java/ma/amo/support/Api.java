@@ -126,9 +126,13 @@ public final class Api {
 	}
 
 	/** Gets a binary answer (a zip, a file) as bytes with its headers. */
-	public HttpResponse<byte[]> download(String path) {
+	public HttpResponse<byte[]> download(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
 		try {
-			HttpResponse<byte[]> response = http.send(authorised(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(),
+			HttpResponse<byte[]> response = http.send(authorised(request).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 			ApiCalls.record("GET", response.uri().getPath(), response.statusCode());
 			return response;
