@@ -104,47 +104,62 @@ class DemoActivity implements ApplicationRunner {
 			log.info("Demo activity skipped: the demo population or its providers are missing");
 			return;
 		}
+		long phase = System.nanoTime();
 		List<CareYear.Patient> patients = patients(random, today);
+		long patientsTook = System.nanoTime() - phase;
 		if (patients.isEmpty()) {
 			return;
 		}
 		long exempted = patients.stream().filter(p -> p.aldCode() != null).count();
 		int count = (int) Math.max(100, Math.round(settings.persons() * claimsPerPerson));
 		var year = new CareYear(found, medicines(today), random, today).draw(patients, count);
+		phase = System.nanoTime();
 		DemoApprovals approved = new DemoApprovals(approvals);
 		List<ClaimRequest> invoices = approved.make(Math.max(10, (int) (settings.persons() / 400)),
 				patients.stream().filter(p -> !"TADAMON".equals(p.regime())).map(CareYear.Patient::idcs).toList(),
 				found.clinics().values().stream().flatMap(List::stream).toList(), random, today);
 		YearMonth current = YearMonth.from(today);
 		year.computeIfAbsent(current, m -> new ArrayList<>()).addAll(invoices);
+		long approvalsTook = System.nanoTime() - phase;
+		long[] took = new long[4];
 		int[] next = { 0 };
 		int reviewed = 0;
 		int contested = 0;
 		for (var month : year.entrySet()) {
 			Set<Long> ids = new HashSet<>();
+			phase = System.nanoTime();
 			for (ClaimRequest request : month.getValue()) {
 				String submitter = request.kind() == ClaimKind.PROVIDER_INVOICE ? "si-" + request.establishmentInpe()
 						: request.patientIdcs();
 				ids.add(claims.submit(submitter, "demo-claim-" + (++next[0]), request).claim().id());
 			}
+			took[0] += System.nanoTime() - phase;
+			phase = System.nanoTime();
 			while (claims.adjudicateReceived(10_000) > 0) {
 				// The queue is emptied chunk by chunk, each chunk in one transaction with its claims' decisions.
 			}
+			took[1] += System.nanoTime() - phase;
+			phase = System.nanoTime();
 			reviewed += review(ids, random);
 			contested += contest(ids, random);
+			took[2] += System.nanoTime() - phase;
+			phase = System.nanoTime();
 			if (month.getKey().isBefore(current)) {
 				payments.pay("CNSS", month.getKey().atDay(1), today);
 				payments.pay("CNOPS", month.getKey().atDay(1), today);
 			}
+			took[3] += System.nanoTime() - phase;
 		}
 		Map<ClaimStatus, Long> byStatus = new EnumMap<>(ClaimStatus.class);
 		for (ClaimStatus status : ClaimStatus.values()) {
 			byStatus.put(status, claims.search(status, null, null, null, 0, 1).totalElements());
 		}
 		log.info("Demo activity: {} claims over 12 months {}, {} reviewed by agents, {} contested; prior approvals {} ({} extended); "
-				+ "{} payment batches; {} ALD exemptions; in {} s", next[0], byStatus, reviewed, contested,
-				approved.byStatus(), approved.extended(), payments.made().size(), exempted,
-				(System.nanoTime() - started) / 1_000_000_000);
+				+ "{} payment batches; {} ALD exemptions; in {} s (patients and exemptions {} ms, approvals {} ms, "
+				+ "submission {} ms, adjudication {} ms, reviews {} ms, payments {} ms)", next[0], byStatus, reviewed,
+				contested, approved.byStatus(), approved.extended(), payments.made().size(), exempted,
+				(System.nanoTime() - started) / 1_000_000_000, patientsTook / 1_000_000, approvalsTook / 1_000_000,
+				took[0] / 1_000_000, took[1] / 1_000_000, took[2] / 1_000_000, took[3] / 1_000_000);
 	}
 
 	/** Agents decide some of the month's claims in review; the rest stay in their queue. */

@@ -59,8 +59,9 @@ class DemoActivityIntegrationTest {
 	void agentsReviewedSomeClaimsAndMembersContestedSome() {
 		assertThat(jdbc.sql("select count(*) from claim_event where actor in ('agent.cnss', 'agent.cnops')")
 			.query(Long.class).single()).isPositive();
-		assertThat(jdbc.sql("select count(*) from claim_event where comment like 'Contestation:%'").query(Long.class)
-			.single()).isPositive();
+		// A contest is the step back to review taken by the claim's submitter, after its decision.
+		assertThat(jdbc.sql("select count(*) from claim_event e join claim c on c.id = e.claim_id "
+				+ "where e.status = 'IN_REVIEW' and e.actor = c.submitter").query(Long.class).single()).isPositive();
 	}
 
 	@Test
@@ -72,7 +73,7 @@ class DemoActivityIntegrationTest {
 		YearMonth current = YearMonth.from(LocalDate.now(clock));
 		assertThat(jdbc.sql("""
 				select count(*) from claim c where c.status in ('APPROVED', 'PARTIALLY_APPROVED') and c.care_date < ?
-				  and c.covered > 0 and not exists (select 1 from claim_event e where e.claim_id = c.id and e.actor like 'agent.%')""")
+				  and c.covered > 0 and not exists (select 1 from payment_batch_claim p where p.claim_id = c.id)""")
 			.param(current.atDay(1)).query(Long.class).single()).isZero();
 	}
 
