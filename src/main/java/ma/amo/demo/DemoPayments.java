@@ -48,12 +48,15 @@ final class DemoPayments {
 		if (waiting == null || waiting.isEmpty()) {
 			return Optional.empty();
 		}
-		for (PayableClaims.Payable claim : waiting) {
-			if (recorded.add(claim.payeeKind() + ":" + claim.payee())) {
-				Acting.as(Acting.FINANCE, () -> accounts.record(claim.payeeKind().name(), claim.payee(),
-						rib(claim.payee()), null));
+		// The month's new payees in one transaction: one commit instead of one per account.
+		transaction.executeWithoutResult(tx -> {
+			for (PayableClaims.Payable claim : waiting) {
+				if (recorded.add(claim.payeeKind() + ":" + claim.payee())) {
+					Acting.as(Acting.FINANCE, () -> accounts.record(claim.payeeKind().name(), claim.payee(),
+							rib(claim.payee()), null));
+				}
 			}
-		}
+		});
 		return Optional.of(batch(payerBody, month, today));
 	}
 
