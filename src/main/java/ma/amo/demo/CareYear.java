@@ -22,9 +22,16 @@ import ma.amo.claims.ClaimRequest;
  */
 final class CareYear {
 
-	/** A patient: the rights holder's regime, where they live, and their exemption if any. */
-	record Patient(String idcs, String regime, String region, Integer aldCode, String exemptionNumber) {
+	/**
+	 * A patient: the rights holder's regime, where they live, their exemption if any, and the days their enrolment
+	 * covers (care is drawn there, but for a few claims of persons whose rights were not open, refused with the reason).
+	 */
+	record Patient(String idcs, String regime, String region, Integer aldCode, String exemptionNumber, LocalDate since,
+			LocalDate until) {
 	}
+
+	/** The claims drawn anywhere in the year, whatever the patient's rights on the day. */
+	private static final double ANY_DAY = 0.03;
 
 	/** A medicine of the referential and its public price. */
 	record Medicine(String code, BigDecimal price) {
@@ -61,12 +68,23 @@ final class CareYear {
 		Map<YearMonth, List<ClaimRequest>> months = new TreeMap<>();
 		for (int i = 0; i < count; i++) {
 			Patient patient = patients.get(random.nextInt(patients.size()));
-			LocalDate care = today.minusDays(1 + random.nextInt(365));
+			LocalDate care = careDay(patient);
 			ClaimRequest claim = claim(patient, care);
 			months.computeIfAbsent(YearMonth.from(care), m -> new ArrayList<>()).add(claim);
 		}
 		months.values().forEach(claims -> claims.sort(Comparator.comparing(ClaimRequest::filedOn)));
 		return months;
+	}
+
+	private LocalDate careDay(Patient p) {
+		LocalDate first = today.minusDays(365);
+		LocalDate last = today.minusDays(1);
+		if (random.nextDouble() >= ANY_DAY) {
+			first = p.since().isAfter(first) ? p.since() : first;
+			last = p.until() != null && p.until().isBefore(last) ? p.until() : last;
+		}
+		long days = java.time.temporal.ChronoUnit.DAYS.between(first, last);
+		return days <= 0 ? today.minusDays(1 + random.nextInt(365)) : first.plusDays(random.nextLong(days + 1));
 	}
 
 	private ClaimRequest claim(Patient p, LocalDate care) {

@@ -240,7 +240,9 @@ class DemoActivity implements ApplicationRunner {
 							Acting.MEDICAL_REVIEWER.name());
 					number = granted.number();
 				}
-				patients.add(new CareYear.Patient(idcs, regime.name(), person.region(), condition, number));
+				// Rights open after the longest waiting period (three months) and until the enrolment ends.
+				patients.add(new CareYear.Patient(idcs, regime.name(), person.region(), condition, number,
+						enrolled.enrolment().startDate().plusMonths(3), enrolled.enrolment().endDate()));
 			}
 		}
 		return patients;
