@@ -44,7 +44,7 @@ class DemoActivityIntegrationTest {
 		assertThat(jdbc.sql("select distinct kind from claim").query(String.class).list())
 			.containsExactlyInAnyOrder("MEMBER_REIMBURSEMENT", "PROVIDER_INVOICE");
 		assertThat(jdbc.sql("select distinct regime from claim where regime is not null").query(String.class).list())
-			.contains("SALARIED_PRIVATE", "PUBLIC_SECTOR", "TADAMON");
+			.contains("SALARIED_PRIVATE", "SELF_EMPLOYED", "TADAMON");
 		assertThat(jdbc.sql("select count(*) from claim c join establishment e on e.inpe = c.establishment_inpe "
 				+ "where e.sector = 'PUBLIC' and c.regime = 'TADAMON'").query(Long.class).single()).isPositive();
 	}
