@@ -18,6 +18,8 @@ final class Acting {
 	static final Viewer MEDICAL_REVIEWER = new Viewer("medecin.conseil", Viewer.Role.MEDICAL_REVIEWER, null, null, null,
 			null);
 	static final Viewer FINANCE = new Viewer("finances", Viewer.Role.FINANCE, null, null, null, null);
+	/** The second finance account, who approves the batches the first prepares. */
+	static final Viewer FINANCE_CHECKER = new Viewer("finances.controle", Viewer.Role.FINANCE, null, null, null, null);
 
 	private Acting() {
 	}

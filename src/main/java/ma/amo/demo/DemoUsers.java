@@ -63,6 +63,8 @@ class DemoUsers implements ApplicationRunner {
 		create("agent.cnops", Role.PAYER_AGENT, "CNOPS", "Rabat-Salé-Kénitra", null, null);
 		create("medecin.conseil", Role.MEDICAL_REVIEWER, null, null, null, null);
 		create("finances", Role.FINANCE, null, null, null, null);
+		// A payment batch is approved by a second finance account (four eyes).
+		create("finances.controle", Role.FINANCE, null, null, null, null);
 		create("prestataire", Role.PROVIDER, null, null, doctors.getFirst().inpe(), null);
 		create("assure", Role.MEMBER, null, null, null, members.getFirst().idcs());
 		create("dpo", Role.DATA_PROTECTION_OFFICER, null, null, null, null);

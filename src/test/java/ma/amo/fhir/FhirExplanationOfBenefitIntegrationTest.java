@@ -93,8 +93,7 @@ class FhirExplanationOfBenefitIntegrationTest {
 		assertThat(eob.hasPayment()).isFalse();
 
 		Payees.account(admin, "ESTABLISHMENT", hospital.inpe());
-		Api.Response batch = admin.post("/api/v1/payment-batches", "{\"payerBody\":\"CNSS\",\"cutOff\":\"2026-06-15\"}",
-				"Idempotency-Key", "lot-" + UUID.randomUUID());
+		Api.Response batch = Payees.approvedBatch(admin, "CNSS", "2026-06-15", "lot-" + UUID.randomUUID());
 		assertThat(batch.status()).as(batch.raw()).isEqualTo(201);
 		ExplanationOfBenefit paid = eob;
 		for (int attempt = 0; attempt < 100 && !paid.hasPayment(); attempt++) {

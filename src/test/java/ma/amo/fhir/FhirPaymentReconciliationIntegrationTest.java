@@ -79,8 +79,7 @@ class FhirPaymentReconciliationIntegrationTest {
 			.formatted(patient)).status()).isEqualTo(201);
 		ClaimResponse response = FhirClaimIntegrationTest.submit(clinic.client(),
 				FhirClaimIntegrationTest.consultation(clinic, patient, "FAC-" + UUID.randomUUID()));
-		Api.Response batch = admin.post("/api/v1/payment-batches", "{\"payerBody\":\"CNSS\",\"cutOff\":\"2026-06-15\"}",
-				"Idempotency-Key", UUID.randomUUID().toString());
+		Api.Response batch = ma.amo.support.Payees.approvedBatch(admin, "CNSS", "2026-06-15", UUID.randomUUID().toString());
 		assertThat(batch.status()).as(batch.raw()).isEqualTo(201);
 		return new Paid(clinic, batch.body().get("id").asLong(), batch.body().get("reference").asText(),
 				response.getIdPart());

@@ -108,8 +108,7 @@ class StatementsAndDelaysIntegrationTest {
 	}
 
 	Api.Response pay() {
-		return api.post("/api/v1/payment-batches", "{\"payerBody\":\"CNSS\",\"cutOff\":\"%s\"}".formatted(LocalDate.now(clock)),
-				"Idempotency-Key", "lot-" + UUID.randomUUID());
+		return ma.amo.support.Payees.approvedBatch(api, "CNSS", LocalDate.now(clock).toString(), "lot-" + UUID.randomUUID());
 	}
 
 	JsonNode batch() {
