@@ -135,9 +135,9 @@ class DemoPopulationIntegrationTest {
 	}
 
 	@Test
-	void theDemoHasOneUserPerRoleAgentsWithTheirSecondFactorAndAClinicsSystem() {
+	void theDemoHasOneUserPerRoleTwoInFinanceForFourEyesAgentsWithTheirSecondFactorAndAClinicsSystem() {
 		assertThat(jdbc.sql("select role from platform_user where username <> 'admin' order by role").query(String.class)
-			.list()).containsExactly("DATA_PROTECTION_OFFICER", "FINANCE", "MEDICAL_REVIEWER", "MEMBER", "PAYER_AGENT",
+			.list()).containsExactly("DATA_PROTECTION_OFFICER", "FINANCE", "FINANCE", "MEDICAL_REVIEWER", "MEMBER", "PAYER_AGENT",
 					"PAYER_AGENT", "PROVIDER", "REGULATOR");
 		assertThat(jdbc.sql("select totp_secret from platform_user where username = 'agent.cnss'").query(String.class)
 			.single()).isEqualTo(DemoUsers.AGENTS_TOTP);
