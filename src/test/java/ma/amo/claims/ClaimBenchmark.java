@@ -73,6 +73,8 @@ public final class ClaimBenchmark {
 			.web(WebApplicationType.SERVLET)
 			.run("--server.port=0", "--amo.embedded-postgres.data-directory=target/claim-benchmark/postgres",
 					"--amo.embedded-postgres.clean=true", "--amo.embedded-postgres.port=0", "--amo.demo.enabled=true",
+					// The claims measured are the benchmark's own, on its own referentials: not the demo's year of care.
+					"--amo.demo.activity=false",
 					"--amo.demo.persons=" + persons, "--amo.population.import-directory=target/claim-benchmark/imports",
 					"--amo.clock.fixed=" + NOW, "--logging.level.ma.amo=warn")) {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
