@@ -1,8 +1,5 @@
 package ma.amo.fhir;
 
-import static ma.amo.support.People.cin;
-import static ma.amo.support.People.idcs;
-import static ma.amo.support.People.rnp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -15,7 +12,6 @@ import ma.amo.population.PopulationImports;
 import ma.amo.providers.ProviderDirectory;
 import ma.amo.support.Api;
 import ma.amo.support.IntegrationTest;
-import ma.amo.support.Registers;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
@@ -53,11 +49,7 @@ class FhirClaimBatchIntegrationTest {
 	}
 
 	String insured() {
-		String idcs = idcs();
-		Registers.persons(imports, rnp(idcs, cin(), "Alaoui", "Karim", LocalDate.of(1979, 3, 2), 'M'));
-		assertThat(admin.post("/api/v1/enrolments", "{\"idcs\":\"%s\",\"regime\":\"SALARIED_PRIVATE\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}"
-			.formatted(idcs)).status()).isEqualTo(201);
-		return idcs;
+		return Hospitals.insured(admin, imports, "Alaoui", "Karim", LocalDate.of(1979, 3, 2), 'M');
 	}
 
 	static Bundle batch(Claim... claims) {

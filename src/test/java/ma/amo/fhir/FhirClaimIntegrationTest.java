@@ -1,8 +1,6 @@
 package ma.amo.fhir;
 
-import static ma.amo.support.People.cin;
 import static ma.amo.support.People.idcs;
-import static ma.amo.support.People.rnp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -18,7 +16,6 @@ import ma.amo.population.PopulationImports;
 import ma.amo.providers.ProviderDirectory;
 import ma.amo.support.Api;
 import ma.amo.support.IntegrationTest;
-import ma.amo.support.Registers;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.ClaimResponse;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -67,11 +64,7 @@ class FhirClaimIntegrationTest {
 	}
 
 	String insured() {
-		String idcs = idcs();
-		Registers.persons(imports, rnp(idcs, cin(), "Tazi", "Nadia", LocalDate.of(1985, 6, 1), 'F'));
-		assertThat(admin.post("/api/v1/enrolments", "{\"idcs\":\"%s\",\"regime\":\"SALARIED_PRIVATE\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}"
-			.formatted(idcs)).status()).isEqualTo(201);
-		return idcs;
+		return Hospitals.insured(admin, imports, "Tazi", "Nadia", LocalDate.of(1985, 6, 1), 'F');
 	}
 
 	/** A consultation C billed 80 DH on 10 June 2026 at the hospital by its doctor, numbered {@code number}. */

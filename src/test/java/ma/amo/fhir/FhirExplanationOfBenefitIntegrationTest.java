@@ -1,8 +1,5 @@
 package ma.amo.fhir;
 
-import static ma.amo.support.People.cin;
-import static ma.amo.support.People.idcs;
-import static ma.amo.support.People.rnp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -16,7 +13,6 @@ import ma.amo.providers.ProviderDirectory;
 import ma.amo.support.Api;
 import ma.amo.support.IntegrationTest;
 import ma.amo.support.Payees;
-import ma.amo.support.Registers;
 import ma.amo.support.Users;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ClaimResponse;
@@ -56,11 +52,7 @@ class FhirExplanationOfBenefitIntegrationTest {
 	}
 
 	String insured() {
-		String idcs = idcs();
-		Registers.persons(imports, rnp(idcs, cin(), "Bennis", "Salma", LocalDate.of(1988, 2, 2), 'F'));
-		assertThat(admin.post("/api/v1/enrolments", "{\"idcs\":\"%s\",\"regime\":\"SALARIED_PRIVATE\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}"
-			.formatted(idcs)).status()).isEqualTo(201);
-		return idcs;
+		return Hospitals.insured(admin, imports, "Bennis", "Salma", LocalDate.of(1988, 2, 2), 'F');
 	}
 
 	IGenericClient member(String idcs) {

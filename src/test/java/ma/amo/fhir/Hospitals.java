@@ -16,10 +16,13 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ma.amo.population.PopulationImports;
 import ma.amo.providers.Profession;
 import ma.amo.providers.ProviderDirectory;
 import ma.amo.providers.Sector;
 import ma.amo.support.Api;
+import ma.amo.support.People;
+import ma.amo.support.Registers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -95,5 +98,15 @@ final class Hospitals {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** A person of the population register, enrolled as a salaried worker since 2024 without waiting period: the IDCS. */
+	static String insured(Api admin, PopulationImports imports, String lastName, String firstName, LocalDate birth,
+			char sex) {
+		String idcs = People.idcs();
+		Registers.persons(imports, People.rnp(idcs, People.cin(), lastName, firstName, birth, sex));
+		assertThat(admin.post("/api/v1/enrolments", "{\"idcs\":\"%s\",\"regime\":\"SALARIED_PRIVATE\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}"
+			.formatted(idcs)).status()).isEqualTo(201);
+		return idcs;
 	}
 }
