@@ -1,7 +1,8 @@
 # Sourced by the HTTP benchmarks: packages the jar and starts it on $http_port with its embedded PostgreSQL on $port
 # and its files in $work, the rate limit off (one wrk client would be throttled), any further options given as
 # arguments (and in $BENCH_OPTIONS); waits until it serves and sets $base and $app (the platform's process). The
-# platform stops when the benchmark exits. JVM options may be added in $BENCH_JAVA_OPTS (e.g. a flight recording).
+# platform stops when the benchmark exits. The demo's year of care is not generated: it would run beside the load
+# being measured (a benchmark that needs claims makes its own). JVM options may be added in $BENCH_JAVA_OPTS (e.g. a flight recording).
 # $BENCH_JAR runs a jar already built instead (bench/smoke.sh builds it once for every benchmark; two versions can be
 # compared on the same data directory).
 mkdir -p "$work"
@@ -17,7 +18,7 @@ started=$(date +%s%N)
 "$java_bin" -Xms512m -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" --server.port="$http_port" \
   --amo.embedded-postgres.data-directory="$work/postgres" --amo.embedded-postgres.port="$port" \
   --amo.population.import-directory="$work/imports" --logging.level.ma.amo=info \
-  --amo.security.rate-limit.enabled=false ${BENCH_OPTIONS:-} "$@" > "$work/app.log" 2>&1 &
+  --amo.security.rate-limit.enabled=false --amo.demo.activity=false ${BENCH_OPTIONS:-} "$@" > "$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 base=http://localhost:$http_port
