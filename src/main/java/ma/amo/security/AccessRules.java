@@ -29,11 +29,11 @@ final class AccessRules {
 
 	/**
 	 * Open without logging in: health, the API description, the login page, the sign-in of scripts (it is the login),
-	 * the token endpoint and the FHIR server's CapabilityStatement.
+	 * the token endpoint, the FHIR server's CapabilityStatement, and the web pages' style sheets and scripts.
 	 */
 	static final List<String> PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/login", "/error",
-			"/api/v1/sessions", "/fhir/metadata");
+			"/api/v1/sessions", "/fhir/metadata", "/css/**", "/js/**", "/webjars/**");
 
 	private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 	private static final Set<Role> CARE = EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER, MEMBER, ADMINISTRATOR);
@@ -42,6 +42,8 @@ final class AccessRules {
 	private static final Set<Role> MONEY = EnumSet.of(FINANCE, ADMINISTRATOR);
 
 	static final List<Rule> RULES = List.of(
+			// The web interface's home page: what each role can do
+			rule(HttpMethod.GET, "/", EVERYONE),
 			// Accounts and systems
 			rule(HttpMethod.GET, "/api/v1/users/me", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/users", EnumSet.of(ADMINISTRATOR)),

@@ -89,11 +89,11 @@ class ComplaintFormBrowserTest {
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
 		browser.findElement(By.name("username")).sendKeys(username);
 		browser.findElement(By.name("password")).sendKeys(Users.PASSWORD);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		browser.findElement(By.cssSelector("main button[type=submit]")).click();
 		waitFor(ExpectedConditions.urlContains("/reclamations/nouvelle"));
 
 		// Sent empty: the form says what is missing, in French, and files nothing.
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		browser.findElement(By.cssSelector("main button[type=submit]")).click();
 		waitFor(ExpectedConditions.presenceOfElementLocated(By.id("errors")));
 		assertThat(browser.findElement(By.id("errors")).getText()).contains("Catégorie : à renseigner",
 				"Objet : à renseigner", "Description : à renseigner");
@@ -101,7 +101,7 @@ class ComplaintFormBrowserTest {
 		new Select(browser.findElement(By.id("category"))).selectByVisibleText("Retard de remboursement");
 		browser.findElement(By.id("subject")).sendKeys("Feuille de soins non remboursée");
 		browser.findElement(By.id("description")).sendKeys("Déposée il y a trois mois à l'agence de Fès.");
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		browser.findElement(By.cssSelector("main button[type=submit]")).click();
 
 		waitFor(ExpectedConditions.urlMatches(".*/reclamations/\\d+$"));
 		LocalDate today = LocalDate.now(clock);

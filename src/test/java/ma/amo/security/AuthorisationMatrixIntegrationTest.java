@@ -34,6 +34,7 @@ class AuthorisationMatrixIntegrationTest {
 	 * D data-protection officer, X administrator, * everyone logged in.
 	 */
 	private static final String MATRIX = """
+			GET /                                                       *
 			GET /api/v1/users/me                                        *
 			POST /api/v1/users                                          X
 			POST /api/v1/system-clients                                 X

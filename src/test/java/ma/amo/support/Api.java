@@ -65,6 +65,21 @@ public final class Api {
 		return base;
 	}
 
+	/** The account this client is logged in as (null when anonymous or a system's token). */
+	public String username() {
+		return username;
+	}
+
+	/** Its password, for a browser that logs in with the same account. */
+	public String password() {
+		return password;
+	}
+
+	/** The TOTP secret of an agent's second factor (null for other roles). */
+	public String totpSecret() {
+		return totpSecret;
+	}
+
 	public record Response(int status, JsonNode body, String raw) {
 	}
 
