@@ -99,8 +99,12 @@ final class CareYear {
 			List<ClaimRequest.Line> lines = new ArrayList<>();
 			lines.add(new ClaimRequest.Line(specialist ? "Cs" : "C", null, null, null, new BigDecimal(specialist ? "150" : "80")));
 			if (random.nextDouble() < 0.4) {
-				lines.add(new ClaimRequest.Line("B", BigDecimal.valueOf(40 + 20 * random.nextInt(4)), null, null,
-						new BigDecimal("60")));
+				// An examination beside the consultation: imaging, or now and then biology, which the tariff leaves
+				// without a value, so that the invoice is partly approved with the reason on that line.
+				lines.add(random.nextInt(4) == 0
+						? new ClaimRequest.Line("B", BigDecimal.valueOf(40 + 20 * random.nextInt(4)), null, null, new BigDecimal("60"))
+						: new ClaimRequest.Line("Z", BigDecimal.valueOf(15 + 5 * random.nextInt(4)), null, null,
+								new BigDecimal("250")));
 			}
 			return invoice(p, care, specialist ? hospital[2] : hospital[1], hospital[0], lines);
 		}
@@ -122,9 +126,14 @@ final class CareYear {
 		}
 		if (draw < 0.95) {
 			List<ClaimRequest.Line> lines = new ArrayList<>();
+			// Biology (B) has no value in the national tariff (amo-rules.md): one laboratory sheet in ten bills it and is
+			// refused with that reason; the others are pathology examinations (P, 1.10 DH), which the tariff values.
+			boolean biology = random.nextInt(10) == 0;
 			for (int i = 0; i < 1 + random.nextInt(3); i++) {
-				lines.add(new ClaimRequest.Line("B", BigDecimal.valueOf(40 + 20 * random.nextInt(5)), null, null,
-						new BigDecimal("100")));
+				lines.add(biology
+						? new ClaimRequest.Line("B", BigDecimal.valueOf(40 + 20 * random.nextInt(5)), null, null, new BigDecimal("100"))
+						: new ClaimRequest.Line("P", BigDecimal.valueOf(100 + 50 * random.nextInt(4)), null, null,
+								new BigDecimal("250")));
 			}
 			return sheet(p, care, pick(providers.laboratories(), p), false, lines);
 		}

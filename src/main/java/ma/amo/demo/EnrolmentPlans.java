@@ -39,7 +39,7 @@ final class EnrolmentPlans {
 	}
 
 	List<Plan> of(Household household) {
-		Random random = new Random(household.id().hashCode());
+		Random random = new Random(seed(household.id()));
 		List<Plan> plans = new ArrayList<>();
 		Resident head = household.head();
 		BigDecimal score = household.currentScore();
@@ -226,18 +226,31 @@ final class EnrolmentPlans {
 	 * The last day of history for people still employed: the month before the last complete month, whose
 	 * declarations the demo files through the contributions module ({@link DemoContributions}).
 	 */
+	/**
+	 * The household's own random seed, its id's hash spread over 64 bits: the first draw of {@code java.util.Random}
+	 * seeded with nearby numbers (ids that differ by their last digits) barely differs, which put every household in
+	 * the same regime band and left the public sector (CNOPS) out of the demo.
+	 */
+	static long seed(String householdId) {
+		long h = householdId.hashCode() * 0x9E3779B97F4A7C15L;
+		h ^= h >>> 33;
+		h *= 0xFF51AFD7ED558CCDL;
+		return h ^ (h >>> 33);
+	}
+
 	private LocalDate lastMonthBeforeDeclarations() {
 		return today.withDayOfMonth(1).minusMonths(1).minusDays(1);
 	}
 
-	/** Working days declared in the three months after hiring and the six before {@code until}. */
+	/** Working days declared in the three months after hiring and the eighteen before {@code until}. */
 	private static void declare(Map<LocalDate, Integer> days, LocalDate hire, LocalDate until, Random random) {
 		LocalDate first = hire.withDayOfMonth(1);
 		LocalDate last = until.withDayOfMonth(1);
 		for (LocalDate m = first; !m.isAfter(last) && m.isBefore(first.plusMonths(3)); m = m.plusMonths(1)) {
 			days.put(m, m.equals(first) ? Math.max(1, 26 - hire.getDayOfMonth()) : 22 + random.nextInt(5));
 		}
-		for (LocalDate m = later(first, last.minusMonths(5)); !m.isAfter(last); m = m.plusMonths(1)) {
+		// Eighteen months: the demo's year of care, and the six months before each day of it that open the rights.
+		for (LocalDate m = later(first, last.minusMonths(17)); !m.isAfter(last); m = m.plusMonths(1)) {
 			days.putIfAbsent(m, m.equals(first) ? Math.max(1, 26 - hire.getDayOfMonth()) : 22 + random.nextInt(5));
 		}
 	}

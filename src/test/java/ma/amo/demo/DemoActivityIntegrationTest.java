@@ -50,6 +50,16 @@ class DemoActivityIntegrationTest {
 	}
 
 	@Test
+	void bothPayerBodiesHaveClaimsAndMostCareIsCovered() {
+		assertThat(jdbc.sql("select distinct payer_body from claim where payer_body is not null").query(String.class).list())
+			.containsExactlyInAnyOrder("CNSS", "CNOPS");
+		long all = jdbc.sql("select count(*) from claim").query(Long.class).single();
+		long refused = jdbc.sql("select count(*) from claim where status = 'REJECTED'").query(Long.class).single();
+		// Refusals show each rule at work (late filing, rights not open, biology without a tariff value), as a minority.
+		assertThat(refused).isPositive().isLessThan(all / 8);
+	}
+
+	@Test
 	void refusedClaimsShowTheirReasonsLateFilingAndRightsClosed() {
 		List<String> codes = jdbc.sql("select distinct code from claim_line_reason").query(String.class).list();
 		assertThat(codes).contains("LATE_FILING", "RIGHTS_NOT_OPEN");
