@@ -145,9 +145,19 @@ public class ClaimAdjudication {
 	/** Claims under the filters given (all optional), oldest first. */
 	public PageOf<Claim.Summary> search(ClaimStatus status, String patientIdcs, String executingInpe,
 			String establishmentInpe, int page, int size) {
+		return search(status, patientIdcs, executingInpe, establishmentInpe, null, null, page, size);
+	}
+
+	/**
+	 * The same, also bounded by the instant each claim was decided (adjudicated, or received while it waits):
+	 * {@code decidedFrom} included, {@code decidedBefore} excluded, either null for no bound.
+	 */
+	public PageOf<Claim.Summary> search(ClaimStatus status, String patientIdcs, String executingInpe,
+			String establishmentInpe, java.time.Instant decidedFrom, java.time.Instant decidedBefore, int page,
+			int size) {
 		PageOf.check(page, size, 200);
-		return claims.search(Viewer.current().orElse(null), status, patientIdcs, executingInpe, establishmentInpe, page,
-				size);
+		return claims.search(Viewer.current().orElse(null), status, patientIdcs, executingInpe, establishmentInpe,
+				decidedFrom, decidedBefore, page, size);
 	}
 
 	public List<Claim.Event> history(long id) {
