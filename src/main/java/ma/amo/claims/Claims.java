@@ -112,6 +112,15 @@ class Claims {
 			.stream().findFirst();
 	}
 
+	/** The claims of {@code ids} that exist, with their lines, in any order. */
+	List<Claim> findAll(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return withLines(jdbc.sql(CLAIM + " where id = any(?)").param(ids.stream().distinct().toArray(Long[]::new))
+			.query((rs, n) -> claim(rs)).list());
+	}
+
 	/**
 	 * A page of claims under the filters given, oldest first: an agent's work list (e.g. the claims in review). The
 	 * decision instant is the adjudication's, or the receipt's while the claim waits: what a statement of the claim
