@@ -29,7 +29,7 @@ class FhirHostileParametersIntegrationTest {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	/** Each endpoint with the parameters it takes; {@code $id} in a path is replaced by a hostile value too. */
+	/** Each search or operation endpoint with the parameters it takes. */
 	private static final List<String[]> ENDPOINTS = List.of(
 			new String[] {"/fhir/Patient", "identifier"},
 			new String[] {"/fhir/Coverage", "beneficiary", "identifier"},
