@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,13 +112,30 @@ class Claims {
 			.stream().findFirst();
 	}
 
-	/** A page of claims under the filters given, oldest first: an agent's work list (e.g. the claims in review). */
+	/** The claims of {@code ids} that exist, with their lines, in any order. */
+	List<Claim> findAll(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return withLines(jdbc.sql(CLAIM + " where id = any(?)").param(ids.stream().distinct().toArray(Long[]::new))
+			.query((rs, n) -> claim(rs)).list());
+	}
+
+	/**
+	 * A page of claims under the filters given, oldest first: an agent's work list (e.g. the claims in review). The
+	 * decision instant is the adjudication's, or the receipt's while the claim waits: what a statement of the claim
+	 * dates it by; {@code decidedFrom} included, {@code decidedBefore} excluded, either null for no bound.
+	 */
 	PageOf<Claim.Summary> search(Viewer viewer, ClaimStatus status, String patientIdcs, String executingInpe,
-			String establishmentInpe, int page, int size) {
+			String establishmentInpe, Instant decidedFrom, Instant decidedBefore, int page, int size) {
 		return scope(new SearchFilters(), viewer).add("status = :status", "status", status == null ? null : status.name())
 			.add("patient_idcs = :patient", "patient", patientIdcs)
 			.add("executing_inpe = :executing", "executing", executingInpe)
 			.add("establishment_inpe = :establishment", "establishment", establishmentInpe)
+			.add("coalesce(adjudicated_at, received_at) >= :decidedFrom", "decidedFrom",
+					decidedFrom == null ? null : java.time.OffsetDateTime.ofInstant(decidedFrom, java.time.ZoneOffset.UTC))
+			.add("coalesce(adjudicated_at, received_at) < :decidedBefore", "decidedBefore",
+					decidedBefore == null ? null : java.time.OffsetDateTime.ofInstant(decidedBefore, java.time.ZoneOffset.UTC))
 			.page(jdbc, """
 					select id, kind, status, patient_idcs, care_date, filed_on, executing_inpe, establishment_inpe, billed,
 					  covered, review_reasons, received_at from claim""", "id", page, size, (rs, n) -> {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * FHIR Bulk Data Access v2.0 (https://hl7.org/fhir/uv/bulkdata/), system level, for the beneficiary feed: the
- * kick-off {@code GET /fhir/$export}, the status {@code GET|DELETE /fhir/$export-poll-status?_jobId=} and the files
+ * FHIR Bulk Data Access v2.0 (https://hl7.org/fhir/uv/bulkdata/) for the beneficiary feed: the kick-off at system
+ * level {@code /fhir/$export} or patient level {@code /fhir/Patient/$export}, by {@code GET} with URL parameters or
+ * {@code POST} with a Parameters resource, the status {@code GET|DELETE /fhir/$export-poll-status?_jobId=} and the files
  * {@code GET /fhir/$export-file?_jobId=&_type=}. HAPI operations with manual responses: the answers are the
  * specification's (202 with Content-Location, a JSON manifest, NDJSON), not FHIR resources.
  */
@@ -38,19 +40,38 @@ class BulkExportProvider {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final BulkExports exports;
+	private final FhirContext fhir;
 
-	BulkExportProvider(BulkExports exports) {
+	BulkExportProvider(BulkExports exports, FhirContext fhir) {
 		this.exports = exports;
+		this.fhir = fhir;
 	}
 
-	/** Kick-off: checks the request, records the job, answers 202 with the status URL. */
+	/** System-level kick-off ({@code GET} with URL parameters or {@code POST} with a Parameters body). */
 	@Operation(name = "$export", idempotent = true, manualResponse = true)
 	public void kickOff(RequestDetails details, HttpServletRequest request, HttpServletResponse response) {
+		kickOff("/$export", details, request, response);
+	}
+
+	/**
+	 * Patient-level kick-off: the resources of every patient's compartment, which for the beneficiary feed are the
+	 * same Patient and Coverage files as the system-level export; a client written for either level is served.
+	 */
+	@Operation(name = "$export", typeName = "Patient", idempotent = true, manualResponse = true)
+	public void patientKickOff(RequestDetails details, HttpServletRequest request, HttpServletResponse response) {
+		kickOff("/Patient/$export", details, request, response);
+	}
+
+	/** Checks the request, records the job, answers 202 with the status URL. */
+	private void kickOff(String operation, RequestDetails details, HttpServletRequest request,
+			HttpServletResponse response) {
 		namedByParameter(details);
-		BulkExportRequest asked = BulkExportRequest.of(request.getHeader("Prefer"), request.getParameterMap(),
-				exports.now());
+		Map<String, String[]> parameters = "POST".equals(request.getMethod())
+				? BulkExportRequest.posted(fhir, details, request.getParameterMap()) : request.getParameterMap();
+		BulkExportRequest asked = BulkExportRequest.of(request.getHeader("Prefer"), parameters, exports.now());
 		String base = details.getFhirServerBase();
-		StringBuilder url = new StringBuilder(base).append("/$export?_type=").append(String.join(",", asked.types()));
+		StringBuilder url = new StringBuilder(base).append(operation).append("?_type=")
+			.append(String.join(",", asked.types()));
 		if (asked.since() != null) {
 			url.append("&_since=").append(asked.since());
 		}

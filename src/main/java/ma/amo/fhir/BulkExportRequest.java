@@ -1,14 +1,22 @@
 package ma.amo.fhir;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ma.amo.shared.InvalidInput;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.PrimitiveType;
 
 /**
  * The parameters of a kick-off of FHIR Bulk Data {@code $export}, checked before anything is stored: the resource
@@ -24,6 +32,9 @@ record BulkExportRequest(List<String> types, Instant since) {
 	private static final Set<String> NDJSON = Set.of("application/fhir+ndjson", "application/ndjson", "ndjson");
 
 	private static final Set<String> PARAMETERS = Set.of("_type", "_since", "_outputFormat");
+
+	/** A kick-off's Parameters name three values: a few kilobytes are plenty. */
+	private static final int MOST_BODY = 16 * 1024;
 
 	/** No record of the platform predates AMO's start: an older _since is a mistake, not a wish for everything. */
 	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
@@ -45,6 +56,43 @@ record BulkExportRequest(List<String> types, Instant since) {
 			throw new InvalidInput("_outputFormat", "ndjson", "the only output format is application/fhir+ndjson");
 		}
 		return new BulkExportRequest(types(single(parameters, "_type")), since(single(parameters, "_since"), now));
+	}
+
+	/**
+	 * The parameters of a {@code POST} kick-off: a Parameters resource (JSON or XML) of primitive values, read as
+	 * strictly as any resource received, beside the URL's; an empty body asks for everything. A parameter given both
+	 * ways counts twice and is refused like a repeated one.
+	 */
+	static Map<String, String[]> posted(FhirContext fhir, RequestDetails details, Map<String, String[]> query) {
+		byte[] body = details.loadRequestContents();
+		Map<String, List<String>> values = new LinkedHashMap<>();
+		query.forEach((name, given) -> values.computeIfAbsent(name, n -> new ArrayList<>()).addAll(List.of(given)));
+		if (body != null && body.length > 0) {
+			if (body.length > MOST_BODY) {
+				throw new InvalidInput("Parameters", "length", "a kick-off's Parameters take " + MOST_BODY + " bytes at most");
+			}
+			String text = new String(body, StandardCharsets.UTF_8);
+			Parameters parameters;
+			try {
+				IParser parser = text.stripLeading().startsWith("<") ? fhir.newXmlParser() : fhir.newJsonParser();
+				parameters = parser.parseResource(Parameters.class, text);
+			}
+			catch (DataFormatException | ClassCastException e) {
+				throw new InvalidInput("Parameters", "resource", "the body of a POST kick-off is a Parameters resource");
+			}
+			for (int i = 0; i < parameters.getParameter().size(); i++) {
+				Parameters.ParametersParameterComponent parameter = parameters.getParameter().get(i);
+				if (!parameter.hasName() || !(parameter.getValue() instanceof PrimitiveType<?> value)
+						|| !value.hasValue() || parameter.hasResource() || parameter.hasPart()) {
+					throw new InvalidInput("Parameters.parameter[" + i + "]", "value",
+							"each parameter is a name with a value (valueString, valueInstant...)");
+				}
+				values.computeIfAbsent(parameter.getName(), n -> new ArrayList<>()).add(value.getValueAsString());
+			}
+		}
+		Map<String, String[]> all = new LinkedHashMap<>();
+		values.forEach((name, given) -> all.put(name, given.toArray(String[]::new)));
+		return all;
 	}
 
 	private static String single(Map<String, String[]> parameters, String name) {

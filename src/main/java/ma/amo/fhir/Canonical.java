@@ -39,6 +39,30 @@ public final class Canonical {
 	/** The kinds of adjudication line the platform adds to the standard ones: a reason code. */
 	public static final String ADJUDICATION = BASE + "/CodeSystem/adjudication";
 
+	/** The care a prior approval is asked for (HOSPITAL_STAY, SURGERY, DIALYSIS...). */
+	public static final String CARE_TYPES = BASE + "/CodeSystem/care-types";
+
+	/** The categories of a prior approval request's supporting information (medical-note, protocol...). */
+	public static final String PRIOR_APPROVAL_INFO = BASE + "/CodeSystem/prior-approval-info";
+
+	/** The professions of the provider directory (GENERAL_PRACTITIONER, SPECIALIST...). */
+	public static final String PROFESSIONS = BASE + "/CodeSystem/professions";
+
+	/** The establishments' categories: the ministry's (HP, HR, CSU-1...) and the private sector's (CLINIC...). */
+	public static final String ESTABLISHMENT_CATEGORIES = BASE + "/CodeSystem/establishment-categories";
+
+	/** A claim by its number on the platform, as ClaimResponses and ExplanationOfBenefits are identified. */
+	public static final String CLAIM = BASE + "/sid/claim";
+
+	/** A prior approval by its reference (PA-2026-000123). */
+	public static final String PRIOR_APPROVAL = BASE + "/sid/prior-approval";
+
+	/** A payment batch by its reference (LP-CNSS-20260615-12). */
+	public static final String PAYMENT_BATCH = BASE + "/sid/payment-batch";
+
+	/** A transfer by its end-to-end identifier in the ISO 20022 bank file ({batch reference}-{payee}). */
+	public static final String END_TO_END_ID = BASE + "/sid/end-to-end-id";
+
 	private Canonical() {
 	}
 

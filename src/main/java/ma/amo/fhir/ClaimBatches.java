@@ -1,7 +1,9 @@
 package ma.amo.fhir;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import ca.uhn.fhir.rest.annotation.Transaction;
@@ -81,10 +83,12 @@ class ClaimBatches {
 			}
 		}
 		adjudicate(fresh);
+		// The Bundle's claims read back together, as adjudicated: four queries for the Bundle, not four per claim.
+		Iterator<ma.amo.claims.Claim> read = claims.claims(stored.stream().filter(Objects::nonNull).toList()).iterator();
 		List<String> changed = new ArrayList<>();
 		for (int i = 0; i < stored.size(); i++) {
 			if (stored.get(i) != null) {
-				ClaimResponse response = ClaimResponses.of(claims.claim(stored.get(i)));
+				ClaimResponse response = ClaimResponses.of(read.next());
 				answer.getEntry().get(i).setResource(response).getResponse().setStatus("200 OK")
 					.setLocation("ClaimResponse/" + response.getIdPart());
 				changed.add(response.getIdPart());

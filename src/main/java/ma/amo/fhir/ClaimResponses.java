@@ -37,7 +37,7 @@ final class ClaimResponses {
 	static ClaimResponse of(Claim claim) {
 		ClaimResponse response = new ClaimResponse();
 		response.setId(Long.toString(claim.id()));
-		response.addIdentifier().setSystem(Canonical.BASE + "/sid/claim").setValue(Long.toString(claim.id()));
+		response.addIdentifier().setSystem(Canonical.CLAIM).setValue(Long.toString(claim.id()));
 		response.setStatus(ClaimResponse.ClaimResponseStatus.ACTIVE);
 		response.setType(new CodeableConcept(new Coding(CLAIM_TYPE, type(claim), null)));
 		response.setUse(ClaimResponse.Use.CLAIM);

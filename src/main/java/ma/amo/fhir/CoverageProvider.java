@@ -42,8 +42,13 @@ class CoverageProvider implements IResourceProvider {
 	@Search
 	public List<Coverage> search(@OptionalParam(name = Coverage.SP_BENEFICIARY) ReferenceParam beneficiary,
 			@OptionalParam(name = Coverage.SP_IDENTIFIER) TokenParam identifier, RequestDetails request) {
+		String searched = beneficiary != null ? "Coverage.beneficiary" : "Coverage.identifier";
+		request.getUserData().put(Refusals.PATHS, (java.util.function.UnaryOperator<String>) field -> searched);
 		if ((beneficiary == null) == (identifier == null)) {
 			throw new InvalidInput("beneficiary", "one-criterion", "search by beneficiary or by identifier, one of them");
+		}
+		if (beneficiary != null && beneficiary.getChain() != null) {
+			throw new InvalidInput("beneficiary", "reference", "must be Patient/{idcs}, without a chain");
 		}
 		Rights rights = beneficiary != null ? eligibility.of(Identifiers.patientIdcs(beneficiary), today())
 				: Identifiers.rights(eligibility, identifier.getSystem(), identifier.getValue(), today());

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
@@ -15,6 +17,7 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.StringAndListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ma.amo.claims.Claim;
@@ -37,7 +40,8 @@ import org.springframework.stereotype.Component;
  * number ({@code ExplanationOfBenefit/{claimId}}, like its ClaimResponse): each item with the adjudication's amounts
  * and reason codes as in the ClaimResponse, the totals, and once the claim is paid the {@code payment}: its date, the
  * amount the payer body paid and the payment batch's reference. Searched by {@code patient=Patient/{idcs}} and
- * {@code provider=Organization/{inpe}} (the establishment) or {@code Practitioner/{inpe}} (who gave the care), paged
+ * {@code provider=Organization/{inpe}} (the establishment) or {@code Practitioner/{inpe}} (who gave the care) and
+ * {@code created} (when the claim was adjudicated, or received while it waits: {@code created=ge2026-06-01&created=lt2026-07-01}), paged
  * by {@code _count} (at most 100) and {@code _offset} (a multiple of {@code _count}). Each reader sees the claims of
  * its scope only, as in the claims API: a provider its own, a member their family's, an agent its payer body's.
  */
@@ -52,11 +56,13 @@ class ExplanationOfBenefits implements IResourceProvider {
 	private final ClaimAdjudication claims;
 	private final Reads reads;
 	private final Clock clock;
+	private final FhirContext context;
 
-	ExplanationOfBenefits(ClaimAdjudication claims, Reads reads, Clock clock) {
+	ExplanationOfBenefits(ClaimAdjudication claims, Reads reads, Clock clock, FhirContext context) {
 		this.claims = claims;
 		this.reads = reads;
 		this.clock = clock;
+		this.context = context;
 	}
 
 	@Override
@@ -81,8 +87,13 @@ class ExplanationOfBenefits implements IResourceProvider {
 
 	@Search
 	public IBundleProvider search(@OptionalParam(name = ExplanationOfBenefit.SP_PATIENT) ReferenceParam patient,
-			@OptionalParam(name = ExplanationOfBenefit.SP_PROVIDER) ReferenceParam provider, @Count Integer count,
+			@OptionalParam(name = ExplanationOfBenefit.SP_PROVIDER) ReferenceParam provider,
+			@OptionalParam(name = ExplanationOfBenefit.SP_CREATED) StringAndListParam created, @Count Integer count,
 			@Offset Integer offset, RequestDetails request) {
+		DirectoryProviders.paths(request, Map.of("_count", "_count", "_offset", "_offset", "patient",
+				"ExplanationOfBenefit.patient", "provider", "ExplanationOfBenefit.provider"));
+		SearchDates.Range range = SearchDates.range(context, ExplanationOfBenefit.SP_CREATED, created,
+				"ExplanationOfBenefit.created");
 		int size = count == null ? DEFAULT_COUNT : count;
 		int from = offset == null ? 0 : offset;
 		if (size < 1 || size > MOST) {
@@ -97,7 +108,7 @@ class ExplanationOfBenefits implements IResourceProvider {
 				throw new InvalidInput("patient", "reference", "must be Patient/{idcs}");
 			}
 			idcs = patient.getIdPart();
-			if (idcs == null || idcs.isBlank() || idcs.length() > 20) {
+			if (patient.getChain() != null || idcs == null || !idcs.matches("[0-9]{1,20}")) {
 				throw new InvalidInput("patient", "reference", "must be Patient/{idcs}");
 			}
 		}
@@ -105,7 +116,7 @@ class ExplanationOfBenefits implements IResourceProvider {
 		String executing = null;
 		if (provider != null) {
 			String inpe = provider.getIdPart();
-			if (inpe == null || !inpe.matches("[0-9]{9}")) {
+			if (provider.getChain() != null || inpe == null || !inpe.matches("[0-9]{9}")) {
 				throw new InvalidInput("provider", "reference", "must be Organization/{inpe} or Practitioner/{inpe}");
 			}
 			if ("Organization".equals(provider.getResourceType())) {
@@ -118,7 +129,8 @@ class ExplanationOfBenefits implements IResourceProvider {
 				throw new InvalidInput("provider", "reference", "must be Organization/{inpe} or Practitioner/{inpe}");
 			}
 		}
-		PageOf<Claim.Summary> page = claims.search(null, idcs, executing, establishment, from / size, size);
+		PageOf<Claim.Summary> page = claims.search(null, idcs, executing, establishment,
+				range == null ? null : range.from(), range == null ? null : range.before(), from / size, size);
 		List<ExplanationOfBenefit> found = new ArrayList<>();
 		for (Claim.Summary summary : page.content()) {
 			found.add(of(claims.claim(summary.id())));
@@ -136,7 +148,7 @@ class ExplanationOfBenefits implements IResourceProvider {
 	ExplanationOfBenefit of(Claim claim) {
 		ExplanationOfBenefit eob = new ExplanationOfBenefit();
 		eob.setId(Long.toString(claim.id()));
-		eob.addIdentifier().setSystem(Canonical.BASE + "/sid/claim").setValue(Long.toString(claim.id()));
+		eob.addIdentifier().setSystem(Canonical.CLAIM).setValue(Long.toString(claim.id()));
 		eob.setStatus(ExplanationOfBenefit.ExplanationOfBenefitStatus.ACTIVE);
 		eob.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/claim-type",
 				ClaimResponses.type(claim), null)));
@@ -208,7 +220,7 @@ class ExplanationOfBenefits implements IResourceProvider {
 			payment.setAmount(mad(claim.covered()));
 			String comment = paid.comment();
 			if (comment != null && comment.startsWith(PAID_PREFIX)) {
-				payment.setIdentifier(new Identifier().setSystem(Canonical.BASE + "/sid/payment-batch")
+				payment.setIdentifier(new Identifier().setSystem(Canonical.PAYMENT_BATCH)
 					.setValue(comment.substring(PAID_PREFIX.length()).strip()));
 			}
 		});

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 class LocationProvider implements IResourceProvider {
 
 	/** The establishments' categories: the ministry's (HP, HR, CSU-1...) and the private sector's (CLINIC...). */
-	static final String CATEGORIES = Canonical.BASE + "/CodeSystem/establishment-categories";
+	static final String CATEGORIES = Canonical.ESTABLISHMENT_CATEGORIES;
 
 	/** A commune's name as the ministry's lists write it: letters, spaces, hyphens, apostrophes, dots, brackets. */
 	private static final Pattern CITY = Pattern.compile("[\\p{L} '.()\\-]{1,100}");

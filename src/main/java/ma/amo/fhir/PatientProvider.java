@@ -1,6 +1,7 @@
 package ma.amo.fhir;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
@@ -56,6 +57,11 @@ class PatientProvider implements IResourceProvider {
 	@Search
 	public List<Patient> byIdentifier(@RequiredParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
 			RequestDetails request) {
+		DirectoryProviders.paths(request, Map.of("identifier", "Patient.identifier", "idcs", "Patient.identifier",
+				"cin", "Patient.identifier"));
+		if (identifier == null) {
+			throw new InvalidInput("identifier", "required", "give system|value, e.g. " + Canonical.IDCS + "|...");
+		}
 		Optional<Person> person = find(identifier);
 		person.ifPresent(p -> reads.read(request, "PERSON", List.of(p.idcs()), "REGISTER_MANAGEMENT"));
 		return person.map(PatientProvider::patient).stream().toList();

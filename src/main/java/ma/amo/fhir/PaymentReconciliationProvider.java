@@ -9,20 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.api.QualifiedParamList;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringAndListParam;
-import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ma.amo.payments.ProviderPayments;
 import ma.amo.payments.ProviderPayments.ProviderPayment;
 import ma.amo.shared.InvalidInput;
@@ -52,21 +47,17 @@ import org.springframework.stereotype.Component;
 class PaymentReconciliationProvider implements IResourceProvider {
 
 	/** A payment batch by its reference ({@code LP-CNSS-20260615-12}). */
-	static final String PAYMENT_BATCH = Canonical.BASE + "/sid/payment-batch";
+	static final String PAYMENT_BATCH = Canonical.PAYMENT_BATCH;
 
 	/** A transfer by its end-to-end identifier in the ISO 20022 bank file ({@code {batch reference}-{payee}}). */
-	static final String END_TO_END = Canonical.BASE + "/sid/end-to-end-id";
+	static final String END_TO_END = Canonical.END_TO_END_ID;
 
 	/** A claim by its number on the platform, as ClaimResponses are identified. */
-	static final String CLAIM = Canonical.BASE + "/sid/claim";
+	static final String CLAIM = Canonical.CLAIM;
 
 	private static final String PAYMENT_TYPE = "http://terminology.hl7.org/CodeSystem/payment-type";
 
 	private static final Pattern ID = Pattern.compile("(\\d{1,18})-(\\d{9})");
-
-	/** A FHIR date or dateTime search value with its prefix; bounded so that no value reaches HAPI's parser unread. */
-	private static final Pattern CREATED = Pattern.compile(
-			"(eq|ge|gt|le|lt)?\\d{4}(-\\d{2}(-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2}))?)?)?");
 
 	private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
@@ -113,57 +104,16 @@ class PaymentReconciliationProvider implements IResourceProvider {
 		DirectoryProviders.paths(request, Map.of("_count", "_count"));
 		int limit = DirectoryProviders.count(count);
 		String inpe = DirectoryProviders.inpe(requestor, "Organization", "PaymentReconciliation.requestor");
-		Instant from = null;
-		Instant to = null;
-		DateRangeParam range = range(created);
-		if (range != null) {
-			Date lower = range.getLowerBoundAsInstant();
-			Date upper = range.getUpperBoundAsInstant();
-			from = lower == null ? null : lower.toInstant();
-			// The upper bound is the last instant included.
-			to = upper == null ? null : upper.toInstant().plusMillis(1);
-			if (from != null && to != null && !from.isBefore(to)) {
-				throw new InvalidInput("PaymentReconciliation.created", "range", "the range ends before it starts");
-			}
-		}
+		SearchDates.Range range = SearchDates.range(context, PaymentReconciliation.SP_CREATED, created,
+				"PaymentReconciliation.created");
+		Instant from = range == null ? null : range.from();
+		Instant to = range == null ? null : range.before();
 		List<ProviderPayment> found = payments.search(inpe, from, to, limit);
 		if (!found.isEmpty()) {
 			reads.read(request, "PAYMENT_BATCH",
 					found.stream().map(p -> Long.toString(p.batchId())).distinct().toList(), "PAYMENT");
 		}
 		return found.stream().map(PaymentReconciliationProvider::reconciliation).toList();
-	}
-
-	/**
-	 * The range of {@code created=} values ({@code ge2026-06-01}, {@code lt2026-07-01}...), at most two, read here
-	 * rather than by HAPI so that a value that is no date is refused as the client's mistake (400), naming it.
-	 */
-	private DateRangeParam range(StringAndListParam created) {
-		if (created == null || created.getValuesAsQueryTokens().isEmpty()) {
-			return null;
-		}
-		List<String> values = created.getValuesAsQueryTokens().stream()
-			.flatMap(or -> or.getValuesAsQueryTokens().stream()).map(StringParam::getValue).toList();
-		if (values.size() > 2 || values.size() != created.getValuesAsQueryTokens().size()) {
-			throw new InvalidInput("PaymentReconciliation.created", "range",
-					"at most a lower and an upper bound, e.g. created=ge2026-06-01&created=lt2026-07-01");
-		}
-		for (String value : values) {
-			if (value == null || !CREATED.matcher(value).matches()) {
-				throw new InvalidInput("PaymentReconciliation.created", "date",
-						"a date or date-time with an optional prefix (eq, ge, gt, le, lt), e.g. ge2026-06-01");
-			}
-		}
-		try {
-			DateRangeParam range = new DateRangeParam();
-			range.setValuesAsQueryTokens(context, PaymentReconciliation.SP_CREATED,
-					values.stream().map(QualifiedParamList::singleton).toList());
-			return range;
-		}
-		catch (DataFormatException | InvalidRequestException e) {
-			throw new InvalidInput("PaymentReconciliation.created", "date",
-					"not a date range: " + String.join(" and ", values));
-		}
 	}
 
 	static PaymentReconciliation reconciliation(ProviderPayment p) {

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 class PractitionerRoleProvider implements IResourceProvider {
 
 	/** The professions of the directory, by their code (GENERAL_PRACTITIONER, SPECIALIST...). */
-	static final String PROFESSIONS = Canonical.BASE + "/CodeSystem/professions";
+	static final String PROFESSIONS = Canonical.PROFESSIONS;
 
 	private static final Pattern ID = Pattern.compile("(\\d{9})-(\\d{9})");
 

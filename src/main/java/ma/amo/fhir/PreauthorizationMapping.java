@@ -28,13 +28,13 @@ import org.hl7.fhir.r4.model.Identifier;
 final class PreauthorizationMapping {
 
 	/** The care types a prior approval is asked for (the approvals module's CareType names). */
-	static final String CARE_TYPES = Canonical.BASE + "/CodeSystem/care-types";
+	static final String CARE_TYPES = Canonical.CARE_TYPES;
 
 	/** The categories of a request's supporting information. */
-	static final String APPROVAL_INFO = Canonical.BASE + "/CodeSystem/prior-approval-info";
+	static final String APPROVAL_INFO = Canonical.PRIOR_APPROVAL_INFO;
 
 	/** The references of prior approvals (PA-2026-000123). */
-	static final String PRIOR_APPROVAL = Canonical.BASE + "/sid/prior-approval";
+	static final String PRIOR_APPROVAL = Canonical.PRIOR_APPROVAL;
 
 	private static final int TEXT_MAX = 10_000;
 

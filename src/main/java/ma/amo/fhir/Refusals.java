@@ -1,6 +1,8 @@
 package ma.amo.fhir;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.UnaryOperator;
 
 import ca.uhn.fhir.interceptor.api.Hook;
@@ -38,6 +40,9 @@ class Refusals {
 	/** The request attribute under which a resource's mapping leaves how our fields translate to its paths. */
 	static final String PATHS = Refusals.class.getName() + ".paths";
 
+	/** How HAPI's messages name a parameter: {@code parameter 'beneficiary'}. */
+	private static final Pattern HAPI_PARAMETER = Pattern.compile("parameter '([A-Za-z0-9_.:-]{1,60})'");
+
 	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
 	public BaseServerResponseException refusal(RequestDetails request, Throwable thrown) {
 		UnaryOperator<String> paths = paths(request);
@@ -59,12 +64,28 @@ class Refusals {
 						paths.apply(broken.field()), broken.rule() + ": " + broken.getMessage())));
 			}
 			if (cause instanceof BaseServerResponseException answer && !(answer instanceof InternalErrorException)) {
-				return answer;
+				return named(answer);
 			}
 		}
 		log.error("FHIR request {} failed", request.getRequestPath(), thrown);
 		return with(new InternalErrorException("the platform could not answer this request"), List.of(
 				issue(IssueType.EXCEPTION, null, "the platform could not answer this request; it was logged")));
+	}
+
+	/**
+	 * HAPI's own refusal of a search parameter it could not bind (several values where one is taken, a modifier it
+	 * does not know) names the parameter in its message only: the outcome gets it as its expression too.
+	 */
+	private static BaseServerResponseException named(BaseServerResponseException answer) {
+		Matcher parameter = HAPI_PARAMETER.matcher(String.valueOf(answer.getMessage()));
+		if (answer.getStatusCode() != 400 || !parameter.find()) {
+			return answer;
+		}
+		if (answer.getOperationOutcome() instanceof OperationOutcome outcome && outcome.hasIssue()) {
+			outcome.getIssue().stream().filter(i -> !i.hasExpression()).forEach(i -> i.addExpression(parameter.group(1)));
+			return answer;
+		}
+		return with(answer, List.of(issue(IssueType.INVALID, parameter.group(1), answer.getMessage())));
 	}
 
 	@SuppressWarnings("unchecked")

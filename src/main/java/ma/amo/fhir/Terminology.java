@@ -1,5 +1,7 @@
 package ma.amo.fhir;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,6 +14,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ma.amo.claims.ClaimAdjudication;
 import ma.amo.enrolment.RightsStatus;
 import ma.amo.tariffs.CareLimits;
+import ma.amo.tariffs.TariffVersions;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.IdType;
@@ -20,9 +23,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The platform's referentials as FHIR: NamingSystems for the identifiers a client names persons, members and
- * providers by, and CodeSystems for the codes the platform answers with (reason codes, long-term conditions, rights'
- * status). Built from the modules that own them at each read, so that a code added there is served here at once.
+ * The platform's referentials as FHIR: a NamingSystem for every identifier system of {@link Canonical} (persons,
+ * members, providers, claims, approvals, payments) and a CodeSystem for every code system it names (reason codes,
+ * long-term conditions, rights' status, acts, medicines, care types... see {@link Referentials}). Built from the modules that own them at each read, so that a code added there is served here at once.
  */
 @Configuration(proxyBeanMethods = false)
 class Terminology {
@@ -34,24 +37,41 @@ class Terminology {
 		return new NamingSystems();
 	}
 
+	/** Every code system of {@link Canonical}, served under the last segment of its URL. */
 	@Bean
-	CodeSystems codeSystems(ClaimAdjudication claims, CareLimits limits) {
+	CodeSystems codeSystems(ClaimAdjudication claims, CareLimits limits, TariffVersions tariffs, Clock clock) {
 		return new CodeSystems(Map.of("reason-codes", () -> reasonCodes(claims), "long-term-conditions",
-				() -> longTermConditions(limits), "rights-status", Terminology::rightsStatus));
+				() -> longTermConditions(limits), "rights-status", Terminology::rightsStatus, "acts",
+				() -> Referentials.acts(tariffs, LocalDate.now(clock)), "medicines", Referentials::medicines,
+				"adjudication", Referentials::adjudication, "care-types", Referentials::careTypes,
+				"prior-approval-info", Referentials::priorApprovalInfo, "professions", Referentials::professions,
+				"establishment-categories", Referentials::establishmentCategories));
 	}
 
 	static final class NamingSystems implements IResourceProvider {
 
-		private static final Map<String, NamingSystem> ALL = Map.of(
-				"idcs", naming("idcs", "IDCS", NamingSystem.NamingSystemType.IDENTIFIER, Canonical.IDCS,
-						"Identifiant de couverture sociale: la personne au registre national de la population"),
-				"cin", naming("cin", "CIN", NamingSystem.NamingSystemType.IDENTIFIER, Canonical.CIN,
-						"Carte d'identité nationale électronique des personnes majeures"),
-				"inpe", naming("inpe", "INPE", NamingSystem.NamingSystemType.IDENTIFIER, Canonical.INPE,
-						"Identifiant national des professionnels et établissements de santé"),
-				"registration-number", naming("registration-number", "RegistrationNumber",
+		private static final Map<String, NamingSystem> ALL = Map.ofEntries(
+				Map.entry("idcs", naming("idcs", "IDCS", NamingSystem.NamingSystemType.IDENTIFIER, Canonical.IDCS,
+						"Identifiant de couverture sociale: la personne au registre national de la population")),
+				Map.entry("cin", naming("cin", "CIN", NamingSystem.NamingSystemType.IDENTIFIER, Canonical.CIN,
+						"Carte d'identité nationale électronique des personnes majeures")),
+				Map.entry("inpe", naming("inpe", "INPE", NamingSystem.NamingSystemType.IDENTIFIER, Canonical.INPE,
+						"Identifiant national des professionnels et établissements de santé; les demandes d'un "
+								+ "prestataire sont numérotées sous " + Canonical.claimsOf("{INPE}"))),
+				Map.entry("registration-number", naming("registration-number", "RegistrationNumber",
 						NamingSystem.NamingSystemType.IDENTIFIER, Canonical.REGISTRATION_NUMBER,
-						"Numéro d'immatriculation de l'assuré auprès de son organisme gestionnaire"));
+						"Numéro d'immatriculation de l'assuré auprès de son organisme gestionnaire")),
+				Map.entry("claim", naming("claim", "Claim", NamingSystem.NamingSystemType.IDENTIFIER, Canonical.CLAIM,
+						"Numéro d'une demande de remboursement sur la plateforme (ClaimResponse, ExplanationOfBenefit)")),
+				Map.entry("prior-approval", naming("prior-approval", "PriorApproval",
+						NamingSystem.NamingSystemType.IDENTIFIER, Canonical.PRIOR_APPROVAL,
+						"Référence d'une entente préalable (PA-2026-000123)")),
+				Map.entry("payment-batch", naming("payment-batch", "PaymentBatch",
+						NamingSystem.NamingSystemType.IDENTIFIER, Canonical.PAYMENT_BATCH,
+						"Référence d'un lot de paiement (LP-CNSS-20260615-12)")),
+				Map.entry("end-to-end-id", naming("end-to-end-id", "EndToEndId",
+						NamingSystem.NamingSystemType.IDENTIFIER, Canonical.END_TO_END_ID,
+						"Identifiant de bout en bout d'un virement dans le fichier bancaire ISO 20022")));
 
 		@Override
 		public Class<NamingSystem> getResourceType() {
@@ -115,7 +135,7 @@ class Terminology {
 		}
 	}
 
-	private static CodeSystem codeSystem(String id, String name, String url, String description) {
+	static CodeSystem codeSystem(String id, String name, String url, String description) {
 		CodeSystem system = new CodeSystem();
 		system.setId(id);
 		system.setUrl(url);

@@ -163,7 +163,8 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/fhir/CodeSystem", EVERYONE),
 			rule(HttpMethod.POST, "/fhir/*/$validate", EVERYONE),
 			// The beneficiary feed: the establishments' systems (client credentials), payer agents, administrators.
-			rule(HttpMethod.GET, "/fhir/$export", FEED), rule(null, "/fhir/$export-poll-status", FEED),
+			rule(null, "/fhir/$export", FEED), rule(null, "/fhir/Patient/$export", FEED),
+			rule(null, "/fhir/$export-poll-status", FEED),
 			rule(HttpMethod.GET, "/fhir/$export-file", FEED));
 
 	private AccessRules() {

@@ -170,6 +170,71 @@ class FhirBulkExportIntegrationTest {
 		assertThat(send(hospital, "DELETE", status).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void aPatientLevelExportGivesTheSamePatientAndCoverageFilesAsTheSystemLevelOne() {
+		String idcs = member("Bennani");
+		HttpResponse<String> kickOff = send(hospital, "GET", "/fhir/Patient/$export?_type=Coverage", "Prefer",
+				"respond-async");
+		assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
+		JsonNode manifest = JSON.readTree(send(hospital, "GET", kickOff.headers().firstValue("Content-Location")
+			.orElseThrow()).body());
+		assertThat(manifest.get("request").asText()).endsWith("/fhir/Patient/$export?_type=Coverage");
+		assertThat(manifest.get("output")).extracting(o -> o.get("type").asText()).containsExactly("Coverage");
+		assertThat(ids(ndjson(manifest.get("output").get(0).get("url").asText()))).contains(idcs);
+	}
+
+	@Test
+	void aPostedKickOffReadsItsParametersFromTheBodyAndCanBeCancelled() {
+		String before = member("Avant");
+		String since = JSON.readTree(send(hospital, "GET", send(hospital, "GET", "/fhir/$export?_type=Patient",
+				"Prefer", "respond-async").headers().firstValue("Content-Location").orElseThrow()).body())
+			.get("transactionTime").asText();
+		String after = member("Apres");
+		HttpResponse<String> kickOff = post("/fhir/Patient/$export", """
+				{"resourceType":"Parameters","parameter":[{"name":"_type","valueString":"Patient"},
+				 {"name":"_since","valueInstant":"%s"},{"name":"_outputFormat","valueString":"application/fhir+ndjson"}]}"""
+			.formatted(since));
+		assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
+		String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
+		JsonNode manifest = JSON.readTree(send(hospital, "GET", status).body());
+		assertThat(manifest.get("output")).extracting(o -> o.get("type").asText()).containsExactly("Patient");
+		assertThat(ids(ndjson(manifest.get("output").get(0).get("url").asText()))).contains(after).doesNotContain(before);
+
+		assertThat(send(hospital, "DELETE", status).statusCode()).isEqualTo(202);
+		assertThat(send(hospital, "GET", status).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aPostedKickOffWithABadBodyOrParameterIsRefusedNamingIt() {
+		assertRefused(post("/fhir/$export", """
+				{"resourceType":"Parameters","parameter":[{"name":"_type","valueString":"Claim"}]}"""), "_type");
+		assertRefused(post("/fhir/$export", """
+				{"resourceType":"Parameters","parameter":[{"name":"patient","valueReference":{"reference":"Patient/1"}}]}"""),
+				"Parameters.parameter[0]");
+		assertRefused(post("/fhir/$export", """
+				{"resourceType":"Parameters","parameter":[{"name":"_since","valueInstant":"2026-06-01T00:00:00Z"},
+				 {"name":"_since","valueInstant":"2026-06-02T00:00:00Z"}]}"""), "_since");
+		HttpResponse<String> notParameters = post("/fhir/$export", "{\"resourceType\":\"Patient\"}");
+		assertThat(notParameters.statusCode()).as(notParameters.body()).isEqualTo(400);
+	}
+
+	private HttpResponse<String> post(String path, String parameters) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(admin.base() + path))
+			.header("Authorization", "Bearer " + hospital).header("Prefer", "respond-async")
+			.header("Content-Type", "application/fhir+json")
+			.POST(HttpRequest.BodyPublishers.ofString(parameters)).build();
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	private String tokenOfAnotherHospital() {
 		String inpe = Hospitals.hospital(admin, directory).inpe();
 		Api.Response issued = admin.post("/api/v1/system-clients", "{\"inpe\":\"" + inpe + "\"}");

@@ -132,6 +132,34 @@ class FhirExplanationOfBenefitIntegrationTest {
 	}
 
 	@Test
+	void theHospitalFindsItsClaimsByTheInstantTheyWereAdjudicated() {
+		Hospitals.Hospital hospital = Hospitals.hospital(admin, directory);
+		String claimId = FhirClaimIntegrationTest.submit(hospital.client(),
+				FhirClaimIntegrationTest.consultation(hospital, insured(), "FAC-" + UUID.randomUUID())).getIdPart();
+		java.time.Instant created = hospital.client().read().resource(ExplanationOfBenefit.class).withId(claimId)
+			.execute().getCreated().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		String provider = "ExplanationOfBenefit?provider=Organization/" + hospital.inpe();
+
+		assertThat(hospital.client().search().byUrl(provider + "&created=ge" + created + "&created=le"
+				+ created.plusSeconds(1)).returnBundle(Bundle.class).execute().getEntry())
+			.extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly(claimId);
+		assertThat(hospital.client().search().byUrl(provider + "&created=lt" + created).returnBundle(Bundle.class)
+			.execute().getEntry()).isEmpty();
+		assertThat(hospital.client().search().byUrl(provider + "&created=gt" + created.plusSeconds(1))
+			.returnBundle(Bundle.class).execute().getEntry()).isEmpty();
+		BaseServerResponseException impossible = catchThrowableOfType(BaseServerResponseException.class,
+				() -> hospital.client().search().byUrl(provider + "&created=2026-13-45").returnBundle(Bundle.class)
+					.execute());
+		assertThat(impossible.getStatusCode()).isEqualTo(400);
+		assertThat(FhirServerIntegrationTest.issue(impossible).getExpression()).extracting(e -> e.getValue())
+			.containsExactly("ExplanationOfBenefit.created");
+		BaseServerResponseException backwards = catchThrowableOfType(BaseServerResponseException.class,
+				() -> hospital.client().search().byUrl(provider + "&created=ge2026-06-16&created=le2026-06-01")
+					.returnBundle(Bundle.class).execute());
+		assertThat(backwards.getStatusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void theCapabilityStatementOffersExplanationOfBenefitReadAndSearch() {
 		org.hl7.fhir.r4.model.CapabilityStatement capabilities = Hospitals.anonymous(admin.base()).capabilities()
 			.ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
@@ -139,7 +167,7 @@ class FhirExplanationOfBenefitIntegrationTest {
 			.filteredOn(r -> "ExplanationOfBenefit".equals(r.getType())).singleElement()
 			.satisfies(r -> assertThat(r.getInteraction()).extracting(i -> i.getCode().toCode())
 				.contains("read", "search-type"))
-			.satisfies(r -> assertThat(r.getSearchParam()).extracting(p -> p.getName()).contains("patient", "provider"));
+			.satisfies(r -> assertThat(r.getSearchParam()).extracting(p -> p.getName()).contains("patient", "provider", "created"));
 	}
 
 	@Test

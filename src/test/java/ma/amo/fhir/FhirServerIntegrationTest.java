@@ -65,8 +65,24 @@ class FhirServerIntegrationTest {
 			.ofType(CapabilityStatement.class).execute());
 		assertThat(statement.getFhirVersion().toCode()).isEqualTo("4.0.1");
 		assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType())
-			.contains("Patient", "Coverage", "CoverageEligibilityRequest", "Organization", "Practitioner", "NamingSystem",
-					"CodeSystem");
+			.contains("Patient", "Coverage", "CoverageEligibilityRequest", "Claim", "ClaimResponse",
+					"ExplanationOfBenefit", "Organization", "Practitioner", "PractitionerRole", "Location",
+					"PaymentReconciliation", "NamingSystem", "CodeSystem");
+		assertThat(statement.getInstantiates()).extracting(i -> i.getValue()).contains(BulkDataCapability.BULK_DATA);
+		assertThat(statement.getRestFirstRep().getOperation()).extracting(o -> o.getName() + " " + o.getDefinition())
+			.contains("export " + BulkDataCapability.EXPORT);
+		assertThat(statement.getRestFirstRep().getOperation()).extracting(o -> o.getName())
+			.contains("export-poll-status", "export-file");
+		assertThat(statement.getRestFirstRep().getResource()).filteredOn(r -> r.getType().equals("Patient"))
+			.singleElement().satisfies(patient -> assertThat(patient.getOperation())
+				.extracting(o -> o.getName() + " " + o.getDefinition()).contains("export " + BulkDataCapability.PATIENT_EXPORT));
+		assertThat(statement.getRestFirstRep().getResource()).filteredOn(r -> r.getType().equals("Claim"))
+			.singleElement().satisfies(claim -> assertThat(claim.getOperation()).extracting(o -> o.getName())
+				.contains("submit", "validate"));
+		assertThat(statement.getRestFirstRep().getResource())
+			.filteredOn(r -> r.getType().equals("CoverageEligibilityRequest")).singleElement()
+			.satisfies(request -> assertThat(request.getOperation()).extracting(o -> o.getName())
+				.contains("submit", "validate"));
 	}
 
 	@Test

@@ -204,6 +204,11 @@ class AuthorisationMatrixIntegrationTest {
 			GET /fhir/CodeSystem                                        *
 			POST /fhir/Claim/$validate                                  *
 			GET /fhir/$export                                           APX
+			POST /fhir/$export                                          APX
+			GET /fhir/Patient/$export                                   APX
+			POST /fhir/Patient/$export                                  APX
+			GET /fhir/CodeSystem/care-types                             *
+			GET /fhir/NamingSystem/claim                                *
 			GET /fhir/$export-poll-status?_jobId=00000000-0000-0000-0000-000000000000  APX
 			GET /fhir/$export-file?_jobId=00000000-0000-0000-0000-000000000000&_type=Patient  APX
 			""";
