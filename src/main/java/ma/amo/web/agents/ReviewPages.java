@@ -48,11 +48,18 @@ class ReviewPages {
 	}
 
 	@GetMapping
-	String queue(@RequestParam(defaultValue = "0") int page, Model model) {
+	String queue(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String patient,
+			Model model) {
 		if (page < 0 || page > 100_000) {
 			throw new InvalidInput("page", "range", "must be between 0 and 100000");
 		}
-		PageOf<Claim.Summary> queue = claims.search(ClaimStatus.IN_REVIEW, null, null, null, page, PAGE_SIZE);
+		// One person's claims in review, as their file links to them; otherwise the whole queue of the agent's scope.
+		String idcs = patient == null || patient.isBlank() ? null : patient.strip();
+		if (idcs != null && !idcs.matches("\\d{10}")) {
+			throw new InvalidInput("patient", "idcs", "must have 10 digits");
+		}
+		PageOf<Claim.Summary> queue = claims.search(ClaimStatus.IN_REVIEW, idcs, null, null, page, PAGE_SIZE);
+		model.addAttribute("patient", idcs);
 		Map<String, String> labels = reasonLabels();
 		model.addAttribute("queue", queue);
 		model.addAttribute("why", queue.content().stream()
