@@ -46,6 +46,9 @@ class AgentPagesIntegrationTest {
 	AuditTrail trail;
 
 	@Autowired
+	ma.amo.tariffs.MedicineReferentials medicines;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@LocalServerPort
@@ -173,5 +176,47 @@ class AgentPagesIntegrationTest {
 			.contains("le fichier est vide");
 		assertThat(administrator.upload("/agents/imports?kind=XYZ&mode=ALL_OR_NOTHING", "rnp.csv", file).raw())
 			.contains("Registre : choisir une des valeurs proposées");
+	}
+
+	@Test
+	void aPendingRequestPastItsDueDateIsShownLateToTheMedicalReviewer() {
+		String patient = insured("SALARIED_PRIVATE").idcs();
+		String clinic = directory.register(new ProviderDirectory.NewEstablishment("Clinique Anfa " + UUID.randomUUID(),
+				"CLINIC", ma.amo.providers.Sector.PRIVATE, "Casablanca-Settat", "Casablanca", "Casablanca (Mun.)"),
+				LocalDate.of(2020, 1, 1)).provider().inpe();
+		Api.Response asked = Users.as(administrator, "PROVIDER", null, clinic, null).post("/api/v1/prior-approvals", """
+				{"patientIdcs":"%s","establishmentInpe":"%s","careType":"SURGERY","expectedStart":"2026-07-01",
+				 "lines":[{"actCode":"APPENDICECTOMIE","billed":2000.00}],"medicalNote":"Appendicite"}"""
+			.formatted(patient, clinic), "Idempotency-Key", UUID.randomUUID().toString());
+		assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
+		String reference = asked.body().get("reference").asText();
+		// Its clock ran out a week ago.
+		jdbc.sql("update prior_approval set due_at = due_at - interval '9 days' where reference = ?").param(reference).update();
+		String queue = Users.medicalReviewer(administrator).get("/agents/ententes-prealables").raw();
+		String row = queue.substring(queue.indexOf(">" + reference + "<"));
+		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("En retard de", "status-ko");
+	}
+
+	@Test
+	void aMedicineIsFoundByItsDciWithTheBrandsAndGenericsOfItsGroup() {
+		// A version far ahead, so that no other test's date of care reads it.
+		LocalDate from = LocalDate.of(2040, 1, 1);
+		String file = """
+				CODE;NOM;DCI1;DOSAGE1;UNITE_DOSAGE1;FORME;PRESENTATION;PPV;PH;PRIX_BR;PRINCEPS_GENERIQUE;TAUX_REMBOURSEMENT
+				6118000160465;CLAMOXYL;AMOXICILLINE;500;MG;GELULE;1 BOITE 24 GELULE;90,00;;84,00;P;70%
+				6118000070054;AMOXICILLINE LLORENTE;AMOXICILLINE;500;MG;GELULE;1 BOITE 24 GELULE;84,00;;84,00;G;70%
+				6118000080435;GENTAMEN;GENTAMICINE;160;MG;AMPOULE;1 BOITE 6 AMPOULES;119,80;;119,80;P;70%
+				""";
+		var proposal = medicines.propose(new java.io.ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), false,
+				"agents.csv", from, "agent.maker");
+		assertThat(proposal.rejected()).isEmpty();
+		medicines.decide(proposal.referential().id(), "agent.checker", true);
+		var found = medicines.search("amoxi", from, 10);
+		assertThat(found).extracting(f -> f.medicine().name()).containsExactly("AMOXICILLINE LLORENTE", "CLAMOXYL");
+		// The group lists its generics first.
+		assertThat(found.get(1).group()).extracting(m -> m.name()).containsExactly("AMOXICILLINE LLORENTE", "CLAMOXYL");
+		assertThat(medicines.search("6118000080435", from, 10)).extracting(f -> f.group().size()).containsExactly(1);
+		Api agent = Users.as(administrator, "PAYER_AGENT", "CNSS", null, null);
+		assertThat(agent.get("/agents/medicaments?q=" + "x".repeat(61)).raw()).contains("Recherche : trop long");
 	}
 }
