@@ -190,15 +190,12 @@ public class PriorApprovals {
 
 	/**
 	 * A request waiting for a medical reviewer, with the time left on its legal clock at a moment: working minutes for
-	 * the 48 working hours, calendar minutes for dialysis (counted in days); negative once the due date has passed.
+	 * the 48 working hours, calendar minutes for dialysis (counted in days); once the due date has passed, late and
+	 * the minutes it is late by, negative.
 	 */
 	@io.swagger.v3.oas.annotations.media.Schema(name = "QueuedApproval")
 	public record Queued(String reference, String patientIdcs, String establishmentInpe, CareType careType,
-			String payerBody, LocalDateTime receivedAt, LocalDateTime dueAt, long minutesLeft) {
-
-		public boolean late() {
-			return minutesLeft < 0;
-		}
+			String payerBody, LocalDateTime receivedAt, LocalDateTime dueAt, long minutesLeft, boolean late) {
 	}
 
 	/** The pending requests the viewer may read, the earliest due first, each with the time left at {@code at}. */
@@ -211,7 +208,7 @@ public class PriorApprovals {
 		}
 		return approvals.pending(limit).stream().filter(PriorApprovals::readable)
 			.map(a -> new Queued(a.reference(), a.patientIdcs(), a.establishmentInpe(), a.careType(), a.payerBody(),
-					a.receivedAt(), a.dueAt(), minutesLeft(a.careType(), at, a.dueAt())))
+					a.receivedAt(), a.dueAt(), minutesLeft(a.careType(), at, a.dueAt()), a.dueAt().isBefore(at)))
 			.toList();
 	}
 

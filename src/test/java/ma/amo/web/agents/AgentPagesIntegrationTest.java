@@ -191,7 +191,7 @@ class AgentPagesIntegrationTest {
 		assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
 		String reference = asked.body().get("reference").asText();
 		// Its clock ran out a week ago.
-		jdbc.sql("update prior_approval set due_at = due_at - interval '9 days' where reference = ?").param(reference).update();
+		jdbc.sql("update prior_approval set due_at = received_at - interval '7 days' where reference = ?").param(reference).update();
 		String queue = Users.medicalReviewer(administrator).get("/agents/ententes-prealables").raw();
 		String row = queue.substring(queue.indexOf(">" + reference + "<"));
 		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("En retard de", "status-ko");
