@@ -88,6 +88,12 @@ class Approvals {
 			.params(idcs, limit).query(this::approval).list();
 	}
 
+	/** Requests waiting for a reviewer, the earliest due first. */
+	List<Approval> pending(int limit) {
+		return jdbc.sql("select * from prior_approval where status = 'PENDING' order by due_at, id limit ?")
+			.param(limit).query(this::approval).list();
+	}
+
 	/** Pending requests whose due date passed at {@code at}, the longest overdue first. */
 	List<Approval> overdueAt(LocalDateTime at, int limit) {
 		return jdbc.sql("select * from prior_approval where status = 'PENDING' and due_at < ? order by due_at, id limit ?")

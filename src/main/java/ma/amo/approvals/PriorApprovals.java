@@ -188,6 +188,38 @@ public class PriorApprovals {
 			.toList();
 	}
 
+	/**
+	 * A request waiting for a medical reviewer, with the time left on its legal clock at a moment: working minutes for
+	 * the 48 working hours, calendar minutes for dialysis (counted in days); once the due date has passed, late and
+	 * the minutes it is late by, negative.
+	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "QueuedApproval")
+	public record Queued(String reference, String patientIdcs, String establishmentInpe, CareType careType,
+			String payerBody, LocalDateTime receivedAt, LocalDateTime dueAt, long minutesLeft, boolean late) {
+	}
+
+	/** The pending requests the viewer may read, the earliest due first, each with the time left at {@code at}. */
+	public List<Queued> queue(LocalDateTime at, int limit) {
+		if (at == null) {
+			throw new InvalidInput("at", "required", "is required");
+		}
+		if (limit < 1 || limit > 1_000) {
+			throw new InvalidInput("limit", "range", "must be between 1 and 1000");
+		}
+		return approvals.pending(limit).stream().filter(PriorApprovals::readable)
+			.map(a -> new Queued(a.reference(), a.patientIdcs(), a.establishmentInpe(), a.careType(), a.payerBody(),
+					a.receivedAt(), a.dueAt(), minutesLeft(a.careType(), at, a.dueAt()), a.dueAt().isBefore(at)))
+			.toList();
+	}
+
+	private long minutesLeft(CareType type, LocalDateTime at, LocalDateTime due) {
+		if (type == CareType.DIALYSIS) {
+			return java.time.Duration.between(at, due).toMinutes();
+		}
+		return due.isAfter(at) ? calendar.workingTimeBetween(at, due).toMinutes()
+				: -calendar.workingTimeBetween(due, at).toMinutes();
+	}
+
 	/** The due date of an answer counted from {@code from}: working hours, or calendar days for dialysis. */
 	LocalDateTime due(CareType type, LocalDateTime from) {
 		LocalDate day = from.toLocalDate();

@@ -256,6 +256,20 @@ public class PaymentBatches {
 		return batched.isEmpty() ? locked : locked.stream().filter(c -> !batched.contains(c.claimId())).toList();
 	}
 
+	/** The latest batches, newest first, without their transfers: the finance desk's list to open one from. */
+	public List<PaymentBatch> latest(int limit) {
+		if (limit < 1 || limit > 500) {
+			throw new InvalidInput("limit", "range", "must be between 1 and 500");
+		}
+		return jdbc.sql(BATCH + " order by created_at desc, id desc limit ?").param(limit)
+			.query((rs, n) -> new PaymentBatch(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getObject(4, LocalDate.class), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getInt(7),
+					new Money(rs.getBigDecimal(8)), new Money(rs.getBigDecimal(9)), List.of(), List.of(),
+					PaymentBatch.Status.valueOf(rs.getString(10)), rs.getString(11), instant(rs.getTimestamp(12)),
+					instant(rs.getTimestamp(13)), null))
+			.list();
+	}
+
 	public PaymentBatch batch(long id) {
 		PaymentBatch header = jdbc.sql(BATCH + " where id = ?").param(id).query((rs, n) -> new PaymentBatch(rs.getLong(1),
 				rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),

@@ -40,6 +40,7 @@ final class AccessRules {
 	private static final Set<Role> FEED = EnumSet.of(PAYER_AGENT, PROVIDER, ADMINISTRATOR);
 	private static final Set<Role> MEMBERS_DESK = EnumSet.of(PAYER_AGENT, ADMINISTRATOR);
 	private static final Set<Role> MONEY = EnumSet.of(FINANCE, ADMINISTRATOR);
+	private static final HttpMethod GET = HttpMethod.GET;
 
 	static final List<Rule> RULES = List.of(
 			// The web interface's home page: what each role can do
@@ -135,6 +136,17 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/api/v1/complaints/*/**", EnumSet.of(PAYER_AGENT, DATA_PROTECTION_OFFICER, ADMINISTRATOR)),
 			rule(null, "/api/v1/complaints/**", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, DATA_PROTECTION_OFFICER, ADMINISTRATOR)),
 			rule(null, "/api/v1/complaints", EnumSet.of(PAYER_AGENT, PROVIDER, MEMBER, DATA_PROTECTION_OFFICER, ADMINISTRATOR)),
+			// The agents' web pages: the same roles as the REST endpoints each page stands for.
+			rule(GET, "/agents/personnes/**", MEMBERS_DESK), rule(GET, "/agents/personnes", MEMBERS_DESK),
+			rule(null, "/agents/revision/**", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, ADMINISTRATOR)),
+			rule(GET, "/agents/revision", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, ADMINISTRATOR)),
+			rule(null, "/agents/ententes-prealables/**", EnumSet.of(MEDICAL_REVIEWER)),
+			rule(GET, "/agents/ententes-prealables", EnumSet.of(MEDICAL_REVIEWER)),
+			rule(null, "/agents/paiements/**", MONEY), rule(null, "/agents/paiements", MONEY),
+			rule(GET, "/agents/actes", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, FINANCE, ADMINISTRATOR)),
+			rule(GET, "/agents/medicaments", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, FINANCE, ADMINISTRATOR)),
+			rule(GET, "/agents/etablissements", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, FINANCE, ADMINISTRATOR)),
+			rule(null, "/agents/imports/**", EnumSet.of(ADMINISTRATOR)), rule(null, "/agents/imports", EnumSet.of(ADMINISTRATOR)),
 			rule(null, "/reclamations/**", EnumSet.of(PROVIDER, MEMBER)),
 			rule(null, "/reclamations", EnumSet.of(PROVIDER, MEMBER)),
 			rule(null, "/api/v1/audit-entries/**", EnumSet.of(DATA_PROTECTION_OFFICER)),

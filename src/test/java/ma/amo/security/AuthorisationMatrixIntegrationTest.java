@@ -167,6 +167,26 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/complaints                                      APSDX
 			GET /api/v1/complaints/{id}                                 APSDX
 			GET /reclamations/nouvelle                                  PS
+			GET /agents/personnes                                       AX
+			GET /agents/personnes/resultats                             AX
+			GET /agents/personnes/{idcs}                                AX
+			GET /agents/revision                                        AMX
+			GET /agents/revision/{id}                                   AMX
+			POST /agents/revision/{id}                                  AMX
+			GET /agents/ententes-prealables                             M
+			GET /agents/ententes-prealables/{reference}                 M
+			POST /agents/ententes-prealables/{reference}                M
+			GET /agents/paiements                                       FX
+			POST /agents/paiements                                      FX
+			GET /agents/paiements/{id}                                  FX
+			POST /agents/paiements/{id}/approbation                     FX
+			GET /agents/actes                                           AMFX
+			GET /agents/medicaments                                     AMFX
+			GET /agents/etablissements                                  AMFX
+			GET /agents/imports                                         X
+			POST /agents/imports                                        X
+			GET /agents/imports/{id}                                    X
+			GET /agents/imports/{id}/progression                        X
 			POST /reclamations                                          PS
 			GET /reclamations/{id}                                      PS
 			GET /api/v1/audit-entries                                   D
