@@ -130,7 +130,8 @@ class ProviderCarePages {
 				errors.putAll(e instanceof InvalidInput i ? FrenchProblems.of(i) : FrenchProblems.of((NotFound) e));
 			}
 		}
-		model.addAttribute("errors", errors);
+		// Before the first line, the quote has nothing to say about the other fields: the form is being filled.
+		model.addAttribute("errors", read.empty() ? Map.of() : errors);
 		model.addAttribute("empty", read.empty());
 		return "portal/quote :: quote";
 	}
