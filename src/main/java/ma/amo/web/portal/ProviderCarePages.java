@@ -161,6 +161,21 @@ class ProviderCarePages {
 		if (!errors.isEmpty()) {
 			return care(model, typed, errors);
 		}
+		try {
+			// The lines are priced as the quote showed them before anything is filed: a code the tariff does not know
+			// is refused here, beside its line, rather than filed and rejected.
+			Rights rights = eligibility.of(patient, careDate);
+			if (rights.regime() != null) {
+				quotes.quote(new Quotes.Request(rights.regime(), careDate, establishment, null, false,
+						read.lines().stream().map(CareLines.Line::forQuote).toList()));
+			}
+		}
+		catch (InvalidInput invalid) {
+			return care(model, typed, FrenchProblems.of(invalid));
+		}
+		catch (NotFound missing) {
+			return care(model, typed, FrenchProblems.of(missing));
+		}
 		ClaimRequest request = new ClaimRequest(ClaimKind.PROVIDER_INVOICE, patient, careDate, today, executing, null,
 				establishment, null, null, typed.referral(), approval, List.of(),
 				read.lines().stream().map(CareLines.Line::forClaim).toList());
