@@ -48,6 +48,22 @@ record PortalFixtures(Api administrator, PopulationImports imports, ProviderDire
 		return idcs;
 	}
 
+	/** A member and their child (born 2015, attached from 2024): the member's IDCS, then the child's. */
+	String[] family(String firstName) {
+		String member = idcs();
+		Registers.persons(imports, rnp(member, cin(), "Alami", firstName, LocalDate.of(1984, 2, 11), 'F'));
+		Api.Response enrolled = administrator.post("/api/v1/enrolments",
+				"{\"idcs\":\"%s\",\"regime\":\"SALARIED_PRIVATE\",\"startDate\":\"2024-01-01\",\"waitingWaived\":true}".formatted(member));
+		assertThat(enrolled.status()).as(enrolled.raw()).isEqualTo(201);
+		String child = idcs();
+		Registers.persons(imports, rnp(child, null, "Alami", "Yasmine", LocalDate.of(2015, 9, 1), 'F'));
+		Api.Response attached = administrator.post("/api/v1/members/"
+				+ enrolled.body().get("member").get("registrationNumber").asText() + "/dependants",
+				"{\"idcs\":\"%s\",\"relation\":\"CHILD\",\"startDate\":\"2024-01-01\"}".formatted(child));
+		assertThat(attached.status()).as(attached.raw()).isEqualTo(201);
+		return new String[] { member, child };
+	}
+
 	/** The clinic's account on the platform. */
 	Api clinicAccount() {
 		return Users.as(administrator, "PROVIDER", null, clinic, null);

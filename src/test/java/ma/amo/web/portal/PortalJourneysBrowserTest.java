@@ -94,8 +94,21 @@ class PortalJourneysBrowserTest {
 		browser.open(clinic, "/prestataire/dossiers");
 		assertThat(browser.text("claims")).contains(patient, "Accepté", yesterday.format(FRENCH));
 		browser.assertAccessible();
-		for (String page : List.of("/prestataire/soins", "/prestataire/accords/nouvelle", "/prestataire/accords?idcs=" + patient,
-				"/prestataire/paiements")) {
+		// Sent without its lines, the form says what is missing beside each field, and stays accessible.
+		browser.open(clinic, "/prestataire/soins");
+		// The browser's own checks are set aside, as an older browser or a script would: the platform checks again.
+		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+				"document.getElementById('care-form').noValidate = true; document.getElementById('patientIdcs').value = '';");
+		browser.find(By.cssSelector("main button[type=submit]")).click();
+		assertThat(browser.text("errors")).contains("IDCS : à renseigner", "Lignes : au moins une ligne");
+		browser.assertAccessible();
+		String approval = clinic.post("/api/v1/prior-approvals", """
+				{"patientIdcs":"%s","establishmentInpe":"%s","careType":"HOSPITAL_STAY","expectedStart":"%s","stayDays":2,
+				 "lines":[{"actCode":"APPENDICECTOMIE","billed":2500}],"medicalNote":"Appendicite"}"""
+			.formatted(patient, fixtures.clinic(), yesterday.plusDays(8)), "Idempotency-Key", java.util.UUID.randomUUID().toString())
+			.body().get("reference").asText();
+		for (String page : List.of("/prestataire/accords/nouvelle", "/prestataire/accords?idcs=" + patient,
+				"/prestataire/accords/" + approval, "/prestataire/paiements", "/prestataire/dossiers/999999999")) {
 			browser.open(clinic, page);
 			browser.find(By.tagName("h1"));
 			browser.assertAccessible();
@@ -105,12 +118,15 @@ class PortalJourneysBrowserTest {
 	@Test
 	void anInsuredPersonReadsAClaimAndFilesAComplaint() {
 		PortalFixtures fixtures = PortalFixtures.create(port, imports, directory);
-		String idcs = fixtures.insured("Hind");
-		long claim = fixtures.consultation(idcs, LocalDate.now(clock).minusDays(3));
+		String[] family = fixtures.family("Hind");
+		String idcs = family[0];
+		long claim = fixtures.consultation(family[1], LocalDate.now(clock).minusDays(3));
 		Api member = fixtures.memberAccount(idcs);
 
 		browser.signIn(member, "/assure/droits");
 		assertThat(browser.text("rights-status")).isEqualTo("Vos droits sont ouverts au " + LocalDate.now(clock).format(FRENCH) + ".");
+		// The child's rights, through the member: the claim read below is the child's.
+		assertThat(browser.text("family")).contains("Yasmine Alami", family[1], "Enfant", "ouverts");
 		browser.assertAccessible();
 
 		browser.open(member, "/assure/dossiers");
