@@ -149,6 +149,8 @@ final class AccessRules {
 			rule(null, "/agents/imports/**", EnumSet.of(ADMINISTRATOR)), rule(null, "/agents/imports", EnumSet.of(ADMINISTRATOR)),
 			rule(null, "/reclamations/**", EnumSet.of(PROVIDER, MEMBER)),
 			rule(null, "/reclamations", EnumSet.of(PROVIDER, MEMBER)),
+			// The web pages of providers (their INPE's care and payments) and of insured people (their family's)
+			rule(null, "/prestataire/**", EnumSet.of(PROVIDER)), rule(null, "/assure/**", EnumSet.of(MEMBER)),
 			rule(null, "/api/v1/audit-entries/**", EnumSet.of(DATA_PROTECTION_OFFICER)),
 			rule(null, "/api/v1/audit-entries", EnumSet.of(DATA_PROTECTION_OFFICER)),
 			// FHIR: the same roles as the REST endpoints each resource stands for; records limited again where read.

@@ -189,6 +189,24 @@ class AuthorisationMatrixIntegrationTest {
 			GET /agents/imports/{id}/progression                        X
 			POST /reclamations                                          PS
 			GET /reclamations/{id}                                      PS
+			GET /prestataire/droits                                     P
+			GET /prestataire/soins                                      P
+			POST /prestataire/soins                                     P
+			POST /prestataire/soins/devis                               P
+			GET /prestataire/dossiers                                   P
+			GET /prestataire/dossiers/{id}                              P
+			GET /prestataire/accords                                    P
+			GET /prestataire/accords/nouvelle                           P
+			POST /prestataire/accords                                   P
+			GET /prestataire/accords/{reference}                        P
+			GET /prestataire/paiements                                  P
+			GET /prestataire/paiements/{batchId}/bordereau.pdf          P
+			GET /assure/droits                                          S
+			GET /assure/dossiers                                        S
+			GET /assure/dossiers/{id}                                   S
+			GET /assure/paiements                                       S
+			GET /assure/paiements/decompte.pdf                          S
+			GET /assure/reclamations                                    S
 			GET /api/v1/audit-entries                                   D
 			GET /api/v1/audit-entries/export                            D
 			GET /api/v1/audit-entries/verification                      D
