@@ -66,7 +66,7 @@ public class HouseholdTargeting {
 	/** Registers or rejects the households of a household file; nothing when that file was already targeted. */
 	public void targetFile(long importJobId) {
 		LocalDate today = LocalDate.now(clock);
-		runs.claim(TargetingRun.Cause.HOUSEHOLD_FILE, importJobId, null, null).ifPresent(run -> execute(run,
+		claim(TargetingRun.Cause.HOUSEHOLD_FILE, importJobId, null, null).ifPresent(run -> execute(run,
 				TargetingPass.Scope.file(importJobId), today, "TADAMON_HOUSEHOLD_FILE",
 				"Ciblage AMO Tadamon du fichier des foyers du ministère de l'Intérieur (import n° " + importJobId + ")"));
 	}
@@ -74,7 +74,7 @@ public class HouseholdTargeting {
 	/** Targets every household that applied again on today's scores, after an RSU extract. */
 	public void retargetAfterRsu(long importJobId) {
 		LocalDate today = LocalDate.now(clock);
-		runs.claim(TargetingRun.Cause.RSU_EXTRACT, importJobId, today, parameters.decimal(THRESHOLD, today))
+		claim(TargetingRun.Cause.RSU_EXTRACT, importJobId, today, parameters.decimal(THRESHOLD, today))
 			.ifPresent(run -> execute(run, TargetingPass.Scope.everyone(today, null, null), today, "RSU_RETARGETING",
 					"Re-ciblage AMO Tadamon sur l'extrait du registre social unifié (import n° " + importJobId + ")"));
 	}
@@ -97,7 +97,7 @@ public class HouseholdTargeting {
 	public TargetingRun changeThreshold(LocalDate effectiveFrom, BigDecimal value) {
 		check(effectiveFrom, value);
 		parameters.define(THRESHOLD, effectiveFrom, value.toPlainString());
-		long run = runs.claim(TargetingRun.Cause.THRESHOLD_CHANGE, null, effectiveFrom, value).orElseThrow();
+		long run = claim(TargetingRun.Cause.THRESHOLD_CHANGE, null, effectiveFrom, value).orElseThrow();
 		execute(run, TargetingPass.Scope.everyone(effectiveFrom, null, effectiveFrom), effectiveFrom, "TADAMON_THRESHOLD",
 				"Nouveau seuil AMO Tadamon " + value.toPlainString() + " à compter du " + effectiveFrom);
 		return run(run);
@@ -119,7 +119,7 @@ public class HouseholdTargeting {
 
 	/**
 	 * A change of threshold applies from today on (a retroactive one would reopen periods already paid) and at most a
-	 * year ahead; its value is a score of the RSU (0 to 100, at most 7 decimals).
+	 * year ahead; its value is a score of the RSU (above 0, below 100).
 	 */
 	private void check(LocalDate effectiveFrom, BigDecimal value) {
 		LocalDate today = LocalDate.now(clock);
@@ -132,8 +132,13 @@ public class HouseholdTargeting {
 		if (value == null) {
 			throw new InvalidInput("value", "required", "is required");
 		}
-		if (value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(100)) >= 0 || value.stripTrailingZeros().scale() > 7) {
-			throw new InvalidInput("value", "range", "must be above 0 and below 100, with at most 7 decimals");
+		if (value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(100)) >= 0) {
+			throw new InvalidInput("value", "range", "must be above 0 and below 100");
+		}
+		// The dry run takes what the parameter would: as many decimals as any decimal parameter recorded through the API.
+		String problem = ma.amo.shared.InputBounds.decimalProblem(value);
+		if (problem != null) {
+			throw new InvalidInput("value", "number", problem);
 		}
 	}
 
@@ -157,16 +162,24 @@ public class HouseholdTargeting {
 				List<Long> round = members.subList(from, Math.min(members.size(), from + ROUND));
 				transaction.executeWithoutResult(tx -> events.recompute(applied.event(), round, applied.outcome().from()));
 			}
-			runs.completed(run);
+			transaction.executeWithoutResult(tx -> runs.completed(run));
 			log.info("Targeting run {} ({}): {} registered, {} rejected, {} left Tadamon, {} members recomputed in {} ms",
 					run, eventKind, applied.outcome().registered(), applied.outcome().rejected(), applied.outcome().left(),
 					members.size(), (System.nanoTime() - started) / 1_000_000);
 		}
 		catch (RuntimeException e) {
-			runs.failed(run, "the pass changed nothing: " + e.getMessage());
+			transaction.executeWithoutResult(tx -> runs.failed(run, "the pass changed nothing: " + e.getMessage()));
 			log.error("Targeting run {} ({}) failed", run, eventKind, e);
 			throw e;
 		}
+	}
+
+	/**
+	 * The pass's row is committed at once, apart from the listener's transaction: the pass's own transactions refer to
+	 * it, and its failure must stay recorded when the listener's transaction rolls back.
+	 */
+	private java.util.Optional<Long> claim(TargetingRun.Cause cause, Long importJobId, LocalDate on, BigDecimal threshold) {
+		return transaction.execute(tx -> runs.claim(cause, importJobId, on, threshold));
 	}
 
 	private record Applied(TargetingPass.Outcome outcome, RightsEvents.Event event) {
