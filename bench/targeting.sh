@@ -5,11 +5,12 @@
 # or rejected); then imports a new RSU extract in which one household in ten crosses the threshold and waits for the
 # re-targeting pass. Each file is also loaded with a plain psql \copy into a table of the same shape: the ceiling.
 # Prints, for each step, its time, its rate and the platform's heap.
-# Usage: bench/targeting.sh [persons]   (default 4000000: about 1,000,000 households). Needs psql (postgresql-client).
+# Usage: bench/targeting.sh [persons]   (default 5800000: the generated RSU then holds about 1,000,000 households of
+# about 4 million persons). Needs psql (postgresql-client).
 # Ports: HTTP $BENCH_HTTP_PORT (18093), PostgreSQL $BENCH_PG_PORT (54363).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-persons=${1:-4000000}
+persons=${1:-5800000}
 work=target/bench-targeting
 port=${BENCH_PG_PORT:-54363}
 http_port=${BENCH_HTTP_PORT:-18093}
@@ -51,9 +52,9 @@ load_file() {
   echo "$job"
 }
 
-# ceiling <table like> <columns> <file>: a plain psql \copy of the same file; prints its milliseconds.
+# ceiling <table> <columns> <file>: a plain psql \copy of the same file into a table of those columns; prints its ms.
 ceiling() {
-  sql "drop table if exists copy_ceiling; create table copy_ceiling (like $1)" > /dev/null
+  sql "drop table if exists copy_ceiling; create table copy_ceiling as select $2 from $1 with no data" > /dev/null
   local start=$(date +%s%N)
   psql -h localhost -p $port -U postgres -q -c "\\copy copy_ceiling ($2) from '$3' with (format csv, header true)"
   echo $(( ($(date +%s%N) - start) / 1000000 ))
@@ -80,6 +81,8 @@ n=$(sql "select count(distinct household_id) from household_member")
 echo "household file: $rows rows, $n households; import ${import_ms} ms, targeting pass ${target_ms} ms ($registered registered, $rejected rejected); plain psql \\copy ${copy_ms} ms"
 awk -v i="$import_ms" -v t="$target_ms" -v c="$copy_ms" -v r="$rows" -v h="$n" 'BEGIN {
   printf "household file: %.0f households/s end to end (%.0f rows/s), import alone at %.0f %% of plain COPY throughput\n", h/((i+t)/1000), r/((i+t)/1000), 100*c/i }'
+echo "answers: $(sql "select string_agg(outcome || ' ' || reason_code || ' ' || n, ', ' order by n desc) from (select outcome, reason_code, count(*) n from household_decision group by 1, 2) d")"
+grep -o 'Targeting run [0-9]* (TADAMON_HOUSEHOLD_FILE).*' "$work/app.log" | tail -n 1
 echo "heap after the household file: $heap_after_file"
 
 # A new RSU extract dated yesterday: every member's score again, one household in ten moved across the threshold.
@@ -98,4 +101,5 @@ copy_ms=$(ceiling rsu_score "household_id, idcs, score, score_date" "$rsu")
 echo "RSU extract: $rows rows; import ${import_ms} ms, re-targeting pass over $n households ${target_ms} ms ($registered entered, $left left Tadamon); plain psql \\copy ${copy_ms} ms"
 awk -v t="$target_ms" -v h="$n" -v i="$import_ms" -v c="$copy_ms" -v r="$rows" 'BEGIN {
   printf "re-targeting: %.0f households/s; RSU import %.0f rows/s, at %.0f %% of plain COPY throughput\n", h/(t/1000), r/(i/1000), 100*c/i }'
+grep -o 'Targeting run [0-9]* (RSU_RETARGETING).*' "$work/app.log" | tail -n 1
 echo "heap after the RSU extract: $heap_after_rsu (the platform ran with -Xmx$heap_max)"

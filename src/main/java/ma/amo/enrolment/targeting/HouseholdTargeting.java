@@ -157,15 +157,17 @@ public class HouseholdTargeting {
 				runs.counted(run, outcome, event == null ? null : event.id());
 				return new Applied(outcome, event);
 			});
+			long passed = System.nanoTime();
 			List<Long> members = applied.outcome().members();
 			for (int from = 0; from < members.size(); from += ROUND) {
 				List<Long> round = members.subList(from, Math.min(members.size(), from + ROUND));
 				transaction.executeWithoutResult(tx -> events.recompute(applied.event(), round, applied.outcome().from()));
 			}
 			transaction.executeWithoutResult(tx -> runs.completed(run));
-			log.info("Targeting run {} ({}): {} registered, {} rejected, {} left Tadamon, {} members recomputed in {} ms",
-					run, eventKind, applied.outcome().registered(), applied.outcome().rejected(), applied.outcome().left(),
-					members.size(), (System.nanoTime() - started) / 1_000_000);
+			log.info("Targeting run {} ({}): {} registered, {} rejected, {} left Tadamon in {} ms; rights of {} members "
+					+ "recomputed in {} ms", run, eventKind, applied.outcome().registered(), applied.outcome().rejected(),
+					applied.outcome().left(), (passed - started) / 1_000_000, members.size(),
+					(System.nanoTime() - passed) / 1_000_000);
 		}
 		catch (RuntimeException e) {
 			transaction.executeWithoutResult(tx -> runs.failed(run, "the pass changed nothing: " + e.getMessage()));

@@ -155,6 +155,8 @@ final class TargetingPass {
 		jdbc.sql("""
 				update targeting_entrant t set member_id = m.id from member m
 				where t.principal and m.payer_body = 'CNSS' and m.idcs = t.idcs""").update();
+		// Temporary tables have no statistics until analysed: the self-join below would be planned as a nested loop.
+		jdbc.sql("analyze targeting_entrant").update();
 		jdbc.sql("""
 				insert into enrolment (member_id, regime, start_date, waiting_waived)
 				select member_id, 'TADAMON', start, false from targeting_entrant where principal""").update();
@@ -197,6 +199,7 @@ final class TargetingPass {
 				  join enrolment n on n.member_id = m.id and n.regime = 'TADAMON' and n.end_date is null
 				where cast(:retarget as boolean) and e.current_outcome = 'REGISTERED' and e.score >= e.threshold""")
 			.param("from", scope.from()).param("retarget", scope.retarget()).update();
+		jdbc.sql("analyze targeting_leaver").update();
 		jdbc.sql("""
 				update enrolment n set end_date = l.end_on, end_reason = 'CONDITIONS_ENDED'
 				from targeting_leaver l where n.id = l.enrolment_id""").update();
