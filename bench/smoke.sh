@@ -58,6 +58,8 @@ run claims "adjudication of the received queue" \
   ./mvnw -q test-compile exec:exec@claim-benchmark -Dbenchmark.persons=1000 -Dbenchmark.claims=300 -Dbenchmark.submitted=100
 run import-vs-copy "platform at [0-9]+ % of plain COPY" bench/import-vs-copy.sh 2000
 wait_for_ports
+run targeting "re-targeting: [0-9]+ households/s" bench/targeting.sh 4000
+wait_for_ports
 run eligibility "Requests/sec" bench/eligibility.sh 1000 1
 wait_for_ports
 BENCH_OPTIONS="$BENCH_OPTIONS --amo.demo.persons=1000" run directory-search "Requests/sec" bench/directory-search.sh 1

@@ -9,12 +9,12 @@ import java.util.List;
  * separated by semicolons, in increasing order of bound, each band covering the scores up to and including its bound;
  * the last pair has no bound and applies above.
  */
-record AchamilBands(List<Band> bands) {
+public record AchamilBands(List<Band> bands) {
 
-	record Band(BigDecimal upperBound, BigDecimal amount) {
+	public record Band(BigDecimal upperBound, BigDecimal amount) {
 	}
 
-	static AchamilBands parse(String value) {
+	public static AchamilBands parse(String value) {
 		List<Band> bands = new ArrayList<>();
 		for (String pair : value.split(";")) {
 			String[] parts = pair.split(":");
@@ -23,7 +23,7 @@ record AchamilBands(List<Band> bands) {
 		return new AchamilBands(List.copyOf(bands));
 	}
 
-	BigDecimal monthlyAmount(BigDecimal score) {
+	public BigDecimal monthlyAmount(BigDecimal score) {
 		for (Band band : bands) {
 			if (band.upperBound() == null || score.compareTo(band.upperBound()) <= 0) {
 				return band.amount();

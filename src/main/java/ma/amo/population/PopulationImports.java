@@ -53,7 +53,7 @@ public class PopulationImports {
 			return;
 		}
 		int removed = 0;
-		try (var uploads = Files.newDirectoryStream(directory, "{rnp,rsu}-*.csv")) {
+		try (var uploads = Files.newDirectoryStream(directory, "{rnp,rsu,household}-*.csv")) {
 			for (Path upload : uploads) {
 				Files.deleteIfExists(upload);
 				removed++;

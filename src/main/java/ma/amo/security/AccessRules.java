@@ -65,6 +65,7 @@ final class AccessRules {
 			rule(null, "/api/v1/enrolments/**", MEMBERS_DESK),
 			rule(null, "/api/v1/enrolments", MEMBERS_DESK),
 			rule(null, "/api/v1/dependants/**", MEMBERS_DESK),
+			rule(HttpMethod.POST, "/api/v1/tadamon/threshold-changes", EnumSet.of(ADMINISTRATOR)),
 			rule(null, "/api/v1/tadamon/**", MEMBERS_DESK),
 			rule(null, "/api/v1/achamil/**", MEMBERS_DESK),
 			// Contributions

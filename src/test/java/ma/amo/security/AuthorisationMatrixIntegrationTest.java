@@ -63,6 +63,12 @@ class AuthorisationMatrixIntegrationTest {
 			PUT /api/v1/dependants/{id}/student-until                   AX
 			POST /api/v1/tadamon/registrations                          AX
 			POST /api/v1/achamil/registrations                          AX
+			GET /api/v1/tadamon/household-files/{id}/answers            AX
+			GET /api/v1/tadamon/targeting-runs                          AX
+			GET /api/v1/tadamon/targeting-runs/{id}                     AX
+			POST /api/v1/tadamon/threshold-changes/dry-run              AX
+			POST /api/v1/tadamon/threshold-changes                      X
+			GET /api/v1/achamil/offers                                  AX
 			GET /api/v1/contributions/self-employed-categories          *
 			POST /api/v1/contributions/self-employed-categories         X
 			GET /api/v1/contributions/payments/{id}                     FX

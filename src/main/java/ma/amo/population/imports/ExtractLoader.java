@@ -30,11 +30,15 @@ import ma.amo.population.ImportJob;
 import ma.amo.population.ImportMode;
 import ma.amo.population.ImportRejection;
 import ma.amo.population.PopulationSettings;
+import ma.amo.population.RegisterImported;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads an extract in one transaction: the file is streamed row by row (constant memory whatever its size), each row
@@ -56,12 +60,17 @@ public class ExtractLoader {
 	private final ImportJobs jobs;
 	private final PopulationSettings settings;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transaction;
 
-	ExtractLoader(DataSource dataSource, ImportJobs jobs, PopulationSettings settings, Clock clock) {
+	ExtractLoader(DataSource dataSource, ImportJobs jobs, PopulationSettings settings, Clock clock,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions) {
 		this.dataSource = dataSource;
 		this.jobs = jobs;
 		this.settings = settings;
 		this.clock = clock;
+		this.events = events;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/** Runs the job to its end; the job's row says how it ended. */
@@ -70,6 +79,7 @@ public class ExtractLoader {
 		Extract extract = switch (job.kind()) {
 			case RNP -> new RnpExtract(settings.idcsCheckDigit(), today);
 			case RSU -> new RsuExtract(settings.idcsCheckDigit(), today);
+			case HOUSEHOLD -> new HouseholdExtract(settings.idcsCheckDigit(), today);
 		};
 		jobs.started(job.id());
 		log.info("Import job {} ({} {}, {} mode, {} bytes) started", job.id(), job.kind(), job.fileName(), job.mode(),
@@ -88,6 +98,7 @@ public class ExtractLoader {
 							run.rejected == 0 ? null : run.rejected + " rows rejected and left out");
 					log.info("Import job {} completed: {} rows read, {} inserted, {} updated, {} rejected", job.id(),
 							run.rowsRead, run.inserted, run.updated, run.rejected);
+					announce(job, run.inserted + run.updated);
 				}
 				else {
 					connection.rollback();
@@ -106,6 +117,19 @@ public class ExtractLoader {
 		catch (SQLException e) {
 			jobs.failed(job.id(), run.rowsRead, run.rejected, "database unavailable: " + e.getMessage());
 			log.error("Import job {} could not reach the database", job.id(), e);
+		}
+	}
+
+	/**
+	 * Tells the other modules, through the event publication registry, that the job's rows are in the register. The
+	 * import itself committed on its own connection; a failure here leaves the data imported and is logged.
+	 */
+	private void announce(ImportJob job, long rowsChanged) {
+		try {
+			transaction.executeWithoutResult(tx -> events.publishEvent(new RegisterImported(job.id(), job.kind(), rowsChanged)));
+		}
+		catch (RuntimeException e) {
+			log.error("Import job {} committed, but its completion could not be announced", job.id(), e);
 		}
 	}
 

@@ -38,6 +38,8 @@ class ImportJobController {
 	@Operation(summary = "Upload an extract (CSV, UTF-8, header line) and queue its import",
 			description = "RNP columns: idcs, cin, last_name, first_name, last_name_ar, first_name_ar, birth_date, sex, "
 					+ "commune, province, region, death_date. RSU columns: household_id, idcs, score, score_date. "
+					+ "HOUSEHOLD (the Interior ministry's Tadamon applications) columns: household_id, idcs, "
+					+ "relation (HEAD, SPOUSE, CHILD), applied_on; its answer file is at /api/v1/tadamon/household-files/{id}/answers. "
 					+ "Comma or semicolon separated; dates yyyy-MM-dd. Answers 202 with the job to follow.")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "The import job accepted: it runs in the background")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
