@@ -48,6 +48,7 @@ public class InpeRequests {
 	}
 
 	/** A request filed: the request, and the follow-up code handed to the applicant once (only its hash is kept). */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "InpeRequestFiled")
 	public record Filed(InpeRequest request, String followUpCode) {
 	}
 
@@ -161,10 +162,12 @@ public class InpeRequests {
 	}
 
 	/** What the applicant sees with the reference and the code: the status, the dates and the messages. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "InpeRequestFollowUp")
 	public record FollowUp(String reference, InpeRequest.Kind kind, InpeRequest.Status status, LocalDate filedOn,
 			LocalDate decidedOn, String refusalReason, String inpe, List<FollowUpStep> steps) {
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "InpeRequestFollowUpStep")
 	public record FollowUpStep(java.time.Instant at, InpeRequest.Status status, String message) {
 	}
 

@@ -50,6 +50,7 @@ public class ListingRequests {
 		this.clock = clock;
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ListingRequestFiled")
 	public record Filed(ListingRequest request, String followUpCode) {
 	}
 
@@ -90,6 +91,7 @@ public class ListingRequests {
 	}
 
 	/** A step of the Committee: its date, and the opinion or the decision at those steps. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ListingRequestStepTaken")
 	public record StepTaken(ListingRequest.Status step, LocalDate date, ListingRequest.Opinion opinion,
 			ListingRequest.Decision decision, String note) {
 	}
@@ -184,6 +186,7 @@ public class ListingRequests {
 	}
 
 	/** What the laboratory sees: the steps with their dates and notes. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ListingRequestFollowUp")
 	public record FollowUp(String reference, String code, String productName, ListingRequest.Status status,
 			ListingRequest.Decision decision, Long publishedVersionId, LocalDate publishedFrom,
 			List<FollowUpStep> steps) {

@@ -82,7 +82,8 @@ final class AccessRules {
 			rule(null, "/api/v1/employers/**", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
 			rule(null, "/api/v1/employers", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
 			// Referentials: read by all, changed by administrators and the regulator, whose versions are published by a
-			// second account (ALD list also by medical reviewers)
+			// second account (ALD list also by medical reviewers); the directory's conventions and statuses the regulator
+			// changes under maker-checker (referential changes), administrators directly for imports and corrections.
 			rule(HttpMethod.GET, "/api/v1/parameters/**", EVERYONE),
 			rule(HttpMethod.GET, "/api/v1/parameters", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/parameters/**", EnumSet.of(ADMINISTRATOR)),
@@ -90,7 +91,7 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/api/v1/calendar/holidays/*/confirm", EnumSet.of(ADMINISTRATOR)),
 			rule(HttpMethod.POST, "/api/v1/calendar/holidays/*/move", EnumSet.of(ADMINISTRATOR)),
 			rule(HttpMethod.GET, "/api/v1/providers/**", EVERYONE),
-			rule(null, "/api/v1/providers/**", MEMBERS_DESK),
+			rule(null, "/api/v1/providers/**", EnumSet.of(ADMINISTRATOR)),
 			rule(HttpMethod.POST, "/api/v1/tariffs/quote", EVERYONE),
 			rule(HttpMethod.GET, "/api/v1/tariffs/**", EVERYONE),
 			rule(HttpMethod.PUT, "/api/v1/tariffs/long-term-conditions/*", EnumSet.of(REGULATOR, MEDICAL_REVIEWER, ADMINISTRATOR)),
@@ -104,6 +105,10 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/listing-requests", EnumSet.of(REGULATOR, PAYER_AGENT)),
 			rule(null, "/api/v1/listing-requests/**", EnumSet.of(REGULATOR)),
 			rule(null, "/api/v1/listing-requests", EnumSet.of(REGULATOR)),
+			rule(HttpMethod.GET, "/api/v1/referential-changes/**", EnumSet.of(REGULATOR, PAYER_AGENT)),
+			rule(HttpMethod.GET, "/api/v1/referential-changes", EnumSet.of(REGULATOR, PAYER_AGENT)),
+			rule(null, "/api/v1/referential-changes/**", EnumSet.of(REGULATOR)),
+			rule(null, "/api/v1/referential-changes", EnumSet.of(REGULATOR)),
 			// Medical data
 			rule(null, "/api/v1/ald-exemptions/**", EnumSet.of(MEDICAL_REVIEWER)),
 			rule(null, "/api/v1/ald-exemptions", EnumSet.of(MEDICAL_REVIEWER)),

@@ -33,10 +33,12 @@ public class MedicinesGuide {
 	}
 
 	/** A medicine of the guide, with its bases and its generic group (same DCI, dosage, form and presentation). */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "MedicinesGuideEntry")
 	public record Entry(Medicine medicine, Money baseCnss, Money baseCnops, GenericGroup genericGroup) {
 	}
 
 	/** The medicines sold under the same DCI, dosage, form and presentation: their prices compare. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "MedicinesGuideGenericGroup")
 	public record GenericGroup(String dci, String dosage, String form, String presentation, int brands, int generics) {
 	}
 

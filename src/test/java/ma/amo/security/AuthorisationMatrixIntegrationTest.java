@@ -94,12 +94,12 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/providers/professionals/{inpe}                  *
 			GET /api/v1/providers/professionals/{inpe}/practices        *
 			GET /api/v1/providers/{inpe}/standing                       *
-			POST /api/v1/providers/establishments                       AX
-			POST /api/v1/providers/establishments/imports               AX
-			POST /api/v1/providers/professionals                        AX
-			POST /api/v1/providers/professionals/{inpe}/practices       AX
-			POST /api/v1/providers/{inpe}/conventions                   AX
-			POST /api/v1/providers/{inpe}/statuses                      AX
+			POST /api/v1/providers/establishments                        X
+			POST /api/v1/providers/establishments/imports                X
+			POST /api/v1/providers/professionals                         X
+			POST /api/v1/providers/professionals/{inpe}/practices        X
+			POST /api/v1/providers/{inpe}/conventions                    X
+			POST /api/v1/providers/{inpe}/statuses                       X
 			POST /api/v1/tariffs/quote                                  *
 			GET /api/v1/tariffs/versions                                *
 			GET /api/v1/tariffs/versions/{id}/acts                      *
@@ -129,6 +129,11 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/listing-requests/{id}                           RA
 			POST /api/v1/listing-requests/{id}/steps                    R
 			POST /api/v1/listing-requests/{id}/publication              R
+			POST /api/v1/referential-changes                            R
+			GET /api/v1/referential-changes                             RA
+			GET /api/v1/referential-changes/{id}                        RA
+			POST /api/v1/referential-changes/{id}/approval              R
+			POST /api/v1/referential-changes/{id}/rejection             R
 			GET /api/v1/ald-exemptions                                  M
 			POST /api/v1/ald-exemptions                                 M
 			GET /api/v1/ald-exemptions/{number}                         M

@@ -32,9 +32,11 @@ class InpeRequestController {
 		this.requests = requests;
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "InpeRequestMessage")
 	record Message(@Size(max = 2000) String message) {
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "InpeRequestRefusal")
 	record Refusal(@Size(max = 2000) String reason) {
 	}
 

@@ -30,6 +30,7 @@ class ListingRequestController {
 		this.requests = requests;
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ListingRequestPublication")
 	record Publication(Long versionId) {
 	}
 
