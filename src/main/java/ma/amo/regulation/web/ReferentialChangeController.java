@@ -35,6 +35,7 @@ class ReferentialChangeController {
 
 	@Operation(summary = "Propose a convention (payerBody, startDate, endDate) or a provider status (status, startDate) for an INPE")
 	@ApiResponse(responseCode = "201", description = "The change proposed, waiting for a second regulator")
+	@ApiResponse(responseCode = "404", description = "No provider with this INPE")
 	@PostMapping
 	ResponseEntity<ReferentialChange> propose(@RequestBody ReferentialChanges.Proposal body) {
 		ReferentialChange change = changes.propose(body);
