@@ -19,7 +19,8 @@ public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitte
 		String patientIdcs, LocalDate careDate, LocalDate filedOn, String executingInpe, String prescriberInpe,
 		String establishmentInpe, Integer aldCode, String exemptionNumber, boolean referral, String priorApproval,
 		List<ClaimRequest.Attachment> attachments, String regime, String payerBody, String memberIdcs, Money billed, Money covered, Money patientShare, Money stateShare,
-		List<String> reviewReasons, Instant receivedAt, Instant adjudicatedAt, boolean setAside, List<Line> lines) {
+		List<String> reviewReasons, Instant receivedAt, Instant adjudicatedAt, boolean setAside, List<Line> lines,
+		Long referralId) {
 
 	/**
 	 * Adjudicated by the rules: sent to review when a rule, the amount threshold or the sample asks for an agent,
@@ -96,7 +97,7 @@ public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitte
 		return new Claim(id, kind, status, submitter, idempotencyKey, patientIdcs, careDate, filedOn, executingInpe,
 				prescriberInpe, establishmentInpe, aldCode, exemptionNumber, referral, priorApproval, attachments, regime,
 				payerBody, memberIdcs, billed, covered, patientShare, stateShare, reviewReasons, receivedAt, adjudicatedAt,
-				setAside, lines);
+				setAside, lines, referralId);
 	}
 
 	/** The claim without its diagnosis (ALD code and exemption number), for whoever is not a medical reviewer. */
@@ -104,7 +105,7 @@ public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitte
 		return new Claim(id, kind, status, submitter, idempotencyKey, patientIdcs, careDate, filedOn, executingInpe,
 				prescriberInpe, establishmentInpe, null, null, referral, priorApproval, attachments, regime, payerBody,
 				memberIdcs, billed, covered, patientShare, stateShare, reviewReasons, receivedAt, adjudicatedAt, setAside,
-				lines);
+				lines, referralId);
 	}
 
 	/** A claim in a list: where it stands, for whom, by whom, how much, and why it is in review. */

@@ -18,7 +18,7 @@ import ma.amo.shared.Violation;
 /**
  * A claim as submitted: the patient, the date of care and of filing, the executing professional's INPE (and the
  * prescriber's, the establishment's for tiers payant), the ALD code and exemption number when the care is exempted, a
- * referral for the care pathway, the prior approval cited, what came with it (prescription, invoices, reports: their
+ * referral for the care pathway (the id of the referral record it cites, or the older yes/no flag), the prior approval cited, what came with it (prescription, invoices, reports: their
  * type, file name, pages and the submitter's reference; the documents themselves stay with the submitter), and the lines (an act
  * with its coefficient when the act has none, or a medicine with its quantity, each with its billed amount).
  */
@@ -26,7 +26,18 @@ public record ClaimRequest(ClaimKind kind, @Size(max = 10) String patientIdcs, @
 		@PastOrPresent LocalDate filedOn, @Size(max = 9) String executingInpe, @Size(max = 9) String prescriberInpe,
 		@Size(max = 9) String establishmentInpe, @Min(1) @Max(999) Integer aldCode, @Size(max = 30) String exemptionNumber,
 		Boolean referral, @Size(max = 50) String priorApproval, @Size(max = MOST_ATTACHMENTS) List<@Valid Attachment> attachments,
-		@Size(max = MOST_LINES) List<@Valid Line> lines) {
+		@Size(max = MOST_LINES) List<@Valid Line> lines, @Min(1) Long referralId) {
+
+	/**
+	 * A claim of a client that declares a referral with the yes/no flag only, as before referrals were records: it
+	 * cites none, and parameter {@code claims.care-pathway.declared-referral} says whether the flag still counts.
+	 */
+	public ClaimRequest(ClaimKind kind, String patientIdcs, LocalDate careDate, LocalDate filedOn, String executingInpe,
+			String prescriberInpe, String establishmentInpe, Integer aldCode, String exemptionNumber, Boolean referral,
+			String priorApproval, List<Attachment> attachments, List<Line> lines) {
+		this(kind, patientIdcs, careDate, filedOn, executingInpe, prescriberInpe, establishmentInpe, aldCode,
+				exemptionNumber, referral, priorApproval, attachments, lines, null);
+	}
 
 	/** More lines than any real invoice has, few enough that one claim stays one quick transaction. */
 	public static final int MOST_LINES = 200;

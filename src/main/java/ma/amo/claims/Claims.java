@@ -39,7 +39,7 @@ class Claims {
 			select id, kind, status, submitter, idempotency_key, patient_idcs, care_date, filed_on, executing_inpe,
 			  prescriber_inpe, establishment_inpe, ald_code, exemption_number, referral, prior_approval, attachments, regime,
 			  billed, covered, patient_share, state_share, review_reasons, received_at, adjudicated_at, payer_body, member_idcs,
-			  set_aside_at
+			  set_aside_at, referral_id
 			from claim""";
 	private static final String LINE_COLUMNS = """
 			line_no, act_code, coefficient, medicine_code, quantity, billed, outcome, base, rate, covered, patient_share,
@@ -68,14 +68,14 @@ class Claims {
 		long id = jdbc.sql("""
 				insert into claim (kind, submitter, idempotency_key, request_hash, patient_idcs, care_date, filed_on,
 				  executing_inpe, prescriber_inpe, establishment_inpe, ald_code, exemption_number, referral, prior_approval,
-				  attachments, status, billed)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?) returning id""")
+				  attachments, status, billed, referral_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?) returning id""")
 			.params(r.kind().name(), submitter, key, hash, r.patientIdcs(), r.careDate(), r.filedOn(), r.executingInpe(),
 					r.prescriberInpe(), r.establishmentInpe(),
 					// The condition and the exemption tell a diagnosis: encrypted at rest (loi 09-08).
 					cipher.encrypt(r.aldCode() == null ? null : r.aldCode().toString()), cipher.encrypt(r.exemptionNumber()),
 					Boolean.TRUE.equals(r.referral()), r.priorApproval(), r.attachments() == null ? 0 : r.attachments().size(),
-					billed)
+					billed, r.referralId())
 			.query(Long.class).single();
 		for (int i = 0; r.attachments() != null && i < r.attachments().size(); i++) {
 			ClaimRequest.Attachment a = r.attachments().get(i);
@@ -384,7 +384,7 @@ class Claims {
 				new Money(rs.getBigDecimal("billed")), money(rs, "covered"), money(rs, "patient_share"),
 				money(rs, "state_share"), reviews == null ? List.of() : Arrays.asList(reviews.split(SEPARATOR)),
 				rs.getTimestamp("received_at").toInstant(), adjudicated == null ? null : adjudicated.toInstant(),
-				rs.getTimestamp("set_aside_at") != null, List.of());
+				rs.getTimestamp("set_aside_at") != null, List.of(), (Long) rs.getObject("referral_id"));
 	}
 
 	private static Money money(ResultSet rs, String column) throws SQLException {

@@ -59,6 +59,8 @@ class DemoUsers implements ApplicationRunner {
 			return;
 		}
 		create("regulateur", Role.REGULATOR, null, null, null, null);
+		// A referential change, an INPE or a version the regulator proposes is approved by a second regulator account.
+		create("regulateur.controle", Role.REGULATOR, null, null, null, null);
 		create("agent.cnss", Role.PAYER_AGENT, "CNSS", "Casablanca-Settat", null, null);
 		create("agent.cnops", Role.PAYER_AGENT, "CNOPS", "Rabat-Salé-Kénitra", null, null);
 		create("medecin.conseil", Role.MEDICAL_REVIEWER, null, null, null, null);

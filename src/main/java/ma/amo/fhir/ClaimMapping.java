@@ -67,13 +67,14 @@ final class ClaimMapping {
 			.filter(s -> s.hasValueStringType()).map(s -> s.getValueStringType().getValue()).findFirst().orElse(null);
 		String priorApproval = claim.getInsurance().stream().flatMap(i -> i.getPreAuthRef().stream())
 			.map(p -> p.getValue()).findFirst().orElse(null);
+		Long referralId = referralId(claim, violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations);
 		}
 		boolean establishment = !provider.practitioner();
 		ClaimRequest request = new ClaimRequest(establishment ? ClaimKind.PROVIDER_INVOICE : ClaimKind.MEMBER_REIMBURSEMENT,
 				patient, careDate, filedOn, executing, null, establishment ? provider.inpe() : null, aldCode, exemption,
-				claim.hasReferral(), priorApproval, List.of(), lines);
+				claim.hasReferral(), priorApproval, List.of(), lines, referralId);
 		return new Mapped(Canonical.inpeOfClaims(identifier.getSystem()), identifier.getValue(), request);
 	}
 
@@ -278,5 +279,21 @@ final class ClaimMapping {
 			return null;
 		}
 		return LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay());
+	}
+
+	/**
+	 * The referral record the claim cites: {@code Claim.referral.identifier.value}, the number the platform gave it. A
+	 * referral without an identifier only declares one, as the REST API's yes/no flag does.
+	 */
+	private static Long referralId(Claim claim, List<Violation> violations) {
+		if (!claim.hasReferral() || !claim.getReferral().hasIdentifier() || !claim.getReferral().getIdentifier().hasValue()) {
+			return null;
+		}
+		String value = claim.getReferral().getIdentifier().getValue();
+		if (!value.matches("[1-9][0-9]{0,17}")) {
+			violations.add(new Violation("Claim.referral.identifier.value", "referral", "the number of a referral record"));
+			return null;
+		}
+		return Long.valueOf(value);
 	}
 }

@@ -29,11 +29,12 @@ final class AccessRules {
 
 	/**
 	 * Open without logging in: health, the API description, the login page, the sign-in of scripts (it is the login),
-	 * the token endpoint, the FHIR server's CapabilityStatement, and the web pages' style sheets and scripts.
+	 * the token endpoint, the FHIR server's CapabilityStatement, the web pages' style sheets and scripts, and the public
+	 * services (the medicines guide, the follow-up of a request with its reference and code).
 	 */
 	static final List<String> PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/login", "/error",
-			"/api/v1/sessions", "/fhir/metadata", "/css/**", "/js/**", "/webjars/**");
+			"/api/v1/sessions", "/fhir/metadata", "/css/**", "/js/**", "/webjars/**", "/api/v1/public/**");
 
 	private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 	private static final Set<Role> CARE = EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER, MEMBER, ADMINISTRATOR);
@@ -84,7 +85,9 @@ final class AccessRules {
 			rule(null, "/api/v1/contributions/**", MEMBERS_DESK),
 			rule(null, "/api/v1/employers/**", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
 			rule(null, "/api/v1/employers", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
-			// Referentials: read by all, changed by administrators (ALD list also by medical reviewers)
+			// Referentials: read by all, changed by administrators and the regulator, whose versions are published by a
+			// second account (ALD list also by medical reviewers); the directory's conventions and statuses the regulator
+			// changes under maker-checker (referential changes), administrators directly for imports and corrections.
 			rule(HttpMethod.GET, "/api/v1/parameters/**", EVERYONE),
 			rule(HttpMethod.GET, "/api/v1/parameters", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/parameters/**", EnumSet.of(ADMINISTRATOR)),
@@ -92,11 +95,24 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/api/v1/calendar/holidays/*/confirm", EnumSet.of(ADMINISTRATOR)),
 			rule(HttpMethod.POST, "/api/v1/calendar/holidays/*/move", EnumSet.of(ADMINISTRATOR)),
 			rule(HttpMethod.GET, "/api/v1/providers/**", EVERYONE),
-			rule(null, "/api/v1/providers/**", MEMBERS_DESK),
+			rule(null, "/api/v1/providers/**", EnumSet.of(ADMINISTRATOR)),
 			rule(HttpMethod.POST, "/api/v1/tariffs/quote", EVERYONE),
 			rule(HttpMethod.GET, "/api/v1/tariffs/**", EVERYONE),
-			rule(HttpMethod.PUT, "/api/v1/tariffs/long-term-conditions/*", EnumSet.of(MEDICAL_REVIEWER, ADMINISTRATOR)),
-			rule(null, "/api/v1/tariffs/**", EnumSet.of(ADMINISTRATOR)),
+			rule(HttpMethod.PUT, "/api/v1/tariffs/long-term-conditions/*", EnumSet.of(REGULATOR, MEDICAL_REVIEWER, ADMINISTRATOR)),
+			rule(null, "/api/v1/tariffs/**", EnumSet.of(REGULATOR, ADMINISTRATOR)),
+			// The regulator's services: its desk files and decides, payer agents read.
+			rule(HttpMethod.GET, "/api/v1/inpe-requests/**", EnumSet.of(REGULATOR, PAYER_AGENT)),
+			rule(HttpMethod.GET, "/api/v1/inpe-requests", EnumSet.of(REGULATOR, PAYER_AGENT)),
+			rule(null, "/api/v1/inpe-requests/**", EnumSet.of(REGULATOR)),
+			rule(null, "/api/v1/inpe-requests", EnumSet.of(REGULATOR)),
+			rule(HttpMethod.GET, "/api/v1/listing-requests/**", EnumSet.of(REGULATOR, PAYER_AGENT)),
+			rule(HttpMethod.GET, "/api/v1/listing-requests", EnumSet.of(REGULATOR, PAYER_AGENT)),
+			rule(null, "/api/v1/listing-requests/**", EnumSet.of(REGULATOR)),
+			rule(null, "/api/v1/listing-requests", EnumSet.of(REGULATOR)),
+			rule(HttpMethod.GET, "/api/v1/referential-changes/**", EnumSet.of(REGULATOR, PAYER_AGENT)),
+			rule(HttpMethod.GET, "/api/v1/referential-changes", EnumSet.of(REGULATOR, PAYER_AGENT)),
+			rule(null, "/api/v1/referential-changes/**", EnumSet.of(REGULATOR)),
+			rule(null, "/api/v1/referential-changes", EnumSet.of(REGULATOR)),
 			// Medical data
 			rule(null, "/api/v1/ald-exemptions/**", EnumSet.of(MEDICAL_REVIEWER)),
 			rule(null, "/api/v1/ald-exemptions", EnumSet.of(MEDICAL_REVIEWER)),
@@ -109,6 +125,10 @@ final class AccessRules {
 			rule(HttpMethod.POST, "/api/v1/prior-approvals", EnumSet.of(PROVIDER)),
 			rule(HttpMethod.GET, "/api/v1/prior-approvals/*", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER)),
 			rule(HttpMethod.GET, "/api/v1/prior-approvals", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER)),
+			// Referrals of the care pathway: written by first-contact providers, read again limited to their own.
+			rule(HttpMethod.POST, "/api/v1/referrals", EnumSet.of(PROVIDER)),
+			rule(HttpMethod.GET, "/api/v1/referrals/*", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER)),
+			rule(HttpMethod.GET, "/api/v1/referrals", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER)),
 			// Claims and payments
 			rule(HttpMethod.GET, "/api/v1/claims/reason-codes", EVERYONE),
 			rule(HttpMethod.POST, "/api/v1/claims/adjudication-runs", MEMBERS_DESK),

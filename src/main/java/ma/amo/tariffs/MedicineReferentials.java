@@ -184,6 +184,17 @@ public class MedicineReferentials {
 		return value != null && value.toUpperCase(java.util.Locale.ROOT).contains(upperText);
 	}
 
+	/** The published version in force on {@code date}, if any. */
+	java.util.Optional<Long> versionOn(LocalDate date) {
+		return java.util.Optional.ofNullable(published().floorEntry(date)).map(Map.Entry::getValue);
+	}
+
+	static final String MEDICINE_COLUMNS = MEDICINE;
+
+	static Medicine medicineRow(ResultSet rs, int n) throws SQLException {
+		return medicine(rs, n);
+	}
+
 	private NavigableMap<LocalDate, Long> published() {
 		NavigableMap<LocalDate, Long> dates = published;
 		if (dates == null) {

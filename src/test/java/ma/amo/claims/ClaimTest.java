@@ -25,7 +25,7 @@ class ClaimTest {
 		return new Claim(41, ClaimKind.MEMBER_REIMBURSEMENT, status, "assure", "k-1", "100000000017",
 				LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 6), "INPE-GP", null, null, null, null, false, null,
 				List.of(), "SALARIED_PRIVATE", "CNSS", "100000000017", billed, line.covered(), line.patientShare(),
-				Money.ZERO, List.of(), Instant.parse("2026-05-06T08:00:00Z"), null, setAside, List.of(line));
+				Money.ZERO, List.of(), Instant.parse("2026-05-06T08:00:00Z"), null, setAside, List.of(line), null);
 	}
 
 	static Claim in(ClaimStatus status) {

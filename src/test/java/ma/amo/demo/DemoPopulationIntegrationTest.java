@@ -135,10 +135,10 @@ class DemoPopulationIntegrationTest {
 	}
 
 	@Test
-	void theDemoHasOneUserPerRoleTwoInFinanceForFourEyesAgentsWithTheirSecondFactorAndAClinicsSystem() {
+	void theDemoHasOneUserPerRoleTwoInFinanceAndTwoRegulatorsForFourEyesAgentsWithTheirSecondFactorAndAClinicsSystem() {
 		assertThat(jdbc.sql("select role from platform_user where username <> 'admin' order by role").query(String.class)
 			.list()).containsExactly("DATA_PROTECTION_OFFICER", "FINANCE", "FINANCE", "MEDICAL_REVIEWER", "MEMBER", "PAYER_AGENT",
-					"PAYER_AGENT", "PROVIDER", "REGULATOR");
+					"PAYER_AGENT", "PROVIDER", "REGULATOR", "REGULATOR");
 		assertThat(jdbc.sql("select totp_secret from platform_user where username = 'agent.cnss'").query(String.class)
 			.single()).isEqualTo(DemoUsers.AGENTS_TOTP);
 		assertThat(jdbc.sql("select count(*) from system_client where client_id = ?").param(DemoUsers.CLINIC_CLIENT)

@@ -154,6 +154,24 @@ class FhirClaimIntegrationTest {
 	}
 
 	@Test
+	void aClaimCitesItsReferralByTheRecordsNumberAndAnythingElseIsRefusedNamingTheElement() {
+		Hospitals.Hospital hospital = Hospitals.hospital(admin, directory);
+		String patient = insured();
+		Claim claim = consultation(hospital, patient, "FAC-" + UUID.randomUUID());
+		claim.getReferral().getIdentifier().setValue("ORIENTATION-12");
+		BaseServerResponseException refused = catchThrowableOfType(BaseServerResponseException.class,
+				() -> submit(hospital.client(), claim));
+		assertThat(refused.getStatusCode()).isEqualTo(400);
+		assertThat(((OperationOutcome) refused.getOperationOutcome()).getIssue())
+			.extracting(i -> i.getExpression().get(0).getValue()).containsExactly("Claim.referral.identifier.value");
+		assertThat(claims.search(null, patient, null, null, 0, 10).totalElements()).isZero();
+
+		claim.getReferral().getIdentifier().setValue("12");
+		assertThat(submit(hospital.client(), claim).getOutcome()).isEqualTo(RemittanceOutcome.COMPLETE);
+		assertThat(claims.search(null, patient, null, null, 0, 10).totalElements()).isEqualTo(1);
+	}
+
+	@Test
 	void validateSaysWhatTheSpecificationAndThePlatformRefuseWithoutStoringAnything() {
 		Hospitals.Hospital hospital = Hospitals.hospital(admin, directory);
 		String patient = insured();

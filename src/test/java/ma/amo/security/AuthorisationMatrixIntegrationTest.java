@@ -101,12 +101,12 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/providers/professionals/{inpe}                  *
 			GET /api/v1/providers/professionals/{inpe}/practices        *
 			GET /api/v1/providers/{inpe}/standing                       *
-			POST /api/v1/providers/establishments                       AX
-			POST /api/v1/providers/establishments/imports               AX
-			POST /api/v1/providers/professionals                        AX
-			POST /api/v1/providers/professionals/{inpe}/practices       AX
-			POST /api/v1/providers/{inpe}/conventions                   AX
-			POST /api/v1/providers/{inpe}/statuses                      AX
+			POST /api/v1/providers/establishments                        X
+			POST /api/v1/providers/establishments/imports                X
+			POST /api/v1/providers/professionals                         X
+			POST /api/v1/providers/professionals/{inpe}/practices        X
+			POST /api/v1/providers/{inpe}/conventions                    X
+			POST /api/v1/providers/{inpe}/statuses                       X
 			POST /api/v1/tariffs/quote                                  *
 			GET /api/v1/tariffs/versions                                *
 			GET /api/v1/tariffs/versions/{id}/acts                      *
@@ -116,17 +116,38 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/tariffs/long-term-conditions/{code}             *
 			GET /api/v1/tariffs/medicines/referentials                  *
 			GET /api/v1/tariffs/medicines/{code}/base                   *
-			PUT /api/v1/tariffs/long-term-conditions/{code}             MX
-			POST /api/v1/tariffs/versions                               X
-			POST /api/v1/tariffs/versions/{id}/publication              X
-			POST /api/v1/tariffs/versions/{id}/rejection                X
-			POST /api/v1/tariffs/medicines/referentials                 X
-			POST /api/v1/tariffs/medicines/referentials/{id}/publication  X
-			POST /api/v1/tariffs/medicines/referentials/{id}/rejection  X
+			PUT /api/v1/tariffs/long-term-conditions/{code}             RMX
+			POST /api/v1/tariffs/versions                               RX
+			POST /api/v1/tariffs/versions/{id}/publication              RX
+			POST /api/v1/tariffs/versions/{id}/rejection                RX
+			POST /api/v1/tariffs/medicines/referentials                 RX
+			POST /api/v1/tariffs/medicines/referentials/{id}/publication  RX
+			POST /api/v1/tariffs/medicines/referentials/{id}/rejection  RX
+			POST /api/v1/inpe-requests                                  R
+			GET /api/v1/inpe-requests                                   RA
+			GET /api/v1/inpe-requests/{id}                              RA
+			POST /api/v1/inpe-requests/{id}/information-request         R
+			POST /api/v1/inpe-requests/{id}/answer                      R
+			POST /api/v1/inpe-requests/{id}/approval-proposal           R
+			POST /api/v1/inpe-requests/{id}/approval                    R
+			POST /api/v1/inpe-requests/{id}/refusal                     R
+			POST /api/v1/listing-requests                               R
+			GET /api/v1/listing-requests                                RA
+			GET /api/v1/listing-requests/{id}                           RA
+			POST /api/v1/listing-requests/{id}/steps                    R
+			POST /api/v1/listing-requests/{id}/publication              R
+			POST /api/v1/referential-changes                            R
+			GET /api/v1/referential-changes                             RA
+			GET /api/v1/referential-changes/{id}                        RA
+			POST /api/v1/referential-changes/{id}/approval              R
+			POST /api/v1/referential-changes/{id}/rejection             R
 			GET /api/v1/ald-exemptions                                  M
 			POST /api/v1/ald-exemptions                                 M
 			GET /api/v1/ald-exemptions/{number}                         M
 			POST /api/v1/ald-exemptions/{number}/revocation             M
+			POST /api/v1/referrals                                      P
+			GET /api/v1/referrals                                       AM
+			GET /api/v1/referrals/{id}                                  AMP
 			GET /api/v1/claims/reason-codes                             *
 			POST /api/v1/claims/adjudication-runs                       AX
 			POST /api/v1/claims/{id}/adjudication                       AX
@@ -261,9 +282,12 @@ class AuthorisationMatrixIntegrationTest {
 			Role.MEDICAL_REVIEWER, 'F', Role.FINANCE, 'P', Role.PROVIDER, 'S', Role.MEMBER, 'D',
 			Role.DATA_PROTECTION_OFFICER, 'X', Role.ADMINISTRATOR);
 
-	/** Served to anyone: health, the API description, the login form, the sign-in of scripts and the error page. */
+	/**
+	 * Served to anyone: health, the API description, the login form, the sign-in of scripts, the error page and the
+	 * public services (checked open by their own tests).
+	 */
 	private static final List<String> PUBLIC = List.of("/error", "/v3/api-docs", "/swagger-ui", "/actuator", "/login",
-			"/api/v1/sessions");
+			"/api/v1/sessions", "/api/v1/public/");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
