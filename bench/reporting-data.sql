@@ -4,6 +4,16 @@
 -- filing (some beyond the 60-day delay), with Tadamon and Achamil decisions, complaints and prior approvals in
 -- proportion. Dates count back from today. {claims} is replaced by bench/reporting.sh (and by the dashboard's
 -- screenshot test); statements end with a semicolon at the end of a line.
+-- The platform publishes no medicines referential by itself (the demo's year of care does): a synthetic one, if none.
+with referential as (
+  insert into medicine_referential (effective_from, status, file_name, medicines, proposed_by, decided_by, decided_at)
+  select date '2020-01-01', 'PUBLISHED', 'bench-reporting', 200, 'bench', 'bench-checker', now()
+  where not exists (select 1 from medicine_referential where status = 'PUBLISHED') returning id)
+insert into medicine (referential_id, code, name, dci, dosage, form, presentation, ppv, prix_br, brand_or_generic,
+                      reimbursement_rate)
+select referential.id, '6118000' || lpad(g::text, 6, '0'), 'MEDICAMENT ' || g, 'DCI ' || g % 50, (10 * (1 + g % 5)) || ' mg',
+       'comprimé', 'boîte de 30', 20 + (g * 37) % 400, 20 + (g * 37) % 400, case when g % 3 = 0 then 'P' else 'G' end, 70
+from referential cross join generate_series(1, 200) g;
 create temporary table bench_patient as
   select row_number() over (order by m.id) as rn, m.idcs, m.payer_body, e.regime
   from member m join enrolment e on e.member_id = m.id and e.end_date is null;
