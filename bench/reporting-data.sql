@@ -62,7 +62,7 @@ select i.id, 1, b.medicine, b.quantity, b.medicine_billed, case when b.status = 
 from bench_claim_id i join bench_claim b on b.g = i.g where b.medicine is not null;
 insert into claim_line_reason (claim_id, line_no, position, code, text)
 select l.claim_id, l.line_no, 0,
-       (array['LATE_FILING', 'NO_RIGHTS', 'NOT_COVERED', 'DUPLICATE_LINE', 'ONE_CONSULTATION_A_DAY'])[1 + i.g % 5], 'Généré'
+       (array['LATE_FILING', 'RIGHTS_NOT_OPEN', 'NOT_COVERED', 'DUPLICATE', 'SECOND_CONSULTATION_SAME_DAY'])[1 + (i.g / 20) % 5], 'Généré'
 from claim_line l join bench_claim_id i on i.id = l.claim_id where l.outcome = 'REJECTED';
 insert into payment_batch (reference, payer_body, cut_off, created_by, idempotency_key, created_at, claims, paid, state_share,
                            status, approved_by, approved_at)

@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import ma.amo.shared.NotFound;
+import ma.amo.claims.ClaimAdjudication;
 import ma.amo.parameters.Parameters;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,12 +48,14 @@ public class Indicators {
 	}
 
 	private final JdbcClient jdbc;
+	private final ClaimAdjudication claims;
 	private final MessageSource messages;
 	private final Parameters parameters;
 	private final Clock clock;
 
-	Indicators(JdbcClient jdbc, MessageSource messages, Parameters parameters, Clock clock) {
+	Indicators(JdbcClient jdbc, ClaimAdjudication claims, MessageSource messages, Parameters parameters, Clock clock) {
 		this.jdbc = jdbc;
+		this.claims = claims;
 		this.messages = messages;
 		this.parameters = parameters;
 		this.clock = clock;
@@ -77,6 +82,7 @@ public class Indicators {
 	public Table table(Indicator indicator, IndicatorFilter filter, Locale locale) {
 		List<Indicator.Column> columns = indicator.columns();
 		int smallCount = smallCount();
+		Map<String, String> reasons = indicator == Indicator.REJECTION_REASONS ? claimReasons() : Map.of();
 		List<List<Object>> rows = jdbc.sql(indicator.sql())
 			.param("indicator", indicator.figures())
 			.param("from", filter.from().atDay(1))
@@ -91,7 +97,8 @@ public class Indicators {
 						case COUNT -> rs.getObject(i + 1) == null ? null : rs.getLong(i + 1);
 						case AMOUNT, SHARE, DAYS -> rs.getBigDecimal(i + 1);
 						case CODE -> label(column.key(), rs.getString(i + 1), locale);
-						default -> rs.getString(i + 1);
+						default -> reasons.containsKey(rs.getString(i + 1))
+								? reasons.get(rs.getString(i + 1)) + " (" + rs.getString(i + 1) + ")" : rs.getString(i + 1);
 					};
 					row.add(value);
 				}
@@ -104,6 +111,13 @@ public class Indicators {
 				indicator.byPayerBody() ? filter.payerBody() : null, refreshed.asOf(), refreshed.refreshedAt(), smallCount,
 				columns.stream().map(c -> new Heading(c.key(), heading(c.key(), locale), c.kind())).toList(), rows,
 				indicator.chart());
+	}
+
+	/** The French labels of the adjudication's reason codes, as the claims module publishes them. */
+	private Map<String, String> claimReasons() {
+		Map<String, String> labels = new HashMap<>();
+		claims.reasonCodes().forEach(r -> labels.put(r.code(), r.label()));
+		return labels;
 	}
 
 	/** A row with its small counts hidden, and every figure computed over a hidden count. */

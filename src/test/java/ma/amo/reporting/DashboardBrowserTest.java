@@ -77,9 +77,28 @@ class DashboardBrowserTest {
 		assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
 	}
 
-	/** A year of generated care, only when a screenshot is asked: it would change the other tests' queues. */
+	/**
+	 * Three thousand members across the regions and regimes and a year of generated care, only when a screenshot is
+	 * asked: it would change the other tests' queues.
+	 */
 	private void yearOfCare() throws IOException {
-		String sql = Files.readString(Path.of("bench/reporting-data.sql")).replace("{claims}", "20000");
+		String members = """
+				insert into person (idcs, last_name, first_name, birth_date, sex, commune, province, region)
+				select '8' || lpad(g::text, 9, '0'), 'Nom', 'Prénom', date '1960-01-01' + g * 7, case when g % 2 = 0 then 'M' else 'F' end,
+				       'Commune', 'Province', (array['Casablanca-Settat', 'Rabat-Salé-Kénitra', 'Marrakech-Safi', 'Fès-Meknès',
+				       'Tanger-Tétouan-Al Hoceïma', 'Souss-Massa', 'Oriental', 'Béni Mellal-Khénifra', 'Drâa-Tafilalet',
+				       'Guelmim-Oued Noun', 'Laâyoune-Sakia El Hamra', 'Dakhla-Oued Ed-Dahab'])[1 + g % 12]
+				from generate_series(1, 3000) g;
+				insert into member (idcs, payer_body, registration_number, registered_on)
+				select '8' || lpad(g::text, 9, '0'), case when g % 4 = 0 then 'CNOPS' else 'CNSS' end, 'ESSAI-' || g, date '2024-01-01'
+				from generate_series(1, 3000) g;
+				insert into enrolment (member_id, regime, start_date, waiting_waived)
+				select m.id, case when m.payer_body = 'CNOPS' then 'PUBLIC_SECTOR'
+				                  else (array['SALARIED_PRIVATE', 'SALARIED_PRIVATE', 'TADAMON', 'SELF_EMPLOYED', 'ACHAMIL', 'STUDENT'])[1 + m.id % 6] end,
+				       date '2024-01-01', true
+				from member m where m.registration_number like 'ESSAI-%';
+				""";
+		String sql = members + Files.readString(Path.of("bench/reporting-data.sql")).replace("{claims}", "20000");
 		new TransactionTemplate(transactions).executeWithoutResult(status -> {
 			for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
 				if (!statement.isBlank()) {

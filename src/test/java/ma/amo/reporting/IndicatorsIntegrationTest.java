@@ -194,8 +194,11 @@ class IndicatorsIntegrationTest {
 		claim("MEMBER_REIMBURSEMENT", patient, "2026-01-05", "2026-05-04", "150", "REJECTED");
 		refresh.refresh();
 		Map<String, JsonNode> after = rows("rejets-par-motif", period, 1);
-		assertThat(difference(after, before, "LATE_FILING", 1)).isEqualByComparingTo("1");
-		assertThat(difference(after, before, "LATE_FILING", 2)).isEqualByComparingTo("150");
+		// The reason in words, as the claims module labels it, with its code.
+		String late = after.keySet().stream().filter(k -> k.endsWith(" (LATE_FILING)")).findFirst().orElseThrow();
+		assertThat(late).isEqualTo("Dossier déposé après le délai de dépôt (LATE_FILING)");
+		assertThat(difference(after, before, late, 1)).isEqualByComparingTo("1");
+		assertThat(difference(after, before, late, 2)).isEqualByComparingTo("150");
 	}
 
 	@Test
