@@ -164,10 +164,6 @@ public enum Indicator {
 		static Column days(String key, String basis) {
 			return new Column(key, Kind.DAYS, basis);
 		}
-
-		boolean numeric() {
-			return kind != Kind.TEXT && kind != Kind.CODE && kind != Kind.MONTH;
-		}
 	}
 
 	/**

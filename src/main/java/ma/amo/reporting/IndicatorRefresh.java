@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import ma.amo.payments.Timeliness;
@@ -234,10 +233,5 @@ public class IndicatorRefresh {
 			.param("cells", cells)
 			.update();
 		return millis;
-	}
-
-	/** The codes of the computations, for the benchmark and the tests. */
-	static List<String> computations() {
-		return List.copyOf(QUERIES.keySet());
 	}
 }

@@ -149,12 +149,15 @@ class DashboardBrowserTest {
 	}
 
 	@Test
-	void aWrongMonthInTheFiltersIsExplainedInFrenchNextToItsField() {
+	void aWrongMonthInTheFiltersIsExplainedInFrenchNextToItsFieldAndThePageReadsInArabic() {
 		Api regulator = Users.as(new Api(port), "REGULATOR", null, null, null);
 		Api.Response page = regulator.get("/indicateurs?du=2026-13&organisme=CNSS");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.raw()).contains("id=\"du-erreur\"").contains("Mois à écrire aaaa-mm (par exemple 2026-06).")
 			.contains("aria-invalid=\"true\"");
+		Api.Response arabic = regulator.get("/indicateurs?lang=ar");
+		assertThat(arabic.raw()).contains("dir=\"rtl\"").contains("مؤشرات التأمين الإجباري الأساسي عن المرض")
+			.doesNotContain("??reporting");
 		Api agent = Users.as(new Api(port), "PAYER_AGENT", "CNOPS", null, null);
 		Api.Response other = agent.get("/indicateurs?organisme=CNSS");
 		assertThat(other.status()).isEqualTo(200);
