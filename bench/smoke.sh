@@ -74,9 +74,11 @@ run fhir-eligibility "Requests/sec" bench/fhir-eligibility.sh 1000 1
 wait_for_ports
 run fhir-claims "entries answered: 200 OK: 200$" bench/fhir-claims.sh 1000 1 1
 wait_for_ports
+BENCH_REPEAT=1 run reporting "GET /indicateurs \(the dashboard" bench/reporting.sh 1000 1000
+wait_for_ports
 
 rm -rf target/bench-import target/bench-eligibility-1000 target/bench-directory target/bench-claims-1000 \
-  target/bench-approvals-1000 target/bench-export-1000 target/bench-fhir-1000 target/claim-benchmark target/declaration-benchmark target/bench-quote-postgres
+  target/bench-approvals-1000 target/bench-reporting-1000 target/bench-export-1000 target/bench-fhir-1000 target/claim-benchmark target/declaration-benchmark target/bench-quote-postgres
 if [ ${#failed[@]} -gt 0 ]; then
   echo "benchmark smoke failed: ${failed[*]}"
   exit 1

@@ -42,6 +42,7 @@ final class AccessRules {
 	private static final Set<Role> MEMBERS_DESK = EnumSet.of(PAYER_AGENT, ADMINISTRATOR);
 	private static final Set<Role> MONEY = EnumSet.of(FINANCE, ADMINISTRATOR);
 	private static final HttpMethod GET = HttpMethod.GET;
+	private static final Set<Role> INDICATORS = EnumSet.of(REGULATOR, PAYER_AGENT, FINANCE, ADMINISTRATOR);
 
 	static final List<Rule> RULES = List.of(
 			// The web interface's home page: what each role can do
@@ -174,6 +175,10 @@ final class AccessRules {
 			rule(null, "/prestataire/**", EnumSet.of(PROVIDER)), rule(null, "/assure/**", EnumSet.of(MEMBER)),
 			rule(null, "/api/v1/audit-entries/**", EnumSet.of(DATA_PROTECTION_OFFICER)),
 			rule(null, "/api/v1/audit-entries", EnumSet.of(DATA_PROTECTION_OFFICER)),
+			// Indicators (reporting): the regulator and administrators read all, agents and finance their payer body's.
+			rule(HttpMethod.POST, "/api/v1/indicators/refresh", EnumSet.of(ADMINISTRATOR)),
+			rule(HttpMethod.GET, "/api/v1/indicators/**", INDICATORS), rule(HttpMethod.GET, "/api/v1/indicators", INDICATORS),
+			rule(HttpMethod.GET, "/indicateurs/**", INDICATORS), rule(HttpMethod.GET, "/indicateurs", INDICATORS),
 			// FHIR: the same roles as the REST endpoints each resource stands for; records limited again where read.
 			rule(HttpMethod.GET, "/fhir/Patient/**", EnumSet.of(PAYER_AGENT, PROVIDER, ADMINISTRATOR)),
 			rule(HttpMethod.GET, "/fhir/Patient", EnumSet.of(PAYER_AGENT, PROVIDER, ADMINISTRATOR)),

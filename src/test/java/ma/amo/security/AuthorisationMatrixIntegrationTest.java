@@ -234,6 +234,11 @@ class AuthorisationMatrixIntegrationTest {
 			GET /assure/paiements                                       S
 			GET /assure/paiements/decompte.pdf                          S
 			GET /assure/reclamations                                    S
+			GET /api/v1/indicators                                      RAFX
+			GET /api/v1/indicators/{code}                               RAFX
+			POST /api/v1/indicators/refresh                             X
+			GET /indicateurs                                            RAFX
+			GET /indicateurs/{code}.csv                                 RAFX
 			GET /api/v1/audit-entries                                   D
 			GET /api/v1/audit-entries/export                            D
 			GET /api/v1/audit-entries/verification                      D
