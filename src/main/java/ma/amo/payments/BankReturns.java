@@ -41,8 +41,10 @@ public class BankReturns {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final Overpayments overpayments;
 
-	BankReturns(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	BankReturns(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Overpayments overpayments) {
+		this.overpayments = overpayments;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
@@ -131,6 +133,8 @@ public class BankReturns {
 				continue;
 			}
 			rejected++;
+			// Nothing reached the payee: what the transfer recovered of its overpayments is owed again.
+			overpayments.release(order.batchId(), order.payeeKind(), order.payee());
 			List<Long> claims = jdbc.sql("""
 					update payment_batch_claim set released_at = ?
 					where batch_id = ? and payee_kind = ? and payee = ? and released_at is null returning claim_id""")
@@ -164,7 +168,7 @@ public class BankReturns {
 		return jdbc.sql("""
 				select b.id, b.reference, o.payee_kind, o.payee, o.amount, o.status, b.exported_at is not null
 				from payment_order o join payment_batch b on b.id = o.batch_id
-				where b.id = ? and (?::text is null or b.reference || '-' || o.payee = ?)
+				where b.id = ? and o.status <> 'NETTED' and (?::text is null or b.reference || '-' || o.payee = ?)
 				order by o.payee_kind, o.payee for update of o""")
 			.params(batchId, endToEndId, endToEndId)
 			.query((rs, n) -> new Order(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -36,7 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * batch. A batch is created once per creator and idempotency key (a repeat returns it).
  * <p>
  * Each transfer goes to the payee's bank account on the batch's day, copied onto the order; a payee without one is
- * held back with the reason, its claims left for a later batch: money is never sent to a guessed account.
+ * held back with the reason, its claims left for a later batch: money is never sent to a guessed account. What a payee
+ * owes from earlier overpayments is netted against its transfer ({@link Overpayments}); a transfer netted whole is not
+ * sent.
  */
 @Service
 public class PaymentBatches {
@@ -54,9 +56,11 @@ public class PaymentBatches {
 	private final JdbcTemplate batch;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final Overpayments overpayments;
 
 	PaymentBatches(PayableClaims payable, BankAccounts bankAccounts, FieldCipher cipher, JdbcClient jdbc,
-			JdbcTemplate batch, Clock clock, ApplicationEventPublisher events) {
+			JdbcTemplate batch, Clock clock, ApplicationEventPublisher events, Overpayments overpayments) {
+		this.overpayments = overpayments;
 		this.payable = payable;
 		this.bankAccounts = bankAccounts;
 		this.cipher = cipher;
@@ -131,9 +135,10 @@ public class PaymentBatches {
 			stateShare = stateShare.plus(claim.stateShare());
 			List<Object> payee = List.of(claim.payeeKind(), claim.payee());
 			transfers.merge(payee, new PaymentBatch.Transfer(claim.payeeKind(), claim.payee(), 1, claim.covered(),
-					claim.stateShare(), accounts.get(payee).iban(), null, PaymentBatch.TransferStatus.SENT, null, null),
+					Money.ZERO, claim.stateShare(), accounts.get(payee).iban(), null, PaymentBatch.TransferStatus.SENT, null,
+					null),
 					(a, b) -> new PaymentBatch.Transfer(a.payeeKind(), a.payee(), a.claims() + 1, a.amount().plus(b.amount()),
-							a.stateShare().plus(b.stateShare()), a.iban(), null, a.status(), null, null));
+							Money.ZERO, a.stateShare().plus(b.stateShare()), a.iban(), null, a.status(), null, null));
 		}
 		jdbc.sql("""
 				insert into payment_batch (id, reference, payer_body, cut_off, created_by, idempotency_key, claims, paid, state_share)
@@ -141,11 +146,20 @@ public class PaymentBatches {
 			.params(id, reference, payerBody, cutOff, createdBy.strip(), idempotencyKey, claims.size(), paid.amount(),
 					stateShare.amount())
 			.update();
-		batch.batchUpdate("insert into payment_order (batch_id, payee_kind, payee, claims, amount, state_share, rib, bank_code) values (?, ?, ?, ?, ?, ?, ?, ?)",
-				transfers.values().stream().map(t -> {
-					BankAccount account = accounts.get(List.of(t.payeeKind(), t.payee()));
-					return new Object[] { id, t.payeeKind().name(), t.payee(), t.claims(), t.amount().amount(),
-							t.stateShare().amount(), cipher.encrypt(account.rib()), account.bankCode() };
+		// What each payee owes from earlier overpayments comes off its transfer, never below zero.
+		Map<List<Object>, Money> gross = new LinkedHashMap<>();
+		transfers.forEach((payee, t) -> gross.put(payee, t.amount()));
+		Map<List<Object>, Money> recovered = overpayments.net(id, payerBody, gross);
+		batch.batchUpdate("insert into payment_order (batch_id, payee_kind, payee, claims, amount, recovered, state_share, rib, bank_code, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				transfers.entrySet().stream().map(e -> {
+					PaymentBatch.Transfer t = e.getValue();
+					BankAccount account = accounts.get(e.getKey());
+					Money netted = recovered.getOrDefault(e.getKey(), Money.ZERO);
+					Money sent = t.amount().minus(netted);
+					return new Object[] { id, t.payeeKind().name(), t.payee(), t.claims(), sent.amount(), netted.amount(),
+							t.stateShare().amount(), cipher.encrypt(account.rib()), account.bankCode(),
+							sent.amount().signum() == 0 ? PaymentBatch.TransferStatus.NETTED.name()
+									: PaymentBatch.TransferStatus.SENT.name() };
 				}).toList());
 		batch.batchUpdate("insert into payment_batch_hold (batch_id, payee_kind, payee, claims, amount, reason, checked_on) values (?, ?, ?, ?, ?, ?, ?)",
 				held.values().stream().map(h -> new Object[] { id, h.payeeKind().name(), h.payee(), h.claims(),
@@ -181,11 +195,13 @@ public class PaymentBatches {
 			throw new RuleBroken("approvedBy", "four-eyes", "le lot " + batch.reference() + " a été préparé par " + approver
 					+ " : un autre compte de la finance doit l'approuver");
 		}
+		java.time.OffsetDateTime approvedAt = java.time.OffsetDateTime.now(clock);
 		jdbc.sql("update payment_batch set status = 'APPROVED', approved_by = ?, approved_at = ? where id = ?")
-			.params(approver, java.time.OffsetDateTime.now(clock), id).update();
+			.params(approver, approvedAt, id).update();
 		List<Long> claims = jdbc.sql("select claim_id from payment_batch_claim where batch_id = ? and released_at is null order by claim_id")
 			.param(id).query(Long.class).list();
-		events.publishEvent(new PaymentBatchApproved(id, batch.reference(), approver, claims));
+		events.publishEvent(new PaymentBatchApproved(id, batch.reference(), approver, claims,
+				approvedAt.toInstant()));
 		return new Decided(batch(id), false);
 	}
 
@@ -208,6 +224,7 @@ public class PaymentBatches {
 			.params(actor, now, id).update();
 		jdbc.sql("update payment_batch_claim set released_at = ? where batch_id = ? and released_at is null")
 			.params(now, id).update();
+		overpayments.release(id, null, null);
 		return new Decided(batch(id), false);
 	}
 
@@ -263,11 +280,11 @@ public class PaymentBatches {
 				List.of(), List.of(), PaymentBatch.Status.valueOf(rs.getString(10)), rs.getString(11), instant(rs.getTimestamp(12)),
 				instant(rs.getTimestamp(13)), null)).optional().orElseThrow(() -> new NotFound("batchId", "no payment batch " + id));
 		List<PaymentBatch.Transfer> transfers = jdbc.sql("""
-				select payee_kind, payee, claims, amount, state_share, rib, status, reason_code from payment_order
+				select payee_kind, payee, claims, amount, state_share, rib, status, reason_code, recovered from payment_order
 				where batch_id = ? order by payee_kind, payee""")
 			.param(id)
 			.query((rs, n) -> new PaymentBatch.Transfer(PayeeKind.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3),
-					new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(5)),
+					new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(9)), new Money(rs.getBigDecimal(5)),
 					rs.getString(6) == null ? null : new Rib(cipher.decrypt(rs.getString(6))).iban(),
 					PaymentBatch.endToEndId(header.reference(), rs.getString(2)),
 					PaymentBatch.TransferStatus.valueOf(rs.getString(7)), rs.getString(8),
@@ -286,7 +303,8 @@ public class PaymentBatches {
 				totals(transfers, t -> t.payeeKind() == PayeeKind.ESTABLISHMENT),
 				new PaymentBatch.Totals(held.size(), held.stream().mapToInt(PaymentBatch.Held::claims).sum(),
 						held.stream().map(PaymentBatch.Held::amount).reduce(Money.ZERO, Money::plus)),
-				totals(transfers, t -> t.status() == PaymentBatch.TransferStatus.REJECTED));
+				totals(transfers, t -> t.status() == PaymentBatch.TransferStatus.REJECTED),
+				transfers.stream().map(PaymentBatch.Transfer::recovered).reduce(Money.ZERO, Money::plus));
 		return new PaymentBatch(header.id(), header.reference(), header.payerBody(), header.cutOff(), header.createdBy(),
 				header.createdAt(), header.claims(), header.paid(), header.stateShare(), transfers, held, header.status(),
 				header.approvedBy(), header.approvedAt(), header.exportedAt(), summary);
@@ -312,6 +330,9 @@ public class PaymentBatches {
 		try {
 			out.write("reference;payee_kind;payee;claims;amount;state_share;iban\n");
 			for (PaymentBatch.Transfer t : paid.transfers()) {
+				if (t.status() == PaymentBatch.TransferStatus.NETTED) {
+					continue;
+				}
 				out.write(paid.reference() + ";" + t.payeeKind() + ";" + t.payee() + ";" + t.claims() + ";"
 						+ t.amount().amount().toPlainString() + ";" + t.stateShare().amount().toPlainString() + ";"
 						+ (t.iban() == null ? "" : t.iban()) + "\n");
