@@ -56,6 +56,10 @@ public class CreditTransferFile {
 				exported.transfers().stream().filter(t -> t.status() != PaymentBatch.TransferStatus.NETTED).toList(),
 				exported.heldBack(), exported.status(), exported.approvedBy(), exported.approvedAt(), exported.exportedAt(),
 				exported.summary());
+		if (batch.transfers().isEmpty()) {
+			throw new RuleBroken("transfers", "something-to-send", "le lot " + batch.reference()
+					+ " n'a aucun virement à envoyer : les indus récupérés couvrent tous ses paiements");
+		}
 		List<String> withoutIban = batch.transfers().stream().filter(t -> t.iban() == null)
 			.map(t -> t.payeeKind() + " " + t.payee()).toList();
 		if (!withoutIban.isEmpty()) {

@@ -15,6 +15,7 @@ import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Money;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.RuleBroken;
+import ma.amo.shared.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -192,8 +193,12 @@ public class Overpayments {
 		if (payee.length() > 20 || !payee.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
 			throw new InvalidInput("payee", "payee", "must be an establishment's INPE or a member's IDCS (at most 20 letters or digits)");
 		}
-		List<Long> ids = jdbc.sql("select id from overpayment where payee = ? and (? or status = 'OPEN') order by id limit 1000")
-			.params(payee, all).query(Long.class).list();
+		// An agent of a payer body sees what is owed to that body only.
+		String body = Viewer.current().filter(v -> v.role() == Viewer.Role.PAYER_AGENT).map(Viewer::payerBody).orElse(null);
+		List<Long> ids = jdbc.sql("""
+				select id from overpayment where payee = ? and (? or status = 'OPEN') and (?::text is null or payer_body = ?)
+				order by id limit 1000""")
+			.params(payee, all, body, body).query(Long.class).list();
 		List<Overpayment> found = new ArrayList<>();
 		ids.forEach(id -> found.add(find(id)));
 		return found;
@@ -244,9 +249,9 @@ public class Overpayments {
 	}
 
 	/** The nettings against the transfers to a member in batches approved in the period, for their statement. */
-	List<RecoveredLine> ofMember(String idcs, LocalDate from, LocalDate to) {
-		return lines("r.payee_kind = 'MEMBER' and r.payee = ? and " + PaymentDeadlines.PAID_ON + " between ? and ?", idcs,
-				from, to);
+	List<RecoveredLine> ofMember(String idcs, LocalDate from, LocalDate to, String payerBody) {
+		return lines("r.payee_kind = 'MEMBER' and r.payee = ? and " + PaymentDeadlines.PAID_ON
+				+ " between ? and ? and (?::text is null or b.payer_body = ?)", idcs, from, to, payerBody, payerBody);
 	}
 
 	private List<RecoveredLine> lines(String where, Object... params) {
