@@ -259,7 +259,7 @@ public class Overpayments {
 				select o.id, o.claim_id, b.id, b.reference, o.reason, r.amount
 				from overpayment_recovery r join overpayment o on o.id = r.overpayment_id
 				join payment_batch b on b.id = r.batch_id
-				where r.released_at is null and b.status <> 'CANCELLED' and """ + where + " order by r.id")
+				where r.released_at is null and b.status <> 'CANCELLED' and """ + " " + where + " order by r.id")
 			.params(params)
 			.query((rs, n) -> new RecoveredLine(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
 					rs.getString(5), new Money(rs.getBigDecimal(6))))
