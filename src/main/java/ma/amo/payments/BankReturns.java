@@ -88,7 +88,7 @@ public class BankReturns {
 				.optional())
 				.orElseThrow(() -> new BankReturnRefused(statement.batchField(), "unknown-batch",
 						"no payment batch " + statement.batchReference()));
-			List<Order> orders = orders(batchId, statement.endToEndId());
+			List<Order> orders = orders(batchId, statement.batchReference(), statement.endToEndId());
 			if (statement.endToEndId() != null && orders.isEmpty()) {
 				throw new BankReturnRefused(statement.path() + (parsed.format().startsWith("pain") ? ".OrgnlEndToEndId"
 						: ".Refs.EndToEndId"), "unknown-transfer", "the batch " + statement.batchReference()
@@ -163,14 +163,23 @@ public class BankReturns {
 		}
 	}
 
-	/** The transfer of the batch with this end-to-end identifier, or every transfer of the batch when it is null. */
-	private List<Order> orders(long batchId, String endToEndId) {
+	/**
+	 * The transfer of the batch with this end-to-end identifier, or every transfer of the batch when it is null. The
+	 * identifier is the batch reference, a dash and the payee: the payee is read from it so that the transfer is found
+	 * by its key, not by comparing every transfer of the batch (a return of 500,000 lines would be quadratic).
+	 */
+	private List<Order> orders(long batchId, String reference, String endToEndId) {
+		if (endToEndId != null && !endToEndId.startsWith(reference + "-")) {
+			return List.of();
+		}
+		String payee = endToEndId == null ? null : endToEndId.substring(reference.length() + 1);
 		return jdbc.sql("""
 				select b.id, b.reference, o.payee_kind, o.payee, o.amount, o.status, b.exported_at is not null
 				from payment_order o join payment_batch b on b.id = o.batch_id
-				where b.id = ? and o.status <> 'NETTED' and (?::text is null or b.reference || '-' || o.payee = ?)
+				where o.batch_id = ? and o.payee_kind in ('MEMBER', 'ESTABLISHMENT') and o.status <> 'NETTED'
+				  and (?::text is null or o.payee = ?)
 				order by o.payee_kind, o.payee for update of o""")
-			.params(batchId, endToEndId, endToEndId)
+			.params(batchId, payee, payee)
 			.query((rs, n) -> new Order(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getBigDecimal(5), TransferStatus.valueOf(rs.getString(6)), rs.getBoolean(7)))
 			.list();
