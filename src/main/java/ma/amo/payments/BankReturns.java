@@ -44,9 +44,11 @@ public class BankReturns {
 	private final ApplicationEventPublisher events;
 	private final Overpayments overpayments;
 	private final JdbcTemplate batch;
+	private final BankAccounts bankAccounts;
 
 	BankReturns(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ApplicationEventPublisher events,
-			Overpayments overpayments) {
+			Overpayments overpayments, BankAccounts bankAccounts) {
+		this.bankAccounts = bankAccounts;
 		this.batch = batch;
 		this.overpayments = overpayments;
 		this.jdbc = jdbc;
@@ -60,7 +62,7 @@ public class BankReturns {
 	}
 
 	private record Order(long batchId, String reference, String payeeKind, String payee, BigDecimal amount,
-			TransferStatus status, boolean exported, BigDecimal recovered) {
+			TransferStatus status, boolean exported, BigDecimal recovered, String rib) {
 	}
 
 	@Transactional
@@ -152,6 +154,10 @@ public class BankReturns {
 		for (int i = 0; i < rejectedOrders.size(); i++) {
 			Order order = rejectedOrders.get(i);
 			String reason = reasons.get(i);
+			if ("AC04".equals(reason)) {
+				bankAccounts.closedByBank(PayableClaims.PayeeKind.valueOf(order.payeeKind()), order.payee(), order.rib(),
+						reason, id, now.atZoneSameInstant(clock.getZone()).toLocalDate());
+			}
 			if (order.recovered().signum() > 0) {
 				// Nothing reached the payee: what the transfer recovered of its overpayments is owed again.
 				overpayments.release(order.batchId(), order.payeeKind(), order.payee());
@@ -178,14 +184,14 @@ public class BankReturns {
 		}
 		Map<String, List<Order>> transfers = new LinkedHashMap<>();
 		jdbc.sql("""
-				select b.id, b.reference, o.payee_kind, o.payee, o.amount, o.status, b.exported_at is not null, o.recovered
+				select b.id, b.reference, o.payee_kind, o.payee, o.amount, o.status, b.exported_at is not null, o.recovered, o.rib
 				from payment_order o join payment_batch b on b.id = o.batch_id
 				where o.batch_id = ? and o.status <> 'NETTED'
 				order by o.payee_kind, o.payee for update of o""")
 			.param(batchId.get())
 			.query((rs, n) -> transfers.computeIfAbsent(rs.getString(4), payee -> new ArrayList<>(1))
 				.add(new Order(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
-						TransferStatus.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getBigDecimal(8))))
+						TransferStatus.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getBigDecimal(8), rs.getString(9))))
 			.list();
 		return transfers;
 	}

@@ -46,7 +46,9 @@ public record PaymentBatch(long id, String reference, String payerBody, LocalDat
 	/** Why a payee is held back. */
 	public enum HoldReason {
 		/** No bank account recorded for the payee from the batch's day or before. */
-		NO_BANK_ACCOUNT
+		NO_BANK_ACCOUNT,
+		/** The payee's account was reported closed by the bank (AC04): a new account must be recorded. */
+		ACCOUNT_CLOSED
 	}
 
 	/** Counts and amounts of a group of transfers or held payees. */

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,13 +110,25 @@ public class PaymentBatches {
 		LocalDate today = LocalDate.now(clock);
 		Map<List<Object>, BankAccount> accounts = bankAccounts.accountsOn(waiting.stream()
 			.map(c -> List.<Object>of(c.payeeKind(), c.payee())).distinct().toList(), today);
+		// An account the bank reported closed is no account: its payee waits for a new one.
+		Map<Long, LocalDate> closed = bankAccounts.closedOf(accounts.values().stream().map(BankAccount::id).toList());
+		Map<List<Object>, LocalDate> closedOn = new HashMap<>();
+		accounts.values().removeIf(a -> {
+			LocalDate on = closed.get(a.id());
+			if (on != null) {
+				closedOn.put(List.of(a.payeeKind(), a.payee()), on);
+			}
+			return on != null;
+		});
 		List<Payable> claims = waiting.stream().filter(c -> accounts.containsKey(List.of(c.payeeKind(), c.payee()))).toList();
 		Map<List<Object>, PaymentBatch.Held> held = new LinkedHashMap<>();
 		for (Payable claim : waiting) {
 			if (!accounts.containsKey(List.of(claim.payeeKind(), claim.payee()))) {
+				LocalDate closedDay = closedOn.get(List.of(claim.payeeKind(), claim.payee()));
 				held.merge(List.of(claim.payeeKind(), claim.payee()),
-						new PaymentBatch.Held(claim.payeeKind(), claim.payee(), 1, claim.covered(), HoldReason.NO_BANK_ACCOUNT,
-								noAccount(today)),
+						new PaymentBatch.Held(claim.payeeKind(), claim.payee(), 1, claim.covered(),
+								closedDay == null ? HoldReason.NO_BANK_ACCOUNT : HoldReason.ACCOUNT_CLOSED,
+								closedDay == null ? noAccount(today) : closedAccount(closedDay)),
 						(a, b) -> new PaymentBatch.Held(a.payeeKind(), a.payee(), a.claims() + 1, a.amount().plus(b.amount()),
 								a.reason(), a.message()));
 			}
@@ -123,7 +136,7 @@ public class PaymentBatches {
 		if (claims.isEmpty()) {
 			throw new RuleBroken("cutOff", "claims-to-pay", waiting.size() + " approved claims of " + payerBody
 					+ " decided by " + cutOff + " are waiting, all held back: their " + held.size()
-					+ " payees have no bank account recorded on " + today);
+					+ " payees have no usable bank account (none recorded, or closed) on " + today);
 		}
 		long id = jdbc.sql("select nextval('payment_batch_id_seq')").query(Long.class).single();
 		String reference = "LP-" + payerBody + "-" + cutOff.toString().replace("-", "") + "-" + id;
@@ -161,9 +174,11 @@ public class PaymentBatches {
 							sent.amount().signum() == 0 ? PaymentBatch.TransferStatus.NETTED.name()
 									: PaymentBatch.TransferStatus.SENT.name() };
 				}).toList());
+		// The day checked, or for a closed account the day the bank reported it, from which the message is written again.
 		batch.batchUpdate("insert into payment_batch_hold (batch_id, payee_kind, payee, claims, amount, reason, checked_on) values (?, ?, ?, ?, ?, ?, ?)",
 				held.values().stream().map(h -> new Object[] { id, h.payeeKind().name(), h.payee(), h.claims(),
-						h.amount().amount(), h.reason().name(), today }).toList());
+						h.amount().amount(), h.reason().name(),
+						closedOn.getOrDefault(List.of(h.payeeKind(), h.payee()), today) }).toList());
 		batch.batchUpdate("insert into payment_batch_claim (claim_id, batch_id, payee_kind, payee, amount, state_share) values (?, ?, ?, ?, ?, ?)",
 				claims.stream().map(c -> new Object[] { c.claimId(), id, c.payeeKind().name(), c.payee(),
 						c.covered().amount(), c.stateShare().amount() }).toList());
@@ -254,6 +269,11 @@ public class PaymentBatches {
 		return batch;
 	}
 
+	private static String closedAccount(LocalDate day) {
+		return "compte bancaire clôturé selon la banque (AC04) le " + DAY.format(day)
+				+ " : un nouveau compte doit être enregistré";
+	}
+
 	private static String noAccount(LocalDate day) {
 		return "aucun compte bancaire enregistré pour ce bénéficiaire au " + DAY.format(day);
 	}
@@ -296,7 +316,8 @@ public class PaymentBatches {
 			.param(id)
 			.query((rs, n) -> new PaymentBatch.Held(PayeeKind.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3),
 					new Money(rs.getBigDecimal(4)), HoldReason.valueOf(rs.getString(5)),
-					noAccount(rs.getObject(6, LocalDate.class))))
+					HoldReason.valueOf(rs.getString(5)) == HoldReason.ACCOUNT_CLOSED
+							? closedAccount(rs.getObject(6, LocalDate.class)) : noAccount(rs.getObject(6, LocalDate.class))))
 			.list();
 		PaymentBatch.BatchSummary summary = new PaymentBatch.BatchSummary(totals(transfers, t -> true),
 				totals(transfers, t -> t.payeeKind() == PayeeKind.MEMBER),
