@@ -45,12 +45,12 @@ public class Overpayments {
 	/** What is owed, recovered and left of one overpayment, and each netting. */
 	public record Overpayment(long id, String payerBody, PayeeKind payeeKind, String payee, long claimId,
 			long paidByBatchId, Money amount, Money recovered, Money outstanding, String reason, String foundBy,
-			LocalDate foundOn, Status status, Instant closedAt, String cancelledBy, String cancelReason,
+			LocalDate foundOn, OverpaymentStatus status, Instant closedAt, String cancelledBy, String cancelReason,
 			List<Recovery> recoveries) {
 	}
 
 	/** OPEN while something is owed; RECOVERED when netted whole; CANCELLED when written off. */
-	public enum Status {
+	public enum OverpaymentStatus {
 		OPEN, RECOVERED, CANCELLED
 	}
 
@@ -238,7 +238,7 @@ public class Overpayments {
 					rs.getString(4), rs.getLong(5), rs.getLong(6), new Money(rs.getBigDecimal(7)),
 					new Money(rs.getBigDecimal(8)), new Money(rs.getBigDecimal(7).subtract(rs.getBigDecimal(8))),
 					rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant().atZone(MOROCCO).toLocalDate(),
-					Status.valueOf(rs.getString(12)), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
+					OverpaymentStatus.valueOf(rs.getString(12)), rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
 					rs.getString(14), rs.getString(15), recoveries))
 			.optional().orElseThrow(() -> new NotFound("id", "no overpayment " + id));
 	}
