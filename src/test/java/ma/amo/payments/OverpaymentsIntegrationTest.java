@@ -104,8 +104,13 @@ class OverpaymentsIntegrationTest {
 
 	/** The claim is paid, then contested and rejected on review: all it was paid is owed back. */
 	long paidThenRejected(long claim) {
-		approve(prepare());
+		long batch = approve(prepare()).get("id").asLong();
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(claim).equals("PAID"));
+		// Paid when the batch was approved, by the business clock, not when the step was stored.
+		assertThat(jdbc.sql("select at from claim_event where claim_id = ? and status = 'PAID'").param(claim)
+			.query(java.sql.Timestamp.class).single().toInstant())
+			.isEqualTo(jdbc.sql("select approved_at from payment_batch where id = ?").param(batch)
+				.query(java.sql.Timestamp.class).single().toInstant());
 		Api.Response contested = agent.post("/api/v1/claims/" + claim + "/contest", "{\"comment\":\"Soins non réalisés\"}");
 		assertThat(contested.body().get("status").asText()).as(contested.raw()).isEqualTo("IN_REVIEW");
 		Api.Response rejected = Users.as(maker, "PAYER_AGENT", "CNSS", null, null).post("/api/v1/claims/" + claim + "/review",
