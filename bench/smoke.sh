@@ -56,6 +56,8 @@ run declaration "payment statement" \
   ./mvnw -q test-compile exec:exec@declaration-benchmark -Dbenchmark.members=300
 run claims "adjudication of the received queue" \
   ./mvnw -q test-compile exec:exec@claim-benchmark -Dbenchmark.persons=1000 -Dbenchmark.claims=300 -Dbenchmark.submitted=100
+run payments "pain.002.001.10 imported" \
+  ./mvnw -q test-compile exec:exec@payment-benchmark -Dbenchmark.payees=1000
 run import-vs-copy "platform at [0-9]+ % of plain COPY" bench/import-vs-copy.sh 2000
 wait_for_ports
 run targeting "re-targeting: [0-9]+ households/s" bench/targeting.sh 4000
@@ -78,7 +80,7 @@ BENCH_REPEAT=1 run reporting "GET /indicateurs \(the dashboard" bench/reporting.
 wait_for_ports
 
 rm -rf target/bench-import target/bench-eligibility-1000 target/bench-directory target/bench-claims-1000 \
-  target/bench-approvals-1000 target/bench-reporting-1000 target/bench-export-1000 target/bench-fhir-1000 target/claim-benchmark target/declaration-benchmark target/bench-quote-postgres
+  target/bench-approvals-1000 target/bench-reporting-1000 target/bench-export-1000 target/bench-fhir-1000 target/claim-benchmark target/payment-benchmark target/declaration-benchmark target/bench-quote-postgres
 if [ ${#failed[@]} -gt 0 ]; then
   echo "benchmark smoke failed: ${failed[*]}"
   exit 1

@@ -50,11 +50,13 @@ public record Claim(long id, ClaimKind kind, ClaimStatus status, String submitte
 		return ClaimStatus.REJECTED;
 	}
 
-	/** A member or a provider contests a decided claim: back to an agent. A paid claim is no longer contested here. */
+	/**
+	 * A member or a provider contests a decided claim, or a paid one (an amount found paid too much): back to an agent.
+	 */
 	ClaimStatus contested() {
-		if (!status.decided()) {
+		if (!status.decided() && status != ClaimStatus.PAID) {
 			throw new ClaimTransitionRefused(id, status, "decided",
-					"only an approved, partially approved or rejected claim can be contested");
+					"only an approved, partially approved, rejected or paid claim can be contested");
 		}
 		return ClaimStatus.IN_REVIEW;
 	}

@@ -18,6 +18,7 @@ import ma.amo.claims.adjudication.ReasonCatalogue;
 import ma.amo.claims.adjudication.Rules;
 import ma.amo.enrolment.Eligibility;
 import ma.amo.enrolment.Rights;
+import ma.amo.payments.PaidClaimRevised;
 import ma.amo.population.PopulationRegister;
 import ma.amo.shared.IdempotencyKey;
 import ma.amo.shared.InvalidInput;
@@ -416,10 +417,34 @@ public class ClaimAdjudication {
 		if (claim.submitter().equals(agent.strip())) {
 			throw new RuleBroken("agent", "maker-checker", "the account that submitted claim " + id + " cannot review it");
 		}
+		if (claims.paidBeforeReview(id)) {
+			return revisedAfterPayment(claim, decided, agent.strip(), comment.strip());
+		}
 		claims.moved(claim, decided, agent.strip(), comment.strip());
 		events.publishEvent(new ClaimDecided(id, decided, claim.payerBody(), claim.covered(), claim.stateShare(),
 				claim.priorApproval()));
 		return claim(id);
+	}
+
+	/**
+	 * The review of a claim contested after it was paid. Confirmed, the payment stood: the claim is PAID again and
+	 * nothing is owed. Rejected, all it was paid is found paid too much: {@link PaidClaimRevised} tells payments,
+	 * which recovers it from the payee's next transfers.
+	 */
+	private Claim revisedAfterPayment(Claim claim, ClaimStatus decided, String agent, String comment) {
+		if (decided != ClaimStatus.REJECTED) {
+			claims.moved(claim, ClaimStatus.PAID, agent, "Paiement confirmé après contestation : " + comment);
+			return claim(claim.id());
+		}
+		claims.moved(claim, decided, agent, comment);
+		events.publishEvent(new ClaimDecided(claim.id(), decided, claim.payerBody(), claim.covered(), claim.stateShare(),
+				claim.priorApproval()));
+		Money covered = claim.covered() == null ? Money.ZERO : claim.covered();
+		if (covered.amount().signum() > 0) {
+			events.publishEvent(new PaidClaimRevised(claim.id(), covered, Money.ZERO, agent, comment,
+					claims.now()));
+		}
+		return claim(claim.id());
 	}
 
 	/** A member's or provider's contest of a decided claim sends it back to an agent. */

@@ -53,7 +53,7 @@ class ClaimPayments {
 						refused.getMessage());
 			}
 		}
-		claims.paid(paid, batch.approvedBy(), "Lot de paiement " + batch.reference());
+		claims.paid(paid, batch.approvedBy(), "Lot de paiement " + batch.reference(), batch.approvedAt());
 		paid.forEach(claim -> events.publishEvent(new ClaimPaid(claim.id(), batch.reference())));
 	}
 

@@ -282,7 +282,8 @@ class Claims {
 	 */
 	void moved(Claim claim, ClaimStatus to, String actor, String comment) {
 		int moved = jdbc.sql("update claim set status = ?, decided_at = ? where id = ? and status = ?")
-			.params(to.name(), to.decided() ? java.time.OffsetDateTime.now(clock) : null, claim.id(), claim.status().name())
+			.params(to.name(), to.decided() || to == ClaimStatus.PAID ? java.time.OffsetDateTime.now(clock) : null, claim.id(),
+					claim.status().name())
 			.update();
 		if (moved == 0) {
 			throw new ClaimTransitionRefused(claim.id(), claim.status(), "unchanged", "it changed meanwhile, read it again");
@@ -297,17 +298,33 @@ class Claims {
 	}
 
 	/** Stores the claims' step to PAID, as each claim decided it, and a step in each history, in batched statements. */
-	void paid(List<Claim> claims, String actor, String comment) {
+	void paid(List<Claim> claims, String actor, String comment, java.time.Instant paidAt) {
 		batch.batchUpdate("update claim set status = 'PAID' where id = ? and status = ?",
 				claims.stream().map(c -> new Object[] { c.id(), c.status().name() }).toList());
-		batch.batchUpdate("insert into claim_event (claim_id, status, actor, comment) values (?, 'PAID', ?, ?)",
-				claims.stream().map(c -> new Object[] { c.id(), actor, comment }).toList());
+		// Dated by the batch's approval, the payment's business date, not by when this step is stored.
+		java.sql.Timestamp at = java.sql.Timestamp.from(paidAt == null ? clock.instant() : paidAt);
+		batch.batchUpdate("insert into claim_event (claim_id, status, actor, comment, at) values (?, 'PAID', ?, ?, ?)",
+				claims.stream().map(c -> new Object[] { c.id(), actor, comment, at }).toList());
 	}
 
 	/** An agent's or a member's step: the comment may carry medical notes, so it is encrypted at rest. */
 	private void event(long id, ClaimStatus status, String actor, String comment) {
 		jdbc.sql("insert into claim_event (claim_id, status, actor, comment) values (?, ?, ?, ?)")
 			.params(id, status.name(), actor, cipher.encrypt(comment)).update();
+	}
+
+	/**
+	 * Whether the claim, now in review, was paid when it was contested: its last step before the review is PAID. Its
+	 * review then says whether the money paid was due.
+	 */
+	/** The business clock's instant, which dates the claims' facts. */
+	java.time.Instant now() {
+		return clock.instant();
+	}
+
+	boolean paidBeforeReview(long id) {
+		return jdbc.sql("select status from claim_event where claim_id = ? and status <> 'IN_REVIEW' order by id desc limit 1")
+			.param(id).query(String.class).optional().filter("PAID"::equals).isPresent();
 	}
 
 	List<Claim.Event> history(long id) {

@@ -120,6 +120,32 @@ public class BankAccounts {
 		return accounts;
 	}
 
+	/** The day the bank reported each of these accounts closed, by account id; accounts not reported are absent. */
+	public Map<Long, LocalDate> closedOf(java.util.Collection<Long> accountIds) {
+		Map<Long, LocalDate> closed = new HashMap<>();
+		if (accountIds.isEmpty()) {
+			return closed;
+		}
+		jdbc.sql("select account_id, noted_on from bank_account_closure where account_id = any(?)")
+			.param(accountIds.toArray(Long[]::new))
+			.query((rs, n) -> closed.put(rs.getLong(1), rs.getObject(2, LocalDate.class))).list();
+		return closed;
+	}
+
+	/**
+	 * The bank said the account a transfer was sent to is closed: the payee's recorded account with that number is
+	 * marked, once, so that the next batches hold the payee back until a new account is recorded.
+	 */
+	void closedByBank(PayeeKind kind, String payee, String storedRib, String reasonCode, long returnId, LocalDate on) {
+		if (storedRib == null) {
+			return;
+		}
+		String digits = cipher.decrypt(storedRib);
+		history(kind, payee).stream().filter(a -> a.rib().equals(digits)).forEach(a -> jdbc.sql("""
+				insert into bank_account_closure (account_id, reason_code, return_id, noted_on) values (?, ?, ?, ?)
+				on conflict (account_id) do nothing""").params(a.id(), reasonCode, returnId, on).update());
+	}
+
 	/** The payee's accounts, the latest first, read within the viewer's scope. */
 	public List<BankAccount> accounts(String payeeKind, String payee) {
 		PayeeKind kind = payeeKind(payeeKind);

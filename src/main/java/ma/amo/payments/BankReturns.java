@@ -19,6 +19,7 @@ import ma.amo.payments.BankReturnFile.Statement;
 import ma.amo.payments.PaymentBatch.TransferStatus;
 import ma.amo.shared.InvalidInput;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +42,15 @@ public class BankReturns {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final Overpayments overpayments;
+	private final JdbcTemplate batch;
+	private final BankAccounts bankAccounts;
 
-	BankReturns(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	BankReturns(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ApplicationEventPublisher events,
+			Overpayments overpayments, BankAccounts bankAccounts) {
+		this.bankAccounts = bankAccounts;
+		this.batch = batch;
+		this.overpayments = overpayments;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
@@ -54,7 +62,7 @@ public class BankReturns {
 	}
 
 	private record Order(long batchId, String reference, String payeeKind, String payee, BigDecimal amount,
-			TransferStatus status, boolean exported) {
+			TransferStatus status, boolean exported, BigDecimal recovered, String rib) {
 	}
 
 	@Transactional
@@ -73,7 +81,9 @@ public class BankReturns {
 			throw new BankReturnRefused("GrpHdr.MsgId", "message-id-reused", "un autre fichier " + parsed.format()
 					+ " de même identifiant de message " + parsed.messageId() + " a déjà été importé");
 		}
-		Map<String, Optional<Long>> batches = new HashMap<>();
+		// Each batch's transfers are read once, locked, and the statements matched against them in memory: a return of
+		// hundreds of thousands of lines costs a few queries, not one per line.
+		Map<String, Map<String, List<Order>>> batches = new HashMap<>();
 		Map<String, Order> decided = new LinkedHashMap<>();
 		Map<String, Statement> by = new HashMap<>();
 		for (Statement statement : parsed.statements()) {
@@ -81,12 +91,16 @@ public class BankReturns {
 				throw new BankReturnRefused(statement.batchField(), "batch-reference", "the statement " + statement.path()
 						+ " does not name the batch (message identifier of the bank file) it answers");
 			}
-			long batchId = batches.computeIfAbsent(statement.batchReference(), reference -> jdbc
-				.sql("select id from payment_batch where reference = ? for update").param(reference).query(Long.class)
-				.optional())
-				.orElseThrow(() -> new BankReturnRefused(statement.batchField(), "unknown-batch",
-						"no payment batch " + statement.batchReference()));
-			List<Order> orders = orders(batchId, statement.endToEndId());
+			Map<String, List<Order>> transfers = batches.computeIfAbsent(statement.batchReference(), this::transfers);
+			if (transfers == null) {
+				throw new BankReturnRefused(statement.batchField(), "unknown-batch", "no payment batch "
+						+ statement.batchReference());
+			}
+			List<Order> orders = statement.endToEndId() == null
+					? transfers.values().stream().flatMap(List::stream).toList()
+					: statement.endToEndId().startsWith(statement.batchReference() + "-")
+							? transfers.getOrDefault(statement.endToEndId().substring(statement.batchReference().length() + 1), List.of())
+							: List.of();
 			if (statement.endToEndId() != null && orders.isEmpty()) {
 				throw new BankReturnRefused(statement.path() + (parsed.format().startsWith("pain") ? ".OrgnlEndToEndId"
 						: ".Refs.EndToEndId"), "unknown-transfer", "the batch " + statement.batchReference()
@@ -107,9 +121,10 @@ public class BankReturns {
 				insert into payment_return (id, format, message_id, sha256, imported_by, imported_at, settled, rejected)
 				values (?, ?, ?, ?, ?, ?, 0, 0)""")
 			.params(id, parsed.format(), parsed.messageId(), sha256, importedBy, now).update();
-		int settled = 0;
-		int rejected = 0;
-		List<TransferRejected> rejections = new ArrayList<>();
+		List<Object[]> settledRows = new ArrayList<>();
+		List<Object[]> rejectedRows = new ArrayList<>();
+		List<Order> rejectedOrders = new ArrayList<>();
+		List<String> reasons = new ArrayList<>();
 		for (Map.Entry<String, Order> entry : decided.entrySet()) {
 			Order order = entry.getValue();
 			Statement statement = by.get(entry.getKey());
@@ -122,15 +137,31 @@ public class BankReturns {
 						+ PaymentBatch.endToEndId(order.reference(), order.payee()) + " was rejected by an earlier return: "
 						+ "its claims were released for another batch");
 			}
-			String reason = to == TransferStatus.REJECTED ? (statement.reasonCode() == null ? "NARR" : statement.reasonCode())
-					: null;
-			jdbc.sql("update payment_order set status = ?, reason_code = ?, return_id = ? where batch_id = ? and payee_kind = ? and payee = ?")
-				.params(to.name(), reason, id, order.batchId(), order.payeeKind(), order.payee()).update();
 			if (to == TransferStatus.SETTLED) {
-				settled++;
+				settledRows.add(new Object[] { id, order.batchId(), order.payeeKind(), order.payee() });
 				continue;
 			}
-			rejected++;
+			String reason = statement.reasonCode() == null ? "NARR" : statement.reasonCode();
+			rejectedRows.add(new Object[] { reason, id, order.batchId(), order.payeeKind(), order.payee() });
+			rejectedOrders.add(order);
+			reasons.add(reason);
+		}
+		batch.batchUpdate("update payment_order set status = 'SETTLED', reason_code = null, return_id = ? where batch_id = ? and payee_kind = ? and payee = ?",
+				settledRows);
+		batch.batchUpdate("update payment_order set status = 'REJECTED', reason_code = ?, return_id = ? where batch_id = ? and payee_kind = ? and payee = ?",
+				rejectedRows);
+		List<TransferRejected> rejections = new ArrayList<>();
+		for (int i = 0; i < rejectedOrders.size(); i++) {
+			Order order = rejectedOrders.get(i);
+			String reason = reasons.get(i);
+			if ("AC04".equals(reason)) {
+				bankAccounts.closedByBank(PayableClaims.PayeeKind.valueOf(order.payeeKind()), order.payee(), order.rib(),
+						reason, id, now.atZoneSameInstant(clock.getZone()).toLocalDate());
+			}
+			if (order.recovered().signum() > 0) {
+				// Nothing reached the payee: what the transfer recovered of its overpayments is owed again.
+				overpayments.release(order.batchId(), order.payeeKind(), order.payee());
+			}
 			List<Long> claims = jdbc.sql("""
 					update payment_batch_claim set released_at = ?
 					where batch_id = ? and payee_kind = ? and payee = ? and released_at is null returning claim_id""")
@@ -138,9 +169,31 @@ public class BankReturns {
 			rejections.add(new TransferRejected(order.batchId(), PaymentBatch.endToEndId(order.reference(), order.payee()),
 					reason, BankReasons.label(reason), importedBy, claims));
 		}
-		jdbc.sql("update payment_return set settled = ?, rejected = ? where id = ?").params(settled, rejected, id).update();
+		jdbc.sql("update payment_return set settled = ?, rejected = ? where id = ?")
+			.params(settledRows.size(), rejectedRows.size(), id).update();
 		rejections.forEach(events::publishEvent);
 		return find("id = ?", id).orElseThrow();
+	}
+
+	/** The transfers of the batch by payee, locked; null when there is no such batch. */
+	private Map<String, List<Order>> transfers(String reference) {
+		Optional<Long> batchId = jdbc.sql("select id from payment_batch where reference = ? for update").param(reference)
+			.query(Long.class).optional();
+		if (batchId.isEmpty()) {
+			return null;
+		}
+		Map<String, List<Order>> transfers = new LinkedHashMap<>();
+		jdbc.sql("""
+				select b.id, b.reference, o.payee_kind, o.payee, o.amount, o.status, b.exported_at is not null, o.recovered, o.rib
+				from payment_order o join payment_batch b on b.id = o.batch_id
+				where o.batch_id = ? and o.status <> 'NETTED'
+				order by o.payee_kind, o.payee for update of o""")
+			.param(batchId.get())
+			.query((rs, n) -> transfers.computeIfAbsent(rs.getString(4), payee -> new ArrayList<>(1))
+				.add(new Order(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
+						TransferStatus.valueOf(rs.getString(6)), rs.getBoolean(7), rs.getBigDecimal(8), rs.getString(9))))
+			.list();
+		return transfers;
 	}
 
 	private void check(Statement statement, Order order, String amountField) {
@@ -157,19 +210,6 @@ public class BankReturns {
 					+ " was of " + order.amount().toPlainString() + " " + CURRENCY + ", not "
 					+ statement.amount().toPlainString());
 		}
-	}
-
-	/** The transfer of the batch with this end-to-end identifier, or every transfer of the batch when it is null. */
-	private List<Order> orders(long batchId, String endToEndId) {
-		return jdbc.sql("""
-				select b.id, b.reference, o.payee_kind, o.payee, o.amount, o.status, b.exported_at is not null
-				from payment_order o join payment_batch b on b.id = o.batch_id
-				where b.id = ? and (?::text is null or b.reference || '-' || o.payee = ?)
-				order by o.payee_kind, o.payee for update of o""")
-			.params(batchId, endToEndId, endToEndId)
-			.query((rs, n) -> new Order(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBigDecimal(5), TransferStatus.valueOf(rs.getString(6)), rs.getBoolean(7)))
-			.list();
 	}
 
 	/** The imported files, newest first. */

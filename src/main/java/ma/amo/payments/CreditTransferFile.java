@@ -49,7 +49,17 @@ public class CreditTransferFile {
 	 * it is refused whole rather than sent with holes, before anything is written.
 	 */
 	public void write(long batchId, Writer out) {
-		PaymentBatch batch = batches.exportable(batchId);
+		PaymentBatch exported = batches.exportable(batchId);
+		// A transfer netted whole by overpayments sends nothing: the bank file leaves it out.
+		PaymentBatch batch = new PaymentBatch(exported.id(), exported.reference(), exported.payerBody(), exported.cutOff(),
+				exported.createdBy(), exported.createdAt(), exported.claims(), exported.paid(), exported.stateShare(),
+				exported.transfers().stream().filter(t -> t.status() != PaymentBatch.TransferStatus.NETTED).toList(),
+				exported.heldBack(), exported.status(), exported.approvedBy(), exported.approvedAt(), exported.exportedAt(),
+				exported.summary());
+		if (batch.transfers().isEmpty()) {
+			throw new RuleBroken("transfers", "something-to-send", "le lot " + batch.reference()
+					+ " n'a aucun virement à envoyer : les indus récupérés couvrent tous ses paiements");
+		}
 		List<String> withoutIban = batch.transfers().stream().filter(t -> t.iban() == null)
 			.map(t -> t.payeeKind() + " " + t.payee()).toList();
 		if (!withoutIban.isEmpty()) {

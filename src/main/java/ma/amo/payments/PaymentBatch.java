@@ -22,16 +22,20 @@ public record PaymentBatch(long id, String reference, String payerBody, LocalDat
 		PREPARED, APPROVED, CANCELLED
 	}
 
-	/** What the bank said of a transfer: sent (nothing heard yet), settled, or rejected with its reason. */
+	/**
+	 * What the bank said of a transfer: sent (nothing heard yet), settled, or rejected with its reason; NETTED when
+	 * overpayments recovered all of it, so nothing is sent.
+	 */
 	public enum TransferStatus {
-		SENT, SETTLED, REJECTED
+		SENT, SETTLED, REJECTED, NETTED
 	}
 
 	/**
 	 * What one payee receives in the batch, for how many claims, the account it is sent to (null for batches made
 	 * before accounts were recorded), the end-to-end identifier the bank file gives it, and what the bank said of it.
+	 * {@code amount} is what is sent: what the claims cover less {@code recovered}, the overpayments netted against it.
 	 */
-	public record Transfer(PayeeKind payeeKind, String payee, int claims, Money amount, Money stateShare, String iban,
+	public record Transfer(PayeeKind payeeKind, String payee, int claims, Money amount, Money recovered, Money stateShare, String iban,
 			String endToEndId, TransferStatus status, String reasonCode, String reasonLabel) {
 	}
 
@@ -42,7 +46,9 @@ public record PaymentBatch(long id, String reference, String payerBody, LocalDat
 	/** Why a payee is held back. */
 	public enum HoldReason {
 		/** No bank account recorded for the payee from the batch's day or before. */
-		NO_BANK_ACCOUNT
+		NO_BANK_ACCOUNT,
+		/** The payee's account was reported closed by the bank (AC04): a new account must be recorded. */
+		ACCOUNT_CLOSED
 	}
 
 	/** Counts and amounts of a group of transfers or held payees. */
@@ -51,9 +57,11 @@ public record PaymentBatch(long id, String reference, String payerBody, LocalDat
 
 	/**
 	 * What the approver checks before approving: the whole batch, its transfers to members and to establishments, the
-	 * payees held back, and the transfers the bank rejected so far.
+	 * payees held back, the transfers the bank rejected so far, and the overpayments netted against the transfers
+	 * (their total is {@code paid} less what the transfers send).
 	 */
-	public record BatchSummary(Totals total, Totals members, Totals establishments, Totals heldBack, Totals rejected) {
+	public record BatchSummary(Totals total, Totals members, Totals establishments, Totals heldBack, Totals rejected,
+			Money recovered) {
 	}
 
 	/** The identifier a transfer carries end to end, from the bank file to the bank's returns. */

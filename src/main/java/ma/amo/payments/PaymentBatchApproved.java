@@ -10,8 +10,10 @@ import java.util.List;
  * @param reference its reference, on the bank file and in each claim's history
  * @param approvedBy the account that approved it
  * @param claimIds the claims the batch pays
+ * @param approvedAt when, by the business clock: the claims' payment date
  */
-public record PaymentBatchApproved(long batchId, String reference, String approvedBy, List<Long> claimIds) {
+public record PaymentBatchApproved(long batchId, String reference, String approvedBy, List<Long> claimIds,
+		java.time.Instant approvedAt) {
 
 	public PaymentBatchApproved {
 		claimIds = List.copyOf(claimIds);

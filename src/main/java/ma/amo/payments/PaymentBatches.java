@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * batch. A batch is created once per creator and idempotency key (a repeat returns it).
  * <p>
  * Each transfer goes to the payee's bank account on the batch's day, copied onto the order; a payee without one is
- * held back with the reason, its claims left for a later batch: money is never sent to a guessed account.
+ * held back with the reason, its claims left for a later batch: money is never sent to a guessed account. What a payee
+ * owes from earlier overpayments is netted against its transfer ({@link Overpayments}); a transfer netted whole is not
+ * sent.
  */
 @Service
 public class PaymentBatches {
@@ -54,9 +57,11 @@ public class PaymentBatches {
 	private final JdbcTemplate batch;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final Overpayments overpayments;
 
 	PaymentBatches(PayableClaims payable, BankAccounts bankAccounts, FieldCipher cipher, JdbcClient jdbc,
-			JdbcTemplate batch, Clock clock, ApplicationEventPublisher events) {
+			JdbcTemplate batch, Clock clock, ApplicationEventPublisher events, Overpayments overpayments) {
+		this.overpayments = overpayments;
 		this.payable = payable;
 		this.bankAccounts = bankAccounts;
 		this.cipher = cipher;
@@ -105,13 +110,25 @@ public class PaymentBatches {
 		LocalDate today = LocalDate.now(clock);
 		Map<List<Object>, BankAccount> accounts = bankAccounts.accountsOn(waiting.stream()
 			.map(c -> List.<Object>of(c.payeeKind(), c.payee())).distinct().toList(), today);
+		// An account the bank reported closed is no account: its payee waits for a new one.
+		Map<Long, LocalDate> closed = bankAccounts.closedOf(accounts.values().stream().map(BankAccount::id).toList());
+		Map<List<Object>, LocalDate> closedOn = new HashMap<>();
+		accounts.values().removeIf(a -> {
+			LocalDate on = closed.get(a.id());
+			if (on != null) {
+				closedOn.put(List.of(a.payeeKind(), a.payee()), on);
+			}
+			return on != null;
+		});
 		List<Payable> claims = waiting.stream().filter(c -> accounts.containsKey(List.of(c.payeeKind(), c.payee()))).toList();
 		Map<List<Object>, PaymentBatch.Held> held = new LinkedHashMap<>();
 		for (Payable claim : waiting) {
 			if (!accounts.containsKey(List.of(claim.payeeKind(), claim.payee()))) {
+				LocalDate closedDay = closedOn.get(List.of(claim.payeeKind(), claim.payee()));
 				held.merge(List.of(claim.payeeKind(), claim.payee()),
-						new PaymentBatch.Held(claim.payeeKind(), claim.payee(), 1, claim.covered(), HoldReason.NO_BANK_ACCOUNT,
-								noAccount(today)),
+						new PaymentBatch.Held(claim.payeeKind(), claim.payee(), 1, claim.covered(),
+								closedDay == null ? HoldReason.NO_BANK_ACCOUNT : HoldReason.ACCOUNT_CLOSED,
+								closedDay == null ? noAccount(today) : closedAccount(closedDay)),
 						(a, b) -> new PaymentBatch.Held(a.payeeKind(), a.payee(), a.claims() + 1, a.amount().plus(b.amount()),
 								a.reason(), a.message()));
 			}
@@ -119,7 +136,7 @@ public class PaymentBatches {
 		if (claims.isEmpty()) {
 			throw new RuleBroken("cutOff", "claims-to-pay", waiting.size() + " approved claims of " + payerBody
 					+ " decided by " + cutOff + " are waiting, all held back: their " + held.size()
-					+ " payees have no bank account recorded on " + today);
+					+ " payees have no usable bank account (none recorded, or closed) on " + today);
 		}
 		long id = jdbc.sql("select nextval('payment_batch_id_seq')").query(Long.class).single();
 		String reference = "LP-" + payerBody + "-" + cutOff.toString().replace("-", "") + "-" + id;
@@ -131,9 +148,10 @@ public class PaymentBatches {
 			stateShare = stateShare.plus(claim.stateShare());
 			List<Object> payee = List.of(claim.payeeKind(), claim.payee());
 			transfers.merge(payee, new PaymentBatch.Transfer(claim.payeeKind(), claim.payee(), 1, claim.covered(),
-					claim.stateShare(), accounts.get(payee).iban(), null, PaymentBatch.TransferStatus.SENT, null, null),
+					Money.ZERO, claim.stateShare(), accounts.get(payee).iban(), null, PaymentBatch.TransferStatus.SENT, null,
+					null),
 					(a, b) -> new PaymentBatch.Transfer(a.payeeKind(), a.payee(), a.claims() + 1, a.amount().plus(b.amount()),
-							a.stateShare().plus(b.stateShare()), a.iban(), null, a.status(), null, null));
+							Money.ZERO, a.stateShare().plus(b.stateShare()), a.iban(), null, a.status(), null, null));
 		}
 		jdbc.sql("""
 				insert into payment_batch (id, reference, payer_body, cut_off, created_by, idempotency_key, claims, paid, state_share)
@@ -141,15 +159,26 @@ public class PaymentBatches {
 			.params(id, reference, payerBody, cutOff, createdBy.strip(), idempotencyKey, claims.size(), paid.amount(),
 					stateShare.amount())
 			.update();
-		batch.batchUpdate("insert into payment_order (batch_id, payee_kind, payee, claims, amount, state_share, rib, bank_code) values (?, ?, ?, ?, ?, ?, ?, ?)",
-				transfers.values().stream().map(t -> {
-					BankAccount account = accounts.get(List.of(t.payeeKind(), t.payee()));
-					return new Object[] { id, t.payeeKind().name(), t.payee(), t.claims(), t.amount().amount(),
-							t.stateShare().amount(), cipher.encrypt(account.rib()), account.bankCode() };
+		// What each payee owes from earlier overpayments comes off its transfer, never below zero.
+		Map<List<Object>, Money> gross = new LinkedHashMap<>();
+		transfers.forEach((payee, t) -> gross.put(payee, t.amount()));
+		Map<List<Object>, Money> recovered = overpayments.net(id, payerBody, gross);
+		batch.batchUpdate("insert into payment_order (batch_id, payee_kind, payee, claims, amount, recovered, state_share, rib, bank_code, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				transfers.entrySet().stream().map(e -> {
+					PaymentBatch.Transfer t = e.getValue();
+					BankAccount account = accounts.get(e.getKey());
+					Money netted = recovered.getOrDefault(e.getKey(), Money.ZERO);
+					Money sent = t.amount().minus(netted);
+					return new Object[] { id, t.payeeKind().name(), t.payee(), t.claims(), sent.amount(), netted.amount(),
+							t.stateShare().amount(), cipher.encrypt(account.rib()), account.bankCode(),
+							sent.amount().signum() == 0 ? PaymentBatch.TransferStatus.NETTED.name()
+									: PaymentBatch.TransferStatus.SENT.name() };
 				}).toList());
+		// The day checked, or for a closed account the day the bank reported it, from which the message is written again.
 		batch.batchUpdate("insert into payment_batch_hold (batch_id, payee_kind, payee, claims, amount, reason, checked_on) values (?, ?, ?, ?, ?, ?, ?)",
 				held.values().stream().map(h -> new Object[] { id, h.payeeKind().name(), h.payee(), h.claims(),
-						h.amount().amount(), h.reason().name(), today }).toList());
+						h.amount().amount(), h.reason().name(),
+						closedOn.getOrDefault(List.of(h.payeeKind(), h.payee()), today) }).toList());
 		batch.batchUpdate("insert into payment_batch_claim (claim_id, batch_id, payee_kind, payee, amount, state_share) values (?, ?, ?, ?, ?, ?)",
 				claims.stream().map(c -> new Object[] { c.claimId(), id, c.payeeKind().name(), c.payee(),
 						c.covered().amount(), c.stateShare().amount() }).toList());
@@ -181,11 +210,13 @@ public class PaymentBatches {
 			throw new RuleBroken("approvedBy", "four-eyes", "le lot " + batch.reference() + " a été préparé par " + approver
 					+ " : un autre compte de la finance doit l'approuver");
 		}
+		java.time.OffsetDateTime approvedAt = java.time.OffsetDateTime.now(clock);
 		jdbc.sql("update payment_batch set status = 'APPROVED', approved_by = ?, approved_at = ? where id = ?")
-			.params(approver, java.time.OffsetDateTime.now(clock), id).update();
+			.params(approver, approvedAt, id).update();
 		List<Long> claims = jdbc.sql("select claim_id from payment_batch_claim where batch_id = ? and released_at is null order by claim_id")
 			.param(id).query(Long.class).list();
-		events.publishEvent(new PaymentBatchApproved(id, batch.reference(), approver, claims));
+		events.publishEvent(new PaymentBatchApproved(id, batch.reference(), approver, claims,
+				approvedAt.toInstant()));
 		return new Decided(batch(id), false);
 	}
 
@@ -208,6 +239,7 @@ public class PaymentBatches {
 			.params(actor, now, id).update();
 		jdbc.sql("update payment_batch_claim set released_at = ? where batch_id = ? and released_at is null")
 			.params(now, id).update();
+		overpayments.release(id, null, null);
 		return new Decided(batch(id), false);
 	}
 
@@ -235,6 +267,11 @@ public class PaymentBatches {
 				.params(java.time.OffsetDateTime.now(clock), id).update();
 		}
 		return batch;
+	}
+
+	private static String closedAccount(LocalDate day) {
+		return "compte bancaire clôturé selon la banque (AC04) le " + DAY.format(day)
+				+ " : un nouveau compte doit être enregistré";
 	}
 
 	private static String noAccount(LocalDate day) {
@@ -277,11 +314,11 @@ public class PaymentBatches {
 				List.of(), List.of(), PaymentBatch.Status.valueOf(rs.getString(10)), rs.getString(11), instant(rs.getTimestamp(12)),
 				instant(rs.getTimestamp(13)), null)).optional().orElseThrow(() -> new NotFound("batchId", "no payment batch " + id));
 		List<PaymentBatch.Transfer> transfers = jdbc.sql("""
-				select payee_kind, payee, claims, amount, state_share, rib, status, reason_code from payment_order
+				select payee_kind, payee, claims, amount, state_share, rib, status, reason_code, recovered from payment_order
 				where batch_id = ? order by payee_kind, payee""")
 			.param(id)
 			.query((rs, n) -> new PaymentBatch.Transfer(PayeeKind.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3),
-					new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(5)),
+					new Money(rs.getBigDecimal(4)), new Money(rs.getBigDecimal(9)), new Money(rs.getBigDecimal(5)),
 					rs.getString(6) == null ? null : new Rib(cipher.decrypt(rs.getString(6))).iban(),
 					PaymentBatch.endToEndId(header.reference(), rs.getString(2)),
 					PaymentBatch.TransferStatus.valueOf(rs.getString(7)), rs.getString(8),
@@ -293,14 +330,16 @@ public class PaymentBatches {
 			.param(id)
 			.query((rs, n) -> new PaymentBatch.Held(PayeeKind.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3),
 					new Money(rs.getBigDecimal(4)), HoldReason.valueOf(rs.getString(5)),
-					noAccount(rs.getObject(6, LocalDate.class))))
+					HoldReason.valueOf(rs.getString(5)) == HoldReason.ACCOUNT_CLOSED
+							? closedAccount(rs.getObject(6, LocalDate.class)) : noAccount(rs.getObject(6, LocalDate.class))))
 			.list();
 		PaymentBatch.BatchSummary summary = new PaymentBatch.BatchSummary(totals(transfers, t -> true),
 				totals(transfers, t -> t.payeeKind() == PayeeKind.MEMBER),
 				totals(transfers, t -> t.payeeKind() == PayeeKind.ESTABLISHMENT),
 				new PaymentBatch.Totals(held.size(), held.stream().mapToInt(PaymentBatch.Held::claims).sum(),
 						held.stream().map(PaymentBatch.Held::amount).reduce(Money.ZERO, Money::plus)),
-				totals(transfers, t -> t.status() == PaymentBatch.TransferStatus.REJECTED));
+				totals(transfers, t -> t.status() == PaymentBatch.TransferStatus.REJECTED),
+				transfers.stream().map(PaymentBatch.Transfer::recovered).reduce(Money.ZERO, Money::plus));
 		return new PaymentBatch(header.id(), header.reference(), header.payerBody(), header.cutOff(), header.createdBy(),
 				header.createdAt(), header.claims(), header.paid(), header.stateShare(), transfers, held, header.status(),
 				header.approvedBy(), header.approvedAt(), header.exportedAt(), summary);
@@ -326,6 +365,9 @@ public class PaymentBatches {
 		try {
 			out.write("reference;payee_kind;payee;claims;amount;state_share;iban\n");
 			for (PaymentBatch.Transfer t : paid.transfers()) {
+				if (t.status() == PaymentBatch.TransferStatus.NETTED) {
+					continue;
+				}
 				out.write(paid.reference() + ";" + t.payeeKind() + ";" + t.payee() + ";" + t.claims() + ";"
 						+ t.amount().amount().toPlainString() + ";" + t.stateShare().amount().toPlainString() + ";"
 						+ (t.iban() == null ? "" : t.iban()) + "\n");

@@ -53,8 +53,11 @@ public class PaymentDeadlines {
 
 	static final int MAX_PAGE_SIZE = 200;
 
-	/** The payment's business day: a batch made in the evening in Morocco is paid that day, whatever the server's zone. */
-	static final String PAID_ON = "(b.created_at at time zone 'Africa/Casablanca')::date";
+	/**
+	 * The payment's business day: the day a second finance account approved the batch, by the business clock (a batch
+	 * prepared but not approved is not paid), in Morocco's day whatever the server's zone.
+	 */
+	static final String PAID_ON = "(b.approved_at at time zone 'Africa/Casablanca')::date";
 
 	private final JdbcClient jdbc;
 	private final Parameters parameters;
@@ -95,7 +98,7 @@ public class PaymentDeadlines {
 				    and (cast(:body as text) is null or c.payer_body = :body)
 				    and (cast(:payee as text) is null or c.establishment_inpe = :payee)
 				    and ((pc.claim_id is null and c.status in ('APPROVED', 'PARTIALLY_APPROVED'))
-				      or (pc.claim_id is not null and %s > :at - :window))
+				      or (pc.claim_id is not null and coalesce(%s, :at) > :at - :window))
 				), timed as (
 				  select due.*, d.days, due.filed_on + d.days as deadline,
 				         coalesce(due.paid_on, :at) - (due.filed_on + d.days) as days_late

@@ -49,15 +49,23 @@ public class Statements {
 	public record StatementClaim(DecidedClaim claim, ClaimTransfer payment) {
 	}
 
-	/** A member's statement of the claims with care in the period, and its totals. */
+	/**
+	 * A member's statement of the claims with care in the period, and its totals; {@code recovered} lists the
+	 * overpayments ("Indu récupéré") netted against the member's transfers approved in the period.
+	 */
 	public record MemberStatement(String memberIdcs, LocalDate from, LocalDate to, LocalDate issuedOn,
-			List<StatementClaim> claims, Money billed, Money covered, Money patientShare, Money paid) {
+			List<StatementClaim> claims, Money billed, Money covered, Money patientShare, Money paid,
+			List<Overpayments.RecoveredLine> recovered, Money recoveredTotal) {
 	}
 
-	/** A payee's statement of one transfer: each claim it paid, and the transfer's amount, which is their sum. */
+	/**
+	 * A payee's statement of one transfer: each claim it paid, the overpayments netted against it ("Indu récupéré",
+	 * each with its claim), and the transfer's amount: the claims' sum less what was recovered.
+	 */
 	public record TransferStatement(long batchId, String batchReference, String payerBody, LocalDate paidOn,
 			PayeeKind payeeKind, String payee, String payeeName, String maskedIban, int claimCount, Money amount,
-			LocalDate issuedOn, List<DecidedClaim> claims) {
+			LocalDate issuedOn, List<DecidedClaim> claims, List<Overpayments.RecoveredLine> recovered,
+			Money recoveredTotal) {
 	}
 
 	private final StatementClaims claims;
@@ -67,9 +75,11 @@ public class Statements {
 	private final MemberEnrolment enrolment;
 	private final PopulationRegister register;
 	private final ProviderDirectory providers;
+	private final Overpayments overpayments;
 
 	Statements(StatementClaims claims, JdbcClient jdbc, FieldCipher cipher, Clock clock, MemberEnrolment enrolment,
-			PopulationRegister register, ProviderDirectory providers) {
+			PopulationRegister register, ProviderDirectory providers, Overpayments overpayments) {
+		this.overpayments = overpayments;
 		this.claims = claims;
 		this.jdbc = jdbc;
 		this.cipher = cipher;
@@ -111,11 +121,14 @@ public class Statements {
 		}
 		Map<Long, ClaimTransfer> payments = payments(decided.stream().map(DecidedClaim::id).toList());
 		List<StatementClaim> lines = decided.stream().map(c -> new StatementClaim(c, payments.get(c.id()))).toList();
+		// An agent of a payer body sees only the nettings of that body's transfers, as they see only its claims.
+		List<Overpayments.RecoveredLine> recovered = overpayments.ofMember(idcs, start, end, payerBody);
 		return new MemberStatement(idcs, start, end, LocalDate.now(clock), lines,
 				sum(decided.stream().map(DecidedClaim::billed).toList()),
 				sum(decided.stream().map(DecidedClaim::covered).toList()),
 				sum(decided.stream().map(DecidedClaim::patientShare).toList()),
-				sum(decided.stream().filter(c -> payments.containsKey(c.id())).map(DecidedClaim::covered).toList()));
+				sum(decided.stream().filter(c -> payments.containsKey(c.id())).map(DecidedClaim::covered).toList()),
+				recovered, sum(recovered.stream().map(Overpayments.RecoveredLine::amount).toList()));
 	}
 
 	/**
@@ -145,8 +158,10 @@ public class Statements {
 			.params(batchId, kind.name(), payee).query(Long.class).list();
 		String name = kind == PayeeKind.ESTABLISHMENT
 				? providers.findEstablishment(payee).map(e -> e.name()).orElse(null) : null;
+		List<Overpayments.RecoveredLine> recovered = overpayments.ofTransfer(batchId, kind, payee);
 		return new TransferStatement(batchId, order.reference(), order.payerBody(), order.paidOn(), kind, payee, name,
-				masked(order.rib()), order.claims(), order.amount(), LocalDate.now(clock), claims.byIds(ids));
+				masked(order.rib()), order.claims(), order.amount(), LocalDate.now(clock), claims.byIds(ids), recovered,
+				sum(recovered.stream().map(Overpayments.RecoveredLine::amount).toList()));
 	}
 
 	private PayeeKind payeeKind(String payee) {

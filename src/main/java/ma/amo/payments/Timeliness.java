@@ -72,8 +72,9 @@ public class Timeliness {
 				  join payment_batch_claim pc on pc.batch_id = b.id
 				  join claim c on c.id = pc.claim_id
 				  left join establishment e on e.inpe = c.establishment_inpe and c.kind = 'PROVIDER_INVOICE'
-				  where b.created_at >= (cast(:from as date)::timestamp at time zone 'Africa/Casablanca')
-				    and b.created_at < ((cast(:to as date) + 1)::timestamp at time zone 'Africa/Casablanca')
+				  where b.status = 'APPROVED'
+				    and b.approved_at >= (cast(:from as date)::timestamp at time zone 'Africa/Casablanca')
+				    and b.approved_at < ((cast(:to as date) + 1)::timestamp at time zone 'Africa/Casablanca')
 				    and (cast(:body as text) is null or b.payer_body = :body)
 				), timed as (
 				  select paid.*, paid.paid_on <= paid.filed_on + d.days as in_time

@@ -147,6 +147,8 @@ final class AccessRules {
 			rule(null, "/api/v1/payment-batches/**", MONEY),
 			rule(null, "/api/v1/payment-batches", MONEY),
 			rule(null, "/api/v1/payment-returns", MONEY),
+			rule(HttpMethod.GET, "/api/v1/overpayments", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
+			rule(HttpMethod.POST, "/api/v1/overpayments/*/cancellation", MONEY),
 			rule(HttpMethod.GET, "/api/v1/payments/*", EnumSet.of(PAYER_AGENT, FINANCE, ADMINISTRATOR)),
 			rule(HttpMethod.GET, "/api/v1/statements/members/*", EnumSet.of(PAYER_AGENT, MEMBER, ADMINISTRATOR)),
 			rule(HttpMethod.GET, "/api/v1/statements/transfers/*/*", EnumSet.of(FINANCE, PROVIDER, ADMINISTRATOR)),

@@ -83,14 +83,14 @@ class ClaimTest {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = ClaimStatus.class, names = { "APPROVED", "PARTIALLY_APPROVED", "REJECTED" })
-	void aDecidedClaimContestedGoesBackToReview(ClaimStatus status) {
+	@EnumSource(value = ClaimStatus.class, names = { "APPROVED", "PARTIALLY_APPROVED", "REJECTED", "PAID" })
+	void aDecidedOrPaidClaimContestedGoesBackToReview(ClaimStatus status) {
 		assertThat(in(status).contested()).isEqualTo(ClaimStatus.IN_REVIEW);
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = ClaimStatus.class, names = { "RECEIVED", "ADJUDICATED", "IN_REVIEW", "PAID" })
-	void aClaimNotDecidedOrAlreadyPaidCannotBeContested(ClaimStatus status) {
+	@EnumSource(value = ClaimStatus.class, names = { "RECEIVED", "ADJUDICATED", "IN_REVIEW" })
+	void aClaimNotDecidedYetCannotBeContested(ClaimStatus status) {
 		refused(() -> in(status).contested(), "decided");
 	}
 

@@ -243,6 +243,23 @@ class BankReturnsIntegrationTest {
 		assertThat(jdbc.sql("select count(*) from payment_return where message_id = ?")
 			.param(imported.body().get("messageId").asText()).query(Long.class).single()).isEqualTo(1);
 
+		// AC04: the account is closed; the next batch holds the payee back with the reason until a new one is recorded.
+		String[] d = new String[1];
+		claimOf(d);
+		JsonNode held = prepare();
+		assertThat(held.get("transfers").findValuesAsString("payee")).contains(d[0]).doesNotContain(a[0], b[0], c[0]);
+		JsonNode hold = null;
+		for (JsonNode h : held.get("heldBack")) {
+			hold = h.get("payee").asText().equals(c[0]) ? h : hold;
+		}
+		assertThat(hold).as(held.toString()).isNotNull();
+		assertThat(hold.get("reason").asText()).isEqualTo("ACCOUNT_CLOSED");
+		assertThat(hold.get("message").asText()).contains("clôturé").contains("AC04");
+		assertThat(maker.post("/api/v1/payment-batches/" + held.get("id").asLong() + "/cancellation", "").status())
+			.isEqualTo(200);
+		String first22 = "011780" + "9" + "0".repeat(15 - c[0].length()) + c[0];
+		assertThat(maker.post("/api/v1/bank-accounts/MEMBER/" + c[0], "{\"rib\":\"" + first22 + Rib.keyOf(first22) + "\"}")
+			.status()).isEqualTo(201);
 		JsonNode next = prepare();
 		assertThat(transfer(next, c[0]).get("claims").asInt()).isEqualTo(1);
 		assertThat(next.get("transfers").findValuesAsString("payee")).doesNotContain(a[0], b[0]);

@@ -127,7 +127,7 @@ class ClaimsPaidByEventIntegrationTest {
 		assertThat(unfinished(batch.id())).isZero();
 
 		// The registry may deliver the same fact again: nothing changes.
-		scenario.publish(new PaymentBatchApproved(batch.id(), batch.reference(), "controle", claims))
+		scenario.publish(new PaymentBatchApproved(batch.id(), batch.reference(), "controle", claims, batch.approvedAt()))
 			.andWaitForStateChange(() -> unfinished(batch.id()), n -> n == 0)
 			.andVerify(n -> assertThat(paidSteps(claims)).isEqualTo("1/1 1/1"));
 	}

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import ma.amo.population.PopulationImports;
@@ -136,10 +137,10 @@ class StatementsAndDelaysIntegrationTest {
 		long inTime = invoice(patient, "2026-04-27", "2026-05-01").get("id").asLong();
 		long late = invoice(patient, "2026-03-25", "2026-04-01").get("id").asLong();
 		long own = consultation(patient, "2026-05-04", "80").get("id").asLong();
-		JsonNode batch = batch();
-		// The batch's day is the day it is paid: set to the platform's fixed today, as the bank would have executed it.
-		jdbc.sql("update payment_batch set created_at = timestamptz '2026-06-15 10:00:00 Africa/Casablanca' where id = ?")
-			.param(batch.get("id").asLong()).update();
+		// Other tests' batches are approved on the same fixed today: this one's payments are counted as what it adds.
+		Map<String, long[]> juneBefore = june();
+		// The batch is paid on the day a second account approves it, by the business clock: the fixed today, 15 June.
+		batch();
 		// Filed 20 March, approved after the batch: due by 19 May, 27 days late and still unpaid on 15 June.
 		long unpaid = invoice(patient, "2026-03-16", "2026-03-20").get("id").asLong();
 
@@ -168,21 +169,12 @@ class StatementsAndDelaysIntegrationTest {
 			.forEach(row -> before.add(row.get("claimId").asLong()));
 		assertThat(before).doesNotContain(inTime, late, unpaid);
 
-		Api.Response months = api.get("/api/v1/payments/timeliness?payerBody=CNSS&from=2026-06-01&to=2026-06-30");
-		assertThat(months.status()).as(months.raw()).isEqualTo(200);
-		assertThat(months.body().size()).as(months.raw()).isEqualTo(2);
-		JsonNode establishments = months.body().get(0);
-		assertThat(establishments.get("month").asText()).isEqualTo("2026-06");
-		assertThat(establishments.get("payeeKind").asText()).isEqualTo("ESTABLISHMENT");
-		assertThat(establishments.get("paid").asLong()).isEqualTo(2);
-		assertThat(establishments.get("inTime").asLong()).isEqualTo(1);
-		assertThat(establishments.get("inTimeShare").decimalValue()).isEqualByComparingTo("50.0");
-		assertThat(establishments.get("inTimeAmountShare").decimalValue()).isEqualByComparingTo("50.0");
-		// A member's own claim has no published delay: counted, with no share in time.
-		JsonNode members = months.body().get(1);
-		assertThat(members.get("payeeKind").asText()).isEqualTo("MEMBER");
-		assertThat(members.get("paid").asLong()).isEqualTo(1);
-		assertThat(members.path("inTime").isNumber()).isFalse();
+		Map<String, long[]> juneAfter = june();
+		// Two invoices paid, one of them in time; a member's own claim has no published delay: counted, never in time.
+		assertThat(juneAfter.get("ESTABLISHMENT")[0] - juneBefore.getOrDefault("ESTABLISHMENT", new long[2])[0]).isEqualTo(2);
+		assertThat(juneAfter.get("ESTABLISHMENT")[1] - juneBefore.getOrDefault("ESTABLISHMENT", new long[2])[1]).isEqualTo(1);
+		assertThat(juneAfter.get("MEMBER")[0] - juneBefore.getOrDefault("MEMBER", new long[2])[0]).isEqualTo(1);
+		assertThat(juneAfter.get("MEMBER")[1]).isEqualTo(-1);
 
 		// An agent of CNSS sees CNSS's, not CNOPS's.
 		Api agent = Users.as(api, "PAYER_AGENT", "CNSS", null, null);
@@ -190,6 +182,19 @@ class StatementsAndDelaysIntegrationTest {
 		assertThat(agent.get("/api/v1/payments/late?payerBody=CNOPS").status()).isEqualTo(403);
 		assertThat(agent.get("/api/v1/payments/timeliness?payerBody=CNOPS&from=2026-06-01&to=2026-06-30").status())
 			.isEqualTo(403);
+	}
+
+	/** June 2026's CNSS payments by payee kind: paid, and in time (-1 when no delay applies). */
+	Map<String, long[]> june() {
+		Api.Response months = api.get("/api/v1/payments/timeliness?payerBody=CNSS&from=2026-06-01&to=2026-06-30");
+		assertThat(months.status()).as(months.raw()).isEqualTo(200);
+		Map<String, long[]> june = new java.util.HashMap<>();
+		months.body().forEach(row -> {
+			assertThat(row.get("month").asText()).isEqualTo("2026-06");
+			june.put(row.get("payeeKind").asText(), new long[] { row.get("paid").asLong(),
+					row.path("inTime").isNumber() ? row.get("inTime").asLong() : -1 });
+		});
+		return june;
 	}
 
 	@Test

@@ -169,6 +169,8 @@ class AuthorisationMatrixIntegrationTest {
 			POST /api/v1/payment-batches/{id}/cancellation              FX
 			POST /api/v1/payment-returns                                FX
 			GET /api/v1/payment-returns                                 FX
+			GET /api/v1/overpayments                                    AFX
+			POST /api/v1/overpayments/{id}/cancellation                 FX
 			GET /api/v1/payments/late                                   AFX
 			GET /api/v1/payments/timeliness                             AFX
 			GET /api/v1/statements/members/{idcs}                       ASX

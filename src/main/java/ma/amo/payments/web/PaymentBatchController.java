@@ -110,7 +110,7 @@ class PaymentBatchController {
 					+ "batch; the same file each time (dated by the approval).")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The pain.001.001.09 file")
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "No such batch")
-	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The batch is not approved, a transfer of the batch has no IBAN (batch made before bank accounts were recorded), or an end-to-end identifier would exceed the 35 characters ISO 20022 allows")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The batch is not approved, a transfer of the batch has no IBAN (batch made before bank accounts were recorded), an end-to-end identifier would exceed the 35 characters ISO 20022 allows, or overpayments netted every transfer (nothing to send)")
 	@Audited(record = "PAYMENT_BATCH", id = "id", purpose = "PAYMENT")
 	@GetMapping("/{id}/transfers.xml")
 	ResponseEntity<String> creditTransfers(@PathVariable long id) {
