@@ -76,6 +76,48 @@ final class CareYear {
 		return months;
 	}
 
+	/**
+	 * The care of the demo's own accounts, added to {@code months}: each month of the year, a claim of the insured
+	 * person of the {@code assure} account (when their rights were open that month) and invoices of the clinic of the
+	 * {@code prestataire} account for patients of the private regimes, so that their pages show a year of activity.
+	 */
+	void addForDemoAccounts(Map<YearMonth, List<ClaimRequest>> months, Patient member, String clinic,
+			List<Patient> patients) {
+		List<Patient> insured = patients.stream().filter(p -> !"TADAMON".equals(p.regime())).toList();
+		for (int back = 12; back >= 1; back--) {
+			YearMonth month = YearMonth.from(today).minusMonths(back);
+			if (member != null) {
+				LocalDate care = dayIn(month, member);
+				if (care != null) {
+					months.computeIfAbsent(month, m -> new ArrayList<>()).add(claim(member, care));
+				}
+			}
+			for (int i = 0; clinic != null && !insured.isEmpty() && i < 3; i++) {
+				Patient patient = insured.get(random.nextInt(insured.size()));
+				LocalDate care = dayIn(month, patient);
+				if (care != null) {
+					months.computeIfAbsent(month, m -> new ArrayList<>()).add(invoice(patient, care, clinic, clinic,
+							List.of(new ClaimRequest.Line("Cs", null, null, null, new BigDecimal("300")),
+									new ClaimRequest.Line("Z", BigDecimal.valueOf(10 + 5 * random.nextInt(4)), null, null,
+											new BigDecimal("250")))));
+				}
+			}
+		}
+		months.values().forEach(claims -> claims.sort(Comparator.comparing(ClaimRequest::filedOn)));
+	}
+
+	/** A day of {@code month}, within the year before today, when the patient's rights run; null when there is none. */
+	private LocalDate dayIn(YearMonth month, Patient p) {
+		LocalDate first = month.atDay(1).isBefore(today.minusDays(365)) ? today.minusDays(365) : month.atDay(1);
+		first = first.isBefore(p.since()) ? p.since() : first;
+		LocalDate last = month.atEndOfMonth().isBefore(today.minusDays(1)) ? month.atEndOfMonth() : today.minusDays(1);
+		if (p.until() != null && p.until().isBefore(last)) {
+			last = p.until();
+		}
+		long days = java.time.temporal.ChronoUnit.DAYS.between(first, last);
+		return days < 0 ? null : first.plusDays(random.nextLong(days + 1));
+	}
+
 	private LocalDate careDay(Patient p) {
 		LocalDate first = today.minusDays(365);
 		LocalDate last = today.minusDays(1);

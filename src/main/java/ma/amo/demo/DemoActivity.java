@@ -115,7 +115,9 @@ class DemoActivity implements ApplicationRunner {
 		}
 		long exempted = patients.stream().filter(p -> p.aldCode() != null).count();
 		int count = (int) Math.max(100, Math.round(settings.persons() * claimsPerPerson));
-		var year = new CareYear(found, medicines(today), random, today).draw(patients, count);
+		CareYear care = new CareYear(found, medicines(today), random, today);
+		var year = care.draw(patients, count);
+		care.addForDemoAccounts(year, demoMember(patients), demoClinic(), patients);
 		phase = System.nanoTime();
 		DemoApprovals approved = new DemoApprovals(approvals);
 		List<ClaimRequest> invoices = approved.make(Math.max(10, (int) (settings.persons() / 400)),
@@ -171,6 +173,20 @@ class DemoActivity implements ApplicationRunner {
 				contested, approved.byStatus(), approved.extended(), payments.made().size(), exempted,
 				(System.nanoTime() - started) / 1_000_000_000, patientsTook / 1_000_000, approvalsTook / 1_000_000,
 				took[0] / 1_000_000, took[1] / 1_000_000, took[2] / 1_000_000, took[3] / 1_000_000);
+	}
+
+	/** The insured person of the demo's {@code assure} account (the first member, as {@link DemoUsers} takes it). */
+	private CareYear.Patient demoMember(List<CareYear.Patient> patients) {
+		List<ma.amo.enrolment.Member> first = enrolment.members(0, 1);
+		return first.isEmpty() ? null
+				: patients.stream().filter(p -> p.idcs().equals(first.getFirst().idcs())).findFirst().orElse(null);
+	}
+
+	/** The clinic of the demo's {@code prestataire} account and system client (the first clinic, as in {@link DemoUsers}). */
+	private String demoClinic() {
+		var clinics = directory.search(new ProviderDirectory.EstablishmentQuery(null, null, "CLINIC", null, null, null), 0, 1)
+			.content();
+		return clinics.isEmpty() ? null : clinics.getFirst().inpe();
 	}
 
 	/** Agents decide some of the month's claims in review; the rest stay in their queue. */

@@ -5,7 +5,6 @@ import java.util.List;
 import ma.amo.enrolment.Member;
 import ma.amo.enrolment.MemberEnrolment;
 import ma.amo.providers.Establishment;
-import ma.amo.providers.Professional;
 import ma.amo.providers.ProviderDirectory;
 import ma.amo.security.Accounts;
 import ma.amo.security.Accounts.NewAccount;
@@ -52,10 +51,9 @@ class DemoUsers implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		List<Member> members = enrolment.members(0, 1);
-		List<Professional> doctors = directory.searchProfessionals(null, null, null, null, null, 0, 1).content();
 		List<Establishment> clinics = directory.search(new ProviderDirectory.EstablishmentQuery(null, null, "CLINIC", null,
 				null, null), 0, 1).content();
-		if (accounts.exists("regulateur") || members.isEmpty() || doctors.isEmpty() || clinics.isEmpty()) {
+		if (accounts.exists("regulateur") || members.isEmpty() || clinics.isEmpty()) {
 			return;
 		}
 		create("regulateur", Role.REGULATOR, null, null, null, null);
@@ -67,7 +65,9 @@ class DemoUsers implements ApplicationRunner {
 		create("finances", Role.FINANCE, null, null, null, null);
 		// A payment batch is approved by a second finance account (four eyes).
 		create("finances.controle", Role.FINANCE, null, null, null, null);
-		create("prestataire", Role.PROVIDER, null, null, doctors.getFirst().inpe(), null);
+		// The provider account is the demo clinic's (the establishment of the system client below): an establishment
+		// files invoices in tiers payant and is paid by transfer, so its pages have a year of activity to show.
+		create("prestataire", Role.PROVIDER, null, null, clinics.getFirst().inpe(), null);
 		create("assure", Role.MEMBER, null, null, null, members.getFirst().idcs());
 		create("dpo", Role.DATA_PROTECTION_OFFICER, null, null, null, null);
 		clients.issue(CLINIC_CLIENT, CLINIC_SECRET, clinics.getFirst().inpe(), clinics.getFirst().name());

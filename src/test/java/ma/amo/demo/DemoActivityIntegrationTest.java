@@ -60,6 +60,18 @@ class DemoActivityIntegrationTest {
 	}
 
 	@Test
+	void theDemoAccountsOfTheClinicAndTheInsuredPersonHaveAYearToShow() throws InterruptedException {
+		awaitPaid();
+		String clinic = jdbc.sql("select inpe from platform_user where username = 'prestataire'").query(String.class).single();
+		assertThat(jdbc.sql("select count(distinct date_trunc('month', care_date)) from claim where establishment_inpe = ? "
+				+ "and kind = 'PROVIDER_INVOICE' and status = 'PAID'").param(clinic).query(Long.class).single())
+			.isGreaterThanOrEqualTo(6);
+		String insured = jdbc.sql("select idcs from platform_user where username = 'assure'").query(String.class).single();
+		assertThat(jdbc.sql("select count(*) from claim where patient_idcs = ?").param(insured).query(Long.class).single())
+			.isGreaterThanOrEqualTo(6);
+	}
+
+	@Test
 	void refusedClaimsShowTheirReasonsLateFilingAndRightsClosed() {
 		List<String> codes = jdbc.sql("select distinct code from claim_line_reason").query(String.class).list();
 		assertThat(codes).contains("LATE_FILING", "RIGHTS_NOT_OPEN");
