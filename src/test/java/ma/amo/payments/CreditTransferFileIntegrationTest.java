@@ -247,6 +247,41 @@ class CreditTransferFileIntegrationTest {
 	}
 
 	@Test
+	void aBankFileTakenAgainAfterAFailedExportRepeatsTheSameTransfersAndNoClaimIsPaidTwice() throws Exception {
+		String member = enrolled("SALARIED_PRIVATE");
+		Payees.account(api, "MEMBER", member);
+		consultation(member, "2025-11-12");
+		JsonNode first = pay("CNSS");
+		long id = first.get("id").asLong();
+		long claim = jdbc.sql("select claim_id from payment_batch_claim where batch_id = ? and payee = ?").params(id, member)
+			.query(Long.class).single();
+		// The export fails half-way (the payee's account cannot be read): nothing about the batch changes.
+		String rib = jdbc.sql("select rib from payment_order where batch_id = ? and payee = ?").params(id, member)
+			.query(String.class).single();
+		jdbc.sql("update payment_order set rib = null where batch_id = ? and payee = ?").params(id, member).update();
+		assertThat(api.get("/api/v1/payment-batches/" + id + "/transfers.xml").status()).isEqualTo(409);
+		jdbc.sql("update payment_order set rib = ? where batch_id = ? and payee = ?").params(rib, id, member).update();
+
+		// Taken again, twice: the same transfer under the same end-to-end id, which a bank refuses to execute twice.
+		Element once = transaction(valid(api.get("/api/v1/payment-batches/" + id + "/transfers.xml").raw()), member);
+		Element again = transaction(valid(api.get("/api/v1/payment-batches/" + id + "/transfers.xml").raw()), member);
+		assertThat(text(again, "EndToEndId")).isEqualTo(text(once, "EndToEndId"));
+		assertThat(text(again, "InstdAmt")).isEqualTo(text(once, "InstdAmt")).isEqualTo("56.00");
+
+		// The next batch pays only the care decided since: the first claim stays in its one batch, paid once.
+		consultation(member, "2025-11-20");
+		JsonNode second = pay("CNSS");
+		Element next = transaction(valid(api.get("/api/v1/payment-batches/" + second.get("id").asText() + "/transfers.xml")
+			.raw()), member);
+		assertThat(text(next, "InstdAmt")).isEqualTo("56.00");
+		assertThat(text(next, "EndToEndId")).isEqualTo(second.get("reference").asText() + "-" + member);
+		assertThat(jdbc.sql("select batch_id from payment_batch_claim where claim_id = ?").param(claim).query(Long.class).list())
+			.containsExactly(id);
+		assertThat(jdbc.sql("select count(*) from payment_batch_claim p join claim c on c.id = p.claim_id "
+				+ "where c.patient_idcs = ?").param(member).query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
 	void anUnknownBatchIsNotFound() {
 		assertThat(api.get("/api/v1/payment-batches/987654321/transfers.xml").status()).isEqualTo(404);
 	}
