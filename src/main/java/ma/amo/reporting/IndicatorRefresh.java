@@ -86,8 +86,8 @@ public class IndicatorRefresh {
 				union all
 				select 'dossiers-par-mois', b.payer_body, %s, 'PAID', '', null, count(*), 0, sum(pc.amount), 0
 				from payment_batch b join payment_batch_claim pc on pc.batch_id = b.id and pc.released_at is null
-				where b.status <> 'CANCELLED' group by 2, 3"""
-			.formatted(MONTH_OF.formatted("c.decided_at"), DECIDED, MONTH_OF.formatted("b.created_at")));
+				where b.approved_at is not null and b.status <> 'CANCELLED' group by 2, 3"""
+			.formatted(MONTH_OF.formatted("c.decided_at"), DECIDED, MONTH_OF.formatted("b.approved_at")));
 		QUERIES.put("montants-par-categorie", "with " + ACT_CATEGORIES + " " + INSERT + """
 				select 'montants-par-categorie', coalesce(c.payer_body, '-'), %s,
 				       case when l.medicine_code is not null then 'MEDICINES' else coalesce(a.care_category, 'OTHER') end, '', null,
@@ -175,7 +175,8 @@ public class IndicatorRefresh {
 	 */
 	private int paymentDelays(LocalDate today) {
 		jdbc.sql("delete from reporting_figure where indicator = 'delais-de-paiement'").update();
-		LocalDate first = jdbc.sql("select min(created_at) from payment_batch").query(OffsetDateTime.class).optional()
+		// A claim is paid when its batch is approved (payments dates it so): the first approval opens the series.
+		LocalDate first = jdbc.sql("select min(approved_at) from payment_batch").query(OffsetDateTime.class).optional()
 			.map(OffsetDateTime::toLocalDate).orElse(null);
 		if (first == null) {
 			return 0;
@@ -196,13 +197,13 @@ public class IndicatorRefresh {
 		}
 		Map<String, BigDecimal> days = new LinkedHashMap<>();
 		jdbc.sql("""
-				select to_char(b.created_at at time zone 'Africa/Casablanca', 'YYYY-MM') as month, c.payer_body,
+				select to_char(b.approved_at at time zone 'Africa/Casablanca', 'YYYY-MM') as month, c.payer_body,
 				       case when c.kind = 'MEMBER_REIMBURSEMENT' then 'MEMBER'
 				            when e.category = 'PHARMACY' then 'PHARMACY' else 'ESTABLISHMENT' end as payee_kind,
-				       sum((b.created_at at time zone 'Africa/Casablanca')::date - c.filed_on) as days
+				       sum((b.approved_at at time zone 'Africa/Casablanca')::date - c.filed_on) as days
 				from payment_batch b join payment_batch_claim pc on pc.batch_id = b.id join claim c on c.id = pc.claim_id
 				left join establishment e on e.inpe = c.establishment_inpe and c.kind = 'PROVIDER_INVOICE'
-				group by 1, 2, 3""")
+				where b.status = 'APPROVED' group by 1, 2, 3""")
 			.query((rs, n) -> days.put(rs.getString("month") + "|" + rs.getString("payer_body") + "|"
 					+ rs.getString("payee_kind"), rs.getBigDecimal("days")))
 			.list();
