@@ -200,7 +200,7 @@ class AgentPagesIntegrationTest {
 	@Test
 	void aMedicineIsFoundByItsDciWithTheBrandsAndGenericsOfItsGroup() {
 		// A version far ahead, so that no other test's date of care reads it.
-		LocalDate from = LocalDate.of(2040, 1, 1);
+		LocalDate from = LocalDate.of(2043, 1, 1);
 		String file = """
 				CODE;NOM;DCI1;DOSAGE1;UNITE_DOSAGE1;FORME;PRESENTATION;PPV;PH;PRIX_BR;PRINCEPS_GENERIQUE;TAUX_REMBOURSEMENT
 				6118000160465;CLAMOXYL;AMOXICILLINE;500;MG;GELULE;1 BOITE 24 GELULE;90,00;;84,00;P;70%
