@@ -43,7 +43,7 @@ class FhirServer {
 		server.setDefaultPrettyPrint(false);
 		server.setAddProfileTag(AddProfileTagEnum.NEVER);
 		server.setImplementationDescription("AMO platform: FHIR R4 interface for hospital, clinic and pharmacy systems");
-		server.registerInterceptor(new ParameterGuard());
+		server.registerInterceptor(new ParameterGuard(context));
 		server.registerInterceptor(new BulkDataCapability());
 		server.registerInterceptor(refusals);
 		server.registerInterceptor(reads);

@@ -4,11 +4,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
@@ -16,7 +20,9 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * The bounds every URL parameter of the FHIR server keeps, checked before HAPI binds any: a name of 100 characters
  * at most, 10 values of 1,000 characters at most, no control character, 30 parameters at most. No search or operation
  * of the platform needs more, and a value outside these would otherwise reach a parser or the database (a NUL byte
- * is an error of PostgreSQL, not a mismatch) and come back as a 500. The refusal names the parameter.
+ * is an error of PostgreSQL, not a mismatch) and come back as a 500. The refusal names the parameter. It is written
+ * here, as the answer, rather than thrown: HAPI logs an exception thrown by an interceptor as an error with its stack,
+ * and a client sending hostile parameters would fill the logs.
  */
 @Interceptor
 class ParameterGuard {
@@ -33,42 +39,63 @@ class ParameterGuard {
 
 	private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
 
+	private final FhirContext context;
+
+	ParameterGuard(FhirContext context) {
+		this.context = context;
+	}
+
+	/** A parameter out of its bounds, and the rule it breaks. */
+	private record Refused(String parameter, String rule) {
+	}
+
 	/** Before HAPI reads the request: its choice of a method would otherwise refuse a long name without naming it. */
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
-	public boolean check(HttpServletRequest request) {
-		Map<String, String[]> parameters = request.getParameterMap();
+	public boolean check(HttpServletRequest request, HttpServletResponse response) {
+		Refused refused = refusal(request.getParameterMap());
+		if (refused == null) {
+			return true;
+		}
+		OperationOutcome outcome = new OperationOutcome();
+		outcome.addIssue(Refusals.issue(IssueType.INVALID, refused.parameter(),
+				refused.parameter() + " (bounds): " + refused.rule()));
+		response.setStatus(400);
+		response.setContentType("application/fhir+json;charset=utf-8");
+		try {
+			response.getWriter().write(context.newJsonParser().encodeResourceToString(outcome));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return false;
+	}
+
+	private static Refused refusal(Map<String, String[]> parameters) {
 		if (parameters.size() > MOST_PARAMETERS) {
-			throw refused("parameters", "at most " + MOST_PARAMETERS + " parameters");
+			return new Refused("parameters", "at most " + MOST_PARAMETERS + " parameters");
 		}
 		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			String name = parameter.getKey();
 			if (name.length() > NAME_LENGTH || CONTROL.matcher(name).find()) {
-				throw refused("parameters", "a parameter's name has " + NAME_LENGTH + " characters at most, none a control character");
+				return new Refused("parameters",
+						"a parameter's name has " + NAME_LENGTH + " characters at most, none a control character");
 			}
 			String[] values = parameter.getValue();
 			if (values.length > MOST_VALUES) {
-				throw refused(name, "at most " + MOST_VALUES + " values");
+				return new Refused(name, "at most " + MOST_VALUES + " values");
 			}
 			for (String value : values) {
 				if (value.length() > VALUE_LENGTH) {
-					throw refused(name, "at most " + VALUE_LENGTH + " characters");
+					return new Refused(name, "at most " + VALUE_LENGTH + " characters");
 				}
 				if (CONTROL.matcher(value).find()) {
-					throw refused(name, "no control character (tab, line feed, NUL...)");
+					return new Refused(name, "no control character (tab, line feed, NUL...)");
 				}
 				if (PAGING.contains(name) && !NUMBER.matcher(value).matches()) {
-					throw refused(name, "a whole number from 0, of 9 digits at most");
+					return new Refused(name, "a whole number from 0, of 9 digits at most");
 				}
 			}
 		}
-		return true;
-	}
-
-	private static InvalidRequestException refused(String parameter, String rule) {
-		InvalidRequestException refused = new InvalidRequestException(parameter + ": " + rule);
-		OperationOutcome outcome = new OperationOutcome();
-		outcome.addIssue(Refusals.issue(IssueType.INVALID, parameter, parameter + " (bounds): " + rule));
-		refused.setOperationOutcome(outcome);
-		return refused;
+		return null;
 	}
 }
