@@ -6,8 +6,8 @@ import ma.amo.shared.Viewer.Role;
 
 /**
  * A page in the menu of the web interface: the message key of its label, where it is, the roles who see it, and its
- * place (lower first). Each area declares its own entries as beans, so that adding a page changes no shared list; the
- * access rules still decide what a role may open.
+ * place (lower first). Each area lists its entries in its {@link MenuSection}; the access rules still decide what a
+ * role may open.
  *
  * @param label message key of the label (in the area's bundle, French and Arabic)
  * @param href the page's path

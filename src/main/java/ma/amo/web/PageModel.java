@@ -18,8 +18,9 @@ class PageModel {
 
 	private final List<MenuEntry> entries;
 
-	PageModel(List<MenuEntry> entries) {
-		this.entries = entries.stream().sorted(Comparator.comparingInt(MenuEntry::order)).toList();
+	PageModel(List<MenuSection> sections) {
+		this.entries = sections.stream().flatMap(s -> s.entries().stream())
+			.sorted(Comparator.comparingInt(MenuEntry::order)).toList();
 	}
 
 	@ModelAttribute("menu")

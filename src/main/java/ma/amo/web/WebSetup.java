@@ -72,12 +72,8 @@ class WebSetup implements WebMvcConfigurer {
 	}
 
 	@Bean
-	MenuEntry homeEntry() {
-		return new MenuEntry("menu.home", "/", EnumSet.allOf(Role.class), 0);
-	}
-
-	@Bean
-	MenuEntry complaintEntry() {
-		return new MenuEntry("menu.complaint", "/reclamations/nouvelle", EnumSet.of(Role.MEMBER, Role.PROVIDER), 90);
+	MenuSection shellMenu() {
+		return MenuSection.of(new MenuEntry("menu.home", "/", EnumSet.allOf(Role.class), 0),
+				new MenuEntry("menu.complaint", "/reclamations/nouvelle", EnumSet.of(Role.MEMBER, Role.PROVIDER), 90));
 	}
 }

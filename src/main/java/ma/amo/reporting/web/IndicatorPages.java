@@ -17,6 +17,7 @@ import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Viewer;
 import ma.amo.shared.Viewer.Role;
 import ma.amo.web.MenuEntry;
+import ma.amo.web.MenuSection;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -126,8 +127,8 @@ class IndicatorPages {
 	static class Menu {
 
 		@Bean
-		MenuEntry indicatorsMenu() {
-			return new MenuEntry("menu.indicators", "/indicateurs", READERS, 50);
+		MenuSection indicatorsMenu() {
+			return MenuSection.of(new MenuEntry("menu.indicators", "/indicateurs", READERS, 50));
 		}
 	}
 }

@@ -8,6 +8,7 @@ import static ma.amo.shared.Viewer.Role.PAYER_AGENT;
 import java.util.EnumSet;
 
 import ma.amo.web.MenuEntry;
+import ma.amo.web.MenuSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,43 +17,15 @@ import org.springframework.context.annotation.Configuration;
 class AgentMenu {
 
 	@Bean
-	MenuEntry agentPersons() {
-		return new MenuEntry("agents.menu.persons", "/agents/personnes", EnumSet.of(PAYER_AGENT, ADMINISTRATOR), 10);
-	}
-
-	@Bean
-	MenuEntry agentReview() {
-		return new MenuEntry("agents.menu.review", "/agents/revision",
-				EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, ADMINISTRATOR), 20);
-	}
-
-	@Bean
-	MenuEntry agentApprovals() {
-		return new MenuEntry("agents.menu.approvals", "/agents/ententes-prealables", EnumSet.of(MEDICAL_REVIEWER), 30);
-	}
-
-	@Bean
-	MenuEntry agentPayments() {
-		return new MenuEntry("agents.menu.payments", "/agents/paiements", EnumSet.of(FINANCE, ADMINISTRATOR), 40);
-	}
-
-	@Bean
-	MenuEntry agentActs() {
-		return new MenuEntry("agents.menu.acts", "/agents/actes", Referentials.ROLES, 50);
-	}
-
-	@Bean
-	MenuEntry agentMedicines() {
-		return new MenuEntry("agents.menu.medicines", "/agents/medicaments", Referentials.ROLES, 51);
-	}
-
-	@Bean
-	MenuEntry agentEstablishments() {
-		return new MenuEntry("agents.menu.establishments", "/agents/etablissements", Referentials.ROLES, 52);
-	}
-
-	@Bean
-	MenuEntry agentImports() {
-		return new MenuEntry("agents.menu.imports", "/agents/imports", EnumSet.of(ADMINISTRATOR), 60);
+	MenuSection agentPages() {
+		return MenuSection.of(
+				new MenuEntry("agents.menu.persons", "/agents/personnes", EnumSet.of(PAYER_AGENT, ADMINISTRATOR), 10),
+				new MenuEntry("agents.menu.review", "/agents/revision", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, ADMINISTRATOR), 20),
+				new MenuEntry("agents.menu.approvals", "/agents/ententes-prealables", EnumSet.of(MEDICAL_REVIEWER), 30),
+				new MenuEntry("agents.menu.payments", "/agents/paiements", EnumSet.of(FINANCE, ADMINISTRATOR), 40),
+				new MenuEntry("agents.menu.acts", "/agents/actes", Referentials.ROLES, 50),
+				new MenuEntry("agents.menu.medicines", "/agents/medicaments", Referentials.ROLES, 51),
+				new MenuEntry("agents.menu.establishments", "/agents/etablissements", Referentials.ROLES, 52),
+				new MenuEntry("agents.menu.imports", "/agents/imports", EnumSet.of(ADMINISTRATOR), 60));
 	}
 }

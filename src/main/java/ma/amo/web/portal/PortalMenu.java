@@ -4,6 +4,7 @@ import java.util.EnumSet;
 
 import ma.amo.shared.Viewer.Role;
 import ma.amo.web.MenuEntry;
+import ma.amo.web.MenuSection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,47 +13,16 @@ import org.springframework.context.annotation.Configuration;
 class PortalMenu {
 
 	@Bean
-	MenuEntry providerRightsEntry() {
-		return new MenuEntry("portal.menu.rights", "/prestataire/droits", EnumSet.of(Role.PROVIDER), 10);
-	}
-
-	@Bean
-	MenuEntry providerCareEntry() {
-		return new MenuEntry("portal.menu.care", "/prestataire/soins", EnumSet.of(Role.PROVIDER), 20);
-	}
-
-	@Bean
-	MenuEntry providerClaimsEntry() {
-		return new MenuEntry("portal.menu.claims", "/prestataire/dossiers", EnumSet.of(Role.PROVIDER), 30);
-	}
-
-	@Bean
-	MenuEntry providerApprovalsEntry() {
-		return new MenuEntry("portal.menu.approvals", "/prestataire/accords", EnumSet.of(Role.PROVIDER), 40);
-	}
-
-	@Bean
-	MenuEntry providerPaymentsEntry() {
-		return new MenuEntry("portal.menu.payments", "/prestataire/paiements", EnumSet.of(Role.PROVIDER), 50);
-	}
-
-	@Bean
-	MenuEntry memberRightsEntry() {
-		return new MenuEntry("portal.menu.memberRights", "/assure/droits", EnumSet.of(Role.MEMBER), 10);
-	}
-
-	@Bean
-	MenuEntry memberClaimsEntry() {
-		return new MenuEntry("portal.menu.memberClaims", "/assure/dossiers", EnumSet.of(Role.MEMBER), 20);
-	}
-
-	@Bean
-	MenuEntry memberPaymentsEntry() {
-		return new MenuEntry("portal.menu.memberPayments", "/assure/paiements", EnumSet.of(Role.MEMBER), 30);
-	}
-
-	@Bean
-	MenuEntry memberComplaintsEntry() {
-		return new MenuEntry("portal.menu.memberComplaints", "/assure/reclamations", EnumSet.of(Role.MEMBER), 40);
+	MenuSection portalPages() {
+		return MenuSection.of(
+				new MenuEntry("portal.menu.rights", "/prestataire/droits", EnumSet.of(Role.PROVIDER), 10),
+				new MenuEntry("portal.menu.care", "/prestataire/soins", EnumSet.of(Role.PROVIDER), 20),
+				new MenuEntry("portal.menu.claims", "/prestataire/dossiers", EnumSet.of(Role.PROVIDER), 30),
+				new MenuEntry("portal.menu.approvals", "/prestataire/accords", EnumSet.of(Role.PROVIDER), 40),
+				new MenuEntry("portal.menu.payments", "/prestataire/paiements", EnumSet.of(Role.PROVIDER), 50),
+				new MenuEntry("portal.menu.memberRights", "/assure/droits", EnumSet.of(Role.MEMBER), 10),
+				new MenuEntry("portal.menu.memberClaims", "/assure/dossiers", EnumSet.of(Role.MEMBER), 20),
+				new MenuEntry("portal.menu.memberPayments", "/assure/paiements", EnumSet.of(Role.MEMBER), 30),
+				new MenuEntry("portal.menu.memberComplaints", "/assure/reclamations", EnumSet.of(Role.MEMBER), 40));
 	}
 }
