@@ -89,6 +89,7 @@ class SecuritySetup {
 				.authenticationEntryPoint((request, response, failure) -> refusal(request, response, 401,
 						"Authentication required", failure.getMessage())))
 			.formLogin(form -> form.loginPage("/login").authenticationDetailsSource(PasswordLogin.LoginDetails.SOURCE))
+			.requestCache(cache -> cache.requestCache(new PageRequestCache()))
 			.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(SecuritySetup::systemViewer))
 				.authenticationEntryPoint((request, response, failure) -> refusal(request, response, 401,
 						"Authentication required", failure.getMessage())))

@@ -1,16 +1,11 @@
 package ma.amo.web.portal;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import ma.amo.shared.AccessRefused;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
 import ma.amo.shared.RuleBroken;
-import ma.amo.shared.Viewer;
-import ma.amo.web.MenuEntry;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,12 +22,6 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(basePackageClasses = PortalErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalErrors {
-
-	private final List<MenuEntry> entries;
-
-	PortalErrors(List<MenuEntry> entries) {
-		this.entries = entries.stream().sorted(Comparator.comparingInt(MenuEntry::order)).toList();
-	}
 
 	@ExceptionHandler(NotFound.class)
 	ModelAndView notFound(NotFound e) {
@@ -65,14 +54,6 @@ class PortalErrors {
 
 	private ModelAndView page(HttpStatus status, String message) {
 		ModelAndView page = new ModelAndView("portal/error", status);
-		Viewer viewer = Viewer.current().orElse(null);
-		Locale locale = LocaleContextHolder.getLocale();
-		boolean arabic = "ar".equals(locale.getLanguage());
-		page.addObject("viewer", viewer);
-		page.addObject("menu", viewer == null ? List.of()
-				: entries.stream().filter(e -> e.roles().contains(viewer.role())).toList());
-		page.addObject("direction", arabic ? "rtl" : "ltr");
-		page.addObject("language", arabic ? "ar" : "fr");
 		page.addObject("message", message);
 		page.addObject("details", List.of());
 		return page;
