@@ -148,6 +148,8 @@ class PortalPagesIntegrationTest {
 		Api.Response refused = otherClinic.get("/prestataire/dossiers/" + claim);
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.raw()).contains("hors de votre périmètre");
+		// The refusal is a page of the portal: the clinic still has its menu to go on.
+		assertThat(refused.raw()).contains("href=\"/prestataire/dossiers\"", "href=\"/prestataire/paiements\"");
 		Api stranger = fixtures.memberAccount(fixtures.insured("Souad"));
 		assertThat(stranger.get("/assure/dossiers/" + claim).status()).isEqualTo(403);
 		assertThat(stranger.get("/assure/dossiers").raw()).doesNotContain(patient);
