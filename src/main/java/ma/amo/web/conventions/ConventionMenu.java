@@ -1,4 +1,4 @@
-package ma.amo.conventions.web;
+package ma.amo.web.conventions;
 
 import static ma.amo.shared.Viewer.Role.PAYER_AGENT;
 import static ma.amo.shared.Viewer.Role.REGULATOR;

@@ -1,4 +1,4 @@
-package ma.amo.conventions.web;
+package ma.amo.web.conventions;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
