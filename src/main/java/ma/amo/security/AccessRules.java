@@ -114,6 +114,12 @@ final class AccessRules {
 			rule(HttpMethod.GET, "/api/v1/referential-changes", EnumSet.of(REGULATOR, PAYER_AGENT)),
 			rule(null, "/api/v1/referential-changes/**", EnumSet.of(REGULATOR)),
 			rule(null, "/api/v1/referential-changes", EnumSet.of(REGULATOR)),
+			// Conventions: the regulator proposes, signs off (a second account) and records adherences; payer agents read.
+			rule(HttpMethod.GET, "/api/v1/conventions/**", EnumSet.of(REGULATOR, PAYER_AGENT)),
+			rule(HttpMethod.GET, "/api/v1/conventions", EnumSet.of(REGULATOR, PAYER_AGENT)),
+			rule(null, "/api/v1/conventions/**", EnumSet.of(REGULATOR)), rule(null, "/api/v1/conventions", EnumSet.of(REGULATOR)),
+			rule(null, "/regulateur/conventions/**", EnumSet.of(REGULATOR)), rule(null, "/regulateur/conventions", EnumSet.of(REGULATOR)),
+			rule(HttpMethod.GET, "/agents/conventions/**", EnumSet.of(PAYER_AGENT)), rule(HttpMethod.GET, "/agents/conventions", EnumSet.of(PAYER_AGENT)),
 			// Medical data
 			rule(null, "/api/v1/ald-exemptions/**", EnumSet.of(MEDICAL_REVIEWER)),
 			rule(null, "/api/v1/ald-exemptions", EnumSet.of(MEDICAL_REVIEWER)),

@@ -141,6 +141,21 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/referential-changes/{id}                        RA
 			POST /api/v1/referential-changes/{id}/approval              R
 			POST /api/v1/referential-changes/{id}/rejection             R
+			GET /api/v1/conventions                                     RA
+			POST /api/v1/conventions                                    R
+			GET /api/v1/conventions/{number}                            RA
+			POST /api/v1/conventions/{number}/approval                  R
+			POST /api/v1/conventions/{number}/adherents                 R
+			POST /api/v1/conventions/{number}/adherents/{inpe}/withdrawal  R
+			GET /regulateur/conventions                                 R
+			POST /regulateur/conventions                                R
+			GET /regulateur/conventions/nouvelle                        R
+			GET /regulateur/conventions/{number}                        R
+			POST /regulateur/conventions/{number}/approbation           R
+			POST /regulateur/conventions/{number}/adherents             R
+			POST /regulateur/conventions/{number}/retraits              R
+			GET /agents/conventions                                     A
+			GET /agents/conventions/{number}                            A
 			GET /api/v1/ald-exemptions                                  M
 			POST /api/v1/ald-exemptions                                 M
 			GET /api/v1/ald-exemptions/{number}                         M

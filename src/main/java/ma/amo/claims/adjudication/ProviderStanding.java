@@ -1,25 +1,31 @@
 package ma.amo.claims.adjudication;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 import ma.amo.claims.ClaimKind;
+import ma.amo.conventions.Convention;
+import ma.amo.conventions.Conventions;
 import ma.amo.providers.Establishment;
 import ma.amo.providers.ProviderDirectory;
 import ma.amo.providers.ProviderStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The providers must be known and active on the date of care; a provider invoice in tiers payant needs the
- * establishment under convention with the patient's payer body that day. Also finds the sector of the care: the
- * establishment's, or the private sector for a professional billing in their own practice.
+ * The providers must be known and active on the date of care; a provider invoice in tiers payant needs a convention
+ * with the patient's payer body in force that day: the establishment's own, or the executing professional's adherence
+ * to a convention of their professional body. Also finds the sector of the care: the establishment's, or the private
+ * sector for a professional billing in their own practice.
  */
 @Component
 class ProviderStanding implements Rule {
 
 	private final ProviderDirectory directory;
+	private final Conventions conventions;
 
-	ProviderStanding(ProviderDirectory directory) {
+	ProviderStanding(ProviderDirectory directory, Conventions conventions) {
 		this.directory = directory;
+		this.conventions = conventions;
 	}
 
 	public String code() {
@@ -53,17 +59,37 @@ class ProviderStanding implements Rule {
 		Optional<Establishment> found = claim.lookup(place, () -> directory.findEstablishment(place));
 		claim.sector(found.map(e -> e.sector().name()).orElse("PRIVATE"));
 		if (claim.claim().kind() == ClaimKind.PROVIDER_INVOICE && claim.rights() != null
-				&& claim.rights().payerBody() != null
-				&& !claim.<Boolean>lookup(new ConventionOn(establishment, claim.rights().payerBody().name(), claim.careDate()),
-						() -> directory.conventionedOn(establishment, claim.rights().payerBody().name(), claim.careDate()))) {
-			claim.rejectAll(this, "établissement " + establishment + " non conventionné avec "
-					+ claim.rights().payerBody() + " au " + Dates.french(claim.careDate()) + ": pas de tiers payant");
+				&& claim.rights().payerBody() != null) {
+			String payer = claim.rights().payerBody().name();
+			Optional<Convention.Cover> cover = claim.lookup(new CoverOn(executing, establishment, payer, claim.careDate()),
+					() -> conventions.coverOn(executing, establishment, payer, claim.careDate()));
+			if (cover.isEmpty()) {
+				claim.rejectAll(this, missing(executing, establishment, payer, claim.careDate()));
+			}
 		}
 	}
 
-	private record StatusOn(String inpe, java.time.LocalDate date) {
+	/** What is missing, in the words of the refusal: the establishment's convention, the professional's adherence. */
+	private String missing(String executing, String establishment, String payer, LocalDate date) {
+		StringBuilder reason = new StringBuilder();
+		if (establishment != null && !establishment.equals(executing)) {
+			reason.append("établissement ").append(establishment).append(" non conventionné avec ").append(payer)
+				.append(" au ").append(Dates.french(date)).append(" et professionnel ").append(executing);
+		}
+		else {
+			reason.append("professionnel ").append(executing).append(" non conventionné avec ").append(payer)
+				.append(" au ").append(Dates.french(date)).append(":");
+		}
+		reason.append(" sans adhésion en vigueur à une convention de son organisme professionnel avec ").append(payer);
+		conventions.withdrawnBefore(executing, payer, date).ifPresent(w -> reason
+			.append(" (retiré de la convention ").append(w.number()).append(")"));
+		return reason.append(": pas de tiers payant").toString();
 	}
 
-	private record ConventionOn(String inpe, String payerBody, java.time.LocalDate date) {
+	private record CoverOn(String executing, String establishment, String payerBody, LocalDate date) {
 	}
+
+	private record StatusOn(String inpe, LocalDate date) {
+	}
+
 }
