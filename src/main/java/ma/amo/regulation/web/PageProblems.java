@@ -30,8 +30,16 @@ public class PageProblems {
 
 	/** The problems found by the page itself: field → rule. */
 	public Map<String, String> of(Map<String, String> rules, Locale locale) {
+		return of(rules, locale, null);
+	}
+
+	/**
+	 * The same, where a page names a field its own way: {@code regulation.field.<page>.<field>} first (the guide's
+	 * "name" is a medicine's, the INPE form's an establishment's).
+	 */
+	public Map<String, String> of(Map<String, String> rules, Locale locale, String page) {
 		Map<String, String> shown = new LinkedHashMap<>();
-		rules.forEach((field, rule) -> shown.put(field, describe(field, rule, locale)));
+		rules.forEach((field, rule) -> shown.put(field, describe(page == null ? field : page + "." + field, field, rule, locale)));
 		return shown;
 	}
 
@@ -53,9 +61,14 @@ public class PageProblems {
 	}
 
 	String describe(String field, String rule, Locale locale) {
+		return describe(field, field, rule, locale);
+	}
+
+	private String describe(String labelKey, String field, String rule, Locale locale) {
 		// The steps of a request each refuse with their own rule (step-approval, step-answer...): one sentence says it.
 		String key = rule == null ? "other" : rule.startsWith("step-") ? "step" : rule;
-		String label = messages.getMessage("regulation.field." + field, null, field, locale);
+		String label = messages.getMessage("regulation.field." + labelKey, null,
+				messages.getMessage("regulation.field." + field, null, field, locale), locale);
 		String text = messages.getMessage("regulation.rule." + key, null, null, locale);
 		return label + " : " + (text == null ? messages.getMessage("regulation.rule.other", null, locale) : text);
 	}

@@ -1,5 +1,6 @@
 package ma.amo.regulation.web;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,16 +53,21 @@ class PublicServicePages {
 		String dci = fields.text("dci", 100, false);
 		String form = fields.text("form", 100, false);
 		String therapeuticClass = fields.text("therapeuticClass", 100, false);
+		// The guide as in force on a date (today without one), as the REST API answers it.
+		LocalDate date = fields.date("date", LocalDate.of(2005, 1, 1), LocalDate.of(2100, 12, 31), false);
 		int page = FormFields.page(query.getFirst("page"));
 		boolean searched = name != null || dci != null || form != null || therapeuticClass != null;
-		Map<String, String> errors = problems.of(fields.problems(), locale);
+		Map<String, String> errors = problems.of(fields.problems(), locale, "guide");
 		PageOf<MedicinesGuide.Entry> found = null;
 		if (fields.valid() && searched) {
 			try {
-				found = guide.search(name, dci, form, therapeuticClass, null, page, PAGE_SIZE);
+				found = guide.search(name, dci, form, therapeuticClass, date, page, PAGE_SIZE);
 			}
-			catch (InvalidInput | NotFound refused) {
+			catch (InvalidInput refused) {
 				errors = problems.of(refused, locale);
+			}
+			catch (NotFound noReferential) {
+				errors = problems.of(Map.of("date", "no-referential"), locale, "guide");
 			}
 		}
 		Map<String, String> typed = fields.typed();
@@ -69,7 +75,8 @@ class PublicServicePages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("found", found);
 		model.addAttribute("query", "name=" + encode(typed.get("name")) + "&dci=" + encode(typed.get("dci")) + "&form="
-				+ encode(typed.get("form")) + "&therapeuticClass=" + encode(typed.get("therapeuticClass")));
+				+ encode(typed.get("form")) + "&therapeuticClass=" + encode(typed.get("therapeuticClass")) + "&date="
+				+ encode(typed.get("date")));
 		return "regulation/guide";
 	}
 
