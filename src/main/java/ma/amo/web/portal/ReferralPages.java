@@ -1,4 +1,4 @@
-package ma.amo.pathway.web;
+package ma.amo.web.portal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -124,7 +124,7 @@ class ReferralPages {
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("form", typed);
 		model.addAttribute("errors", errors);
-		return "pathway/referrals";
+		return "portal/provider-referrals";
 	}
 
 	private static String field(Violation v) {
