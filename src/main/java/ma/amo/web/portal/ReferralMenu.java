@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class ReferralMenu {
 
 	@Bean
-	MenuSection referralPages() {
+	MenuSection referralMenuPages() {
 		return MenuSection.of(new MenuEntry("referrals.menu", "/prestataire/orientations", EnumSet.of(Role.PROVIDER), 45));
 	}
 }
