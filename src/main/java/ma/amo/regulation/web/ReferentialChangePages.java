@@ -104,7 +104,7 @@ class ReferentialChangePages {
 			}
 		}
 		else {
-			errors = problems.of(fields.problems(), locale);
+			errors = problems.of(fields.problems(), locale, "changes");
 		}
 		// The note belongs to one change's form: its error is shown beside that change's field.
 		Map<String, String> shown = new LinkedHashMap<>();
