@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import ma.amo.parameters.ParameterValues;
+import ma.amo.population.PopulationRegister;
 import ma.amo.providers.Establishment;
 import ma.amo.providers.Inpe;
 import ma.amo.providers.Profession;
@@ -21,6 +22,7 @@ import ma.amo.shared.AccessRefused;
 import ma.amo.shared.InputBounds;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
+import ma.amo.shared.PageOf;
 import ma.amo.shared.RuleBroken;
 import ma.amo.shared.Viewer;
 import ma.amo.shared.Violation;
@@ -47,12 +49,15 @@ public class Referrals {
 	private final JdbcClient jdbc;
 	private final ProviderDirectory directory;
 	private final ParameterValues parameters;
+	private final PopulationRegister register;
 	private final Clock clock;
 
-	Referrals(JdbcClient jdbc, ProviderDirectory directory, ParameterValues parameters, Clock clock) {
+	Referrals(JdbcClient jdbc, ProviderDirectory directory, ParameterValues parameters, PopulationRegister register,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.parameters = parameters;
+		this.register = register;
 		this.clock = clock;
 	}
 
@@ -93,6 +98,11 @@ public class Referrals {
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations);
+		}
+		// A referral for an IDCS the register does not know would wait for a patient who never comes: a typing slip
+		// is caught here, while the doctor still has the patient's card in hand.
+		if (register.person(r.patientIdcs()).isEmpty()) {
+			throw new InvalidInput("patientIdcs", "known-patient", "no person with IDCS " + r.patientIdcs() + " in the register");
 		}
 		Referral.ReferrerKind kind = referrerKind(viewer.inpe(), referredOn);
 		if (r.toEstablishmentInpe() != null) {
@@ -141,6 +151,19 @@ public class Referrals {
 				v.inpe() != null && (v.inpe().equals(referral.referrerInpe()) || v.inpe().equals(referral.toEstablishmentInpe())),
 				"referral " + id + " was neither written by nor addressed to this provider"));
 		return referral;
+	}
+
+	/** The referrals the signed-in provider wrote, newest first: the doctor's or the centre's own list. */
+	public PageOf<Referral> written(int page, int size) {
+		Viewer viewer = Viewer.current().filter(v -> v.role() == Viewer.Role.PROVIDER && v.inpe() != null)
+			.orElseThrow(() -> new AccessRefused("only a provider's account has referrals it wrote"));
+		PageOf.check(page, size, 100);
+		long total = jdbc.sql("select count(*) from referral where referrer_inpe = ?").param(viewer.inpe())
+			.query(Long.class).single();
+		List<Referral> content = jdbc.sql("select " + COLUMNS
+				+ " from referral where referrer_inpe = ? order by referred_on desc, id desc limit ? offset ?")
+			.params(viewer.inpe(), size, (long) page * size).query(Referrals::referral).list();
+		return PageOf.of(content, page, size, total);
 	}
 
 	/** A patient's referrals, newest first. */

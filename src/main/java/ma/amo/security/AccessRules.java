@@ -30,11 +30,12 @@ final class AccessRules {
 	/**
 	 * Open without logging in: health, the API description, the login page, the sign-in of scripts (it is the login),
 	 * the token endpoint, the FHIR server's CapabilityStatement, the web pages' style sheets and scripts, and the public
-	 * services (the medicines guide, the follow-up of a request with its reference and code).
+	 * services and their pages under /public (the medicines guide, the follow-up of a request with its reference and
+	 * code).
 	 */
 	static final List<String> PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/login", "/error",
-			"/api/v1/sessions", "/fhir/metadata", "/css/**", "/js/**", "/webjars/**", "/api/v1/public/**");
+			"/api/v1/sessions", "/fhir/metadata", "/css/**", "/js/**", "/webjars/**", "/api/v1/public/**", "/public/**");
 
 	private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
 	private static final Set<Role> CARE = EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, PROVIDER, MEMBER, ADMINISTRATOR);
@@ -179,6 +180,9 @@ final class AccessRules {
 			rule(null, "/agents/imports/**", EnumSet.of(ADMINISTRATOR)), rule(null, "/agents/imports", EnumSet.of(ADMINISTRATOR)),
 			rule(null, "/reclamations/**", EnumSet.of(PROVIDER, MEMBER)),
 			rule(null, "/reclamations", EnumSet.of(PROVIDER, MEMBER)),
+			// The regulator's desks in the web (INPE and listing requests, directory changes): regulators act, agents read.
+			rule(GET, "/regulation/demandes-inpe/nouvelle", EnumSet.of(REGULATOR)), rule(GET, "/regulation/inscriptions/nouvelle", EnumSet.of(REGULATOR)),
+			rule(GET, "/regulation/**", EnumSet.of(REGULATOR, PAYER_AGENT)), rule(null, "/regulation/**", EnumSet.of(REGULATOR)),
 			// The web pages of providers (their INPE's care and payments) and of insured people (their family's)
 			rule(null, "/prestataire/**", EnumSet.of(PROVIDER)), rule(null, "/assure/**", EnumSet.of(MEMBER)),
 			rule(null, "/api/v1/audit-entries/**", EnumSet.of(DATA_PROTECTION_OFFICER)),

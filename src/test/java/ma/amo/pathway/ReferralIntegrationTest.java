@@ -164,6 +164,17 @@ class ReferralIntegrationTest {
 	}
 
 	@Test
+	void aReferralForAPatientTheRegisterDoesNotKnowIsRefusedNamingThePatientsIdcs() {
+		Api gp = provider(doctor(Profession.GENERAL_PRACTITIONER, null));
+		String stranger = idcs();
+		Api.Response refused = gp.post("/api/v1/referrals", "{\"patientIdcs\":\"%s\",\"toSpecialty\":\"Cardiologie\"}"
+			.formatted(stranger));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.raw()).contains("patientIdcs").contains("known-patient");
+		assertThat(Users.medicalReviewer(api).get("/api/v1/referrals?patientIdcs=" + stranger).body().size()).isZero();
+	}
+
+	@Test
 	void onlyAFirstContactWritesAReferralAndEveryFieldIsBounded() {
 		String patient = insured();
 		Api specialist = provider(doctor(Profession.SPECIALIST, "Cardiologie"));

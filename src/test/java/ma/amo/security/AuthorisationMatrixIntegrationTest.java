@@ -256,6 +256,27 @@ class AuthorisationMatrixIntegrationTest {
 			POST /api/v1/indicators/refresh                             X
 			GET /indicateurs                                            RAFX
 			GET /indicateurs/{code}.csv                                 RAFX
+			GET /regulation/demandes-inpe                               RA
+			GET /regulation/demandes-inpe/nouvelle                      R
+			POST /regulation/demandes-inpe                              R
+			GET /regulation/demandes-inpe/{id}                          RA
+			POST /regulation/demandes-inpe/{id}/complement              R
+			POST /regulation/demandes-inpe/{id}/reponse                 R
+			POST /regulation/demandes-inpe/{id}/proposition             R
+			POST /regulation/demandes-inpe/{id}/approbation             R
+			POST /regulation/demandes-inpe/{id}/refus                   R
+			GET /regulation/inscriptions                                RA
+			GET /regulation/inscriptions/nouvelle                       R
+			POST /regulation/inscriptions                               R
+			GET /regulation/inscriptions/{id}                           RA
+			POST /regulation/inscriptions/{id}/etape                    R
+			POST /regulation/inscriptions/{id}/publication              R
+			GET /regulation/changements                                 RA
+			POST /regulation/changements                                R
+			POST /regulation/changements/{id}/approbation               R
+			POST /regulation/changements/{id}/rejet                     R
+			GET /prestataire/orientations                               P
+			POST /prestataire/orientations                              P
 			GET /api/v1/audit-entries                                   D
 			GET /api/v1/audit-entries/export                            D
 			GET /api/v1/audit-entries/verification                      D
@@ -309,7 +330,7 @@ class AuthorisationMatrixIntegrationTest {
 	 * public services (checked open by their own tests).
 	 */
 	private static final List<String> PUBLIC = List.of("/error", "/v3/api-docs", "/swagger-ui", "/actuator", "/login",
-			"/api/v1/sessions", "/api/v1/public/");
+			"/api/v1/sessions", "/api/v1/public/", "/public/");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
