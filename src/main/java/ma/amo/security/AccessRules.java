@@ -120,6 +120,7 @@ final class AccessRules {
 			rule(null, "/api/v1/protocols/**", EnumSet.of(REGULATOR)), rule(null, "/api/v1/protocols", EnumSet.of(REGULATOR)),
 			rule(GET, "/api/v1/ald-list-changes/**", PROTOCOL_READERS), rule(GET, "/api/v1/ald-list-changes", PROTOCOL_READERS),
 			rule(null, "/api/v1/ald-list-changes/**", EnumSet.of(REGULATOR)), rule(null, "/api/v1/ald-list-changes", EnumSet.of(REGULATOR)),
+			rule(null, "/protocoles/nouveau", EnumSet.of(REGULATOR)),
 			rule(GET, "/protocoles/**", PROTOCOL_READERS), rule(GET, "/protocoles", PROTOCOL_READERS),
 			rule(null, "/protocoles/**", EnumSet.of(REGULATOR)),
 			// Medical data

@@ -141,6 +141,18 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/referential-changes/{id}                        RA
 			POST /api/v1/referential-changes/{id}/approval              R
 			POST /api/v1/referential-changes/{id}/rejection             R
+			POST /api/v1/protocols                                      R
+			GET /api/v1/protocols                                       RAMX
+			GET /api/v1/protocols/in-force                              RAMX
+			GET /api/v1/protocols/{id}                                  RAMX
+			POST /api/v1/protocols/{id}/approval                        R
+			POST /api/v1/protocols/{id}/rejection                       R
+			GET /protocoles                                             RAMX
+			GET /protocoles/nouveau                                     R
+			POST /protocoles/nouveau                                    R
+			GET /protocoles/{id}                                        RAMX
+			POST /protocoles/{id}/approbation                           R
+			POST /protocoles/{id}/rejet                                 R
 			GET /api/v1/ald-exemptions                                  M
 			POST /api/v1/ald-exemptions                                 M
 			GET /api/v1/ald-exemptions/{number}                         M
