@@ -147,6 +147,11 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/protocols/{id}                                  RAMX
 			POST /api/v1/protocols/{id}/approval                        R
 			POST /api/v1/protocols/{id}/rejection                       R
+			POST /api/v1/ald-list-changes                               R
+			GET /api/v1/ald-list-changes                                RAMX
+			GET /api/v1/ald-list-changes/{id}                           RAMX
+			POST /api/v1/ald-list-changes/{id}/approval                 R
+			POST /api/v1/ald-list-changes/{id}/rejection                R
 			GET /protocoles                                             RAMX
 			GET /protocoles/nouveau                                     R
 			POST /protocoles/nouveau                                    R
