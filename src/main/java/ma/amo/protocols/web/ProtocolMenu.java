@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class ProtocolMenu {
 
 	@Bean
-	MenuSection protocolPages() {
+	MenuSection therapeuticProtocolMenu() {
 		return MenuSection.of(new MenuEntry("protocols.menu.protocols", "/protocoles",
 				EnumSet.of(REGULATOR, PAYER_AGENT, MEDICAL_REVIEWER, ADMINISTRATOR), 55));
 	}
