@@ -1,4 +1,4 @@
-package ma.amo.protocols.web;
+package ma.amo.web.protocols;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package ma.amo.protocols.web;
+package ma.amo.web.protocols;
 
 import static ma.amo.shared.Viewer.Role.ADMINISTRATOR;
 import static ma.amo.shared.Viewer.Role.MEDICAL_REVIEWER;
