@@ -63,11 +63,13 @@ public class ClaimAdjudication {
 	private final SetAsideClaims setAside;
 	private final FilingStanding filing;
 	private final ApplicationEventPublisher events;
+	private final ExemptedLines exemptedLines;
 
 	ClaimAdjudication(Claims claims, Rules rules, ReasonCatalogue catalogue, Eligibility eligibility,
 			PopulationRegister register, PlatformTransactionManager transactions,
-			SetAsideClaims setAside, FilingStanding filing, ApplicationEventPublisher events) {
+			SetAsideClaims setAside, FilingStanding filing, ApplicationEventPublisher events, ExemptedLines exemptedLines) {
 		this.events = events;
+		this.exemptedLines = exemptedLines;
 		this.catalogue = catalogue;
 		this.filing = filing;
 		this.transaction = new TransactionTemplate(transactions);
@@ -345,6 +347,7 @@ public class ClaimAdjudication {
 		private final Map<Claims.SameDay, List<CoveredAct>> stored;
 		private final Map<Object, Object> lookups = new HashMap<>();
 		private final List<Covered> coveredHere = new ArrayList<>();
+		private final ExemptedLines.OfChunk exempted;
 
 		private record Covered(String patientIdcs, LocalDate careDate, Claims.SameDay day, CoveredAct act, Money amount) {
 		}
@@ -352,6 +355,7 @@ public class ClaimAdjudication {
 		Chunk(List<Claim> locked) {
 			this.locked = locked;
 			this.stored = claims.coveredCodes(locked);
+			this.exempted = exemptedLines.of(locked);
 		}
 
 		List<Claims.Adjudicated> decide() {
@@ -359,6 +363,7 @@ public class ClaimAdjudication {
 			for (Claim claim : locked) {
 				Claims.Adjudicated a = decide(claim);
 				decided.add(a);
+				exempted.decided(claim, a.lines());
 				for (LineDecision line : a.lines()) {
 					if (line.outcome() != Claim.Outcome.REJECTED) {
 						coveredHere.add(new Covered(claim.patientIdcs(), claim.careDate(), Claims.SameDay.of(claim),
@@ -387,7 +392,7 @@ public class ClaimAdjudication {
 							.filter(c -> c.patientIdcs().equals(claim.patientIdcs()) && c.act().code().equals(code)
 									&& !c.careDate().isBefore(from) && !c.careDate().isAfter(claim.careDate()))
 							.map(Covered::amount).reduce(Money.ZERO, Money::plus)),
-					lookups);
+					exempted.of(claim), lookups);
 			rules.apply(adjudicating);
 			Money covered = sum(adjudicating.lines().stream().map(LineDecision::covered).toList());
 			List<String> review = adjudicating.reviewReasons();

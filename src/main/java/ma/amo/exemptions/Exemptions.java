@@ -57,8 +57,9 @@ public class Exemptions {
 		if (register.person(idcs).isEmpty()) {
 			throw new NotFound("idcs", "no person with IDCS " + idcs + " in the population register");
 		}
-		LongTermCondition condition = limits.condition(conditionCode).orElseThrow(() -> new InvalidInput("conditionCode",
-				"known-condition", "no long-term condition " + conditionCode + " in the list"));
+		// The list as it stands on the first day: a condition not yet added, or retired by then, is not granted.
+		LongTermCondition condition = limits.condition(conditionCode, validFrom).orElseThrow(() -> new InvalidInput(
+				"conditionCode", "known-condition", "no long-term condition " + conditionCode + " in the list on " + validFrom));
 		LocalDate until = condition.lifelongExemption() ? null
 				: validFrom.plusYears(condition.exemptionYears()).minusDays(1);
 		// The conditions are encrypted: the person's few exemptions are compared here rather than in SQL.

@@ -44,6 +44,7 @@ final class AccessRules {
 	private static final Set<Role> MONEY = EnumSet.of(FINANCE, ADMINISTRATOR);
 	private static final HttpMethod GET = HttpMethod.GET;
 	private static final Set<Role> INDICATORS = EnumSet.of(REGULATOR, PAYER_AGENT, FINANCE, ADMINISTRATOR);
+	private static final Set<Role> PROTOCOL_READERS = EnumSet.of(REGULATOR, PAYER_AGENT, MEDICAL_REVIEWER, ADMINISTRATOR);
 
 	static final List<Rule> RULES = List.of(
 			// The web interface's home page: what each role can do
@@ -121,6 +122,14 @@ final class AccessRules {
 			rule(null, "/api/v1/conventions/**", EnumSet.of(REGULATOR)), rule(null, "/api/v1/conventions", EnumSet.of(REGULATOR)),
 			rule(null, "/regulateur/conventions/**", EnumSet.of(REGULATOR)), rule(null, "/regulateur/conventions", EnumSet.of(REGULATOR)),
 			rule(HttpMethod.GET, "/agents/conventions/**", EnumSet.of(PAYER_AGENT)), rule(HttpMethod.GET, "/agents/conventions", EnumSet.of(PAYER_AGENT)),
+			// Therapeutic protocols and the ALD list's changes: two regulators propose and approve, agents and reviewers read.
+			rule(GET, "/api/v1/protocols/**", PROTOCOL_READERS), rule(GET, "/api/v1/protocols", PROTOCOL_READERS),
+			rule(null, "/api/v1/protocols/**", EnumSet.of(REGULATOR)), rule(null, "/api/v1/protocols", EnumSet.of(REGULATOR)),
+			rule(GET, "/api/v1/ald-list-changes/**", PROTOCOL_READERS), rule(GET, "/api/v1/ald-list-changes", PROTOCOL_READERS),
+			rule(null, "/api/v1/ald-list-changes/**", EnumSet.of(REGULATOR)), rule(null, "/api/v1/ald-list-changes", EnumSet.of(REGULATOR)),
+			rule(null, "/protocoles/nouveau", EnumSet.of(REGULATOR)),
+			rule(GET, "/protocoles/**", PROTOCOL_READERS), rule(GET, "/protocoles", PROTOCOL_READERS),
+			rule(null, "/protocoles/**", EnumSet.of(REGULATOR)),
 			// Medical data
 			rule(null, "/api/v1/ald-exemptions/**", EnumSet.of(MEDICAL_REVIEWER)),
 			rule(null, "/api/v1/ald-exemptions", EnumSet.of(MEDICAL_REVIEWER)),

@@ -74,6 +74,26 @@ public class CareLimits {
 			.list();
 	}
 
+	/**
+	 * The condition as the list stands on {@code date}: listed on or before it, not retired by then, with the terms of
+	 * its latest change applied from that date or before ({@link LongTermConditionChanges}); empty when it is not on the
+	 * list that day.
+	 */
+	public Optional<LongTermCondition> condition(int code, LocalDate date) {
+		return jdbc.sql("""
+				select c.code, coalesce(x.label, c.label), coalesce(x.lifelong_exemption, c.lifelong_exemption),
+				       coalesce(x.exemption_years, c.exemption_years), coalesce(x.source, c.source), x.action
+				from long_term_condition c
+				left join lateral (select action, label, lifelong_exemption, exemption_years, source
+				                   from long_term_condition_change
+				                   where code = c.code and status = 'APPLIED' and effective_from <= ?
+				                   order by effective_from desc, id desc limit 1) x on true
+				where c.code = ? and (c.listed_from is null or c.listed_from <= ?)""")
+			.params(date, code, date)
+			.query((rs, n) -> "RETIRE".equals(rs.getString(6)) ? null : condition(rs, n))
+			.stream().filter(java.util.Objects::nonNull).findFirst();
+	}
+
 	private static LongTermCondition condition(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new LongTermCondition(rs.getInt(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4), rs.getString(5));
 	}

@@ -107,8 +107,8 @@ class ClaimReasonRowsIntegrationTest {
 				"PRIOR_APPROVAL_MISSING", "DUPLICATE", "SECOND_CONSULTATION_SAME_DAY", "CEILING_REACHED", "CARE_PATHWAY_BREACH",
 				"TADAMON_PUBLIC_CARE");
 		// The review triggers are rules too, run last, and listed last in their order.
-		assertThat(reviews).containsExactly("AMOUNT_THRESHOLD", "RANDOM_SAMPLE");
-		assertThat(kinds.subList(kinds.size() - 2, kinds.size())).containsOnly("REVIEW");
+		assertThat(reviews).containsExactly("ALD_PROTOCOL", "AMOUNT_THRESHOLD", "RANDOM_SAMPLE");
+		assertThat(kinds.subList(kinds.size() - 3, kinds.size())).containsOnly("REVIEW");
 	}
 
 	@Test

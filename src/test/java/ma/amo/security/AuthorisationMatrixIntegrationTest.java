@@ -156,6 +156,23 @@ class AuthorisationMatrixIntegrationTest {
 			POST /regulateur/conventions/{number}/retraits              R
 			GET /agents/conventions                                     A
 			GET /agents/conventions/{number}                            A
+			POST /api/v1/protocols                                      R
+			GET /api/v1/protocols                                       RAMX
+			GET /api/v1/protocols/in-force                              RAMX
+			GET /api/v1/protocols/{id}                                  RAMX
+			POST /api/v1/protocols/{id}/approval                        R
+			POST /api/v1/protocols/{id}/rejection                       R
+			POST /api/v1/ald-list-changes                               R
+			GET /api/v1/ald-list-changes                                RAMX
+			GET /api/v1/ald-list-changes/{id}                           RAMX
+			POST /api/v1/ald-list-changes/{id}/approval                 R
+			POST /api/v1/ald-list-changes/{id}/rejection                R
+			GET /protocoles                                             RAMX
+			GET /protocoles/nouveau                                     R
+			POST /protocoles/nouveau                                    R
+			GET /protocoles/{id}                                        RAMX
+			POST /protocoles/{id}/approbation                           R
+			POST /protocoles/{id}/rejet                                 R
 			GET /api/v1/ald-exemptions                                  M
 			POST /api/v1/ald-exemptions                                 M
 			GET /api/v1/ald-exemptions/{number}                         M

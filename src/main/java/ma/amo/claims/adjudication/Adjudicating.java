@@ -24,6 +24,7 @@ public final class Adjudicating {
 	private Person loadedPatient;
 	private final List<CoveredAct> coveredElsewhere;
 	private final CoveredHistory history;
+	private final ConditionHistory conditionHistory;
 	private final List<LineDecision> lines = new ArrayList<>();
 	private final Set<String> reviewReasons = new LinkedHashSet<>();
 	private final Map<Object, Object> lookups;
@@ -36,12 +37,26 @@ public final class Adjudicating {
 	}
 
 	/**
+	 * The lines other claims of the patient citing a long-term condition had covered (not rejected), with care from a
+	 * date up to this claim's: what a protocol's frequencies are counted on.
+	 */
+	public interface ConditionHistory {
+		List<EarlierLine> linesSince(int condition, LocalDate from);
+	}
+
+	/** A line another claim covered under a condition: its date of care and its act or medicine code. */
+	public record EarlierLine(LocalDate careDate, String actCode, String medicineCode) {
+	}
+
+	/**
 	 * @param lookups answers of the referentials shared by the claims adjudicated together (a provider's status on a
 	 *        day, an establishment): read once for a chunk of claims, all in the same transaction
 	 */
 	public Adjudicating(Claim claim, Rights rights, java.util.function.Supplier<Person> patient,
-			List<CoveredAct> coveredElsewhere, CoveredHistory history, Map<Object, Object> lookups) {
+			List<CoveredAct> coveredElsewhere, CoveredHistory history, ConditionHistory conditionHistory,
+			Map<Object, Object> lookups) {
 		this.history = history;
+		this.conditionHistory = conditionHistory;
 		this.lookups = lookups;
 		this.claim = claim;
 		this.rights = rights;
@@ -92,6 +107,10 @@ public final class Adjudicating {
 
 	ma.amo.shared.Money coveredSince(String code, LocalDate from) {
 		return history.coveredSince(code, from);
+	}
+
+	List<EarlierLine> conditionLinesSince(int condition, LocalDate from) {
+		return conditionHistory.linesSince(condition, from);
 	}
 
 	public List<String> reviewReasons() {

@@ -35,8 +35,9 @@ class CitedExemption {
 	 */
 	String problem(Adjudicating claim) {
 		int code = claim.claim().aldCode();
-		if (limits.condition(code).isEmpty()) {
-			return "affection absente de la liste des ALD";
+		// The list as it stands on the date of care: a condition retired from it no longer carries the exempted rate.
+		if (limits.condition(code, claim.careDate()).isEmpty()) {
+			return "affection absente de la liste des ALD au " + Dates.french(claim.careDate());
 		}
 		Optional<Exemption> found = exemptions.find(claim.claim().exemptionNumber());
 		if (found.isEmpty() || !found.get().idcs().equals(claim.claim().patientIdcs())) {
