@@ -101,7 +101,8 @@ final class AccessRules {
 			rule(null, "/api/v1/providers/**", EnumSet.of(ADMINISTRATOR)),
 			rule(HttpMethod.POST, "/api/v1/tariffs/quote", EVERYONE),
 			rule(HttpMethod.GET, "/api/v1/tariffs/**", EVERYONE),
-			rule(HttpMethod.PUT, "/api/v1/tariffs/long-term-conditions/*", EnumSet.of(REGULATOR, MEDICAL_REVIEWER, ADMINISTRATOR)),
+			// The undated correction of the ALD list, for the installation; the regulator changes it under maker-checker.
+			rule(HttpMethod.PUT, "/api/v1/tariffs/long-term-conditions/*", EnumSet.of(ADMINISTRATOR)),
 			rule(null, "/api/v1/tariffs/**", EnumSet.of(REGULATOR, ADMINISTRATOR)),
 			// The regulator's services: its desk files and decides, payer agents read.
 			rule(HttpMethod.GET, "/api/v1/inpe-requests/**", EnumSet.of(REGULATOR, PAYER_AGENT)),

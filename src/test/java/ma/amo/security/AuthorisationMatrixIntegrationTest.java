@@ -116,7 +116,7 @@ class AuthorisationMatrixIntegrationTest {
 			GET /api/v1/tariffs/long-term-conditions/{code}             *
 			GET /api/v1/tariffs/medicines/referentials                  *
 			GET /api/v1/tariffs/medicines/{code}/base                   *
-			PUT /api/v1/tariffs/long-term-conditions/{code}             RMX
+			PUT /api/v1/tariffs/long-term-conditions/{code}             X
 			POST /api/v1/tariffs/versions                               RX
 			POST /api/v1/tariffs/versions/{id}/publication              RX
 			POST /api/v1/tariffs/versions/{id}/rejection                RX
