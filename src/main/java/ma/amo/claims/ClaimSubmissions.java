@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ma.amo.shared.InvalidInput;
 import ma.amo.shared.RuleBroken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,7 @@ public class ClaimSubmissions {
 	 */
 	public List<Outcome> submitAll(List<Submission> submissions) {
 		if (submissions.size() > MOST_CLAIMS) {
-			throw new ma.amo.shared.InvalidInput("submissions", "size", MOST_CLAIMS + " claims at most in one batch");
+			throw new InvalidInput("submissions", "size", MOST_CLAIMS + " claims at most in one batch");
 		}
 		Outcome[] outcomes = new Outcome[submissions.size()];
 		// The provider's standing is the same for every claim of the batch: read once, its refusal given to each
