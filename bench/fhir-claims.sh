@@ -3,7 +3,8 @@
 # demo: a consultation, or two medicines, for a patient with open rights, a doctor of the directory as the primary
 # practitioner), posted to POST /fhir by several concurrent clients with the clinic's bearer token; each claim is
 # adjudicated and stored. Reports claims/s (counted in the database after the run: claims of the run stored and no
-# longer received, i.e. adjudicated), and the latency of a Bundle (p50, p90, p99, max). The Bundles are generated
+# longer received, i.e. adjudicated), the CPU time the platform's JVM and PostgreSQL spent per claim (what a shared
+# machine's load moves least), and the latency of a Bundle (p50, p90, p99, max). The Bundles are generated
 # before the clock starts, seeded by the run's name (the same claims for the same name and demo), each claim numbered in the clinic's
 # namespace with the run's own prefix, so that every run stores new claims.
 # Usage: bench/fhir-claims.sh [persons] [bundles] [clients]. Needs psql and python3 (its standard library only).
@@ -32,6 +33,18 @@ sql -c "
   > "$work/doctors.txt"
 . bench/token.sh
 export work base token clinic run bundles clients
+# CPU time of the platform's JVM and of PostgreSQL (the server and its backends, ended ones included) in clock ticks:
+# on a shared machine the claims/s move with the others' load, the CPU spent per claim much less.
+postmaster=$(head -n 1 "$work/postgres/postmaster.pid")
+ticks() {
+  local total=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] && total=$((total + $(sed -E 's/^.*\) //' "/proc/$p/stat" | awk '{ print $12 + $13 + $14 + $15 }')))
+  done
+  echo "$total"
+}
+jvm_before=$(ticks "$app")
+pg_before=$(ticks "$postmaster" $(pgrep -P "$postmaster" || true))
 python3 - <<'PY'
 import http.client, json, os, random, statistics, threading, time, urllib.parse
 
@@ -113,7 +126,13 @@ with open(f"{work}/fhir-claims-elapsed", "w") as f:
     f.write(f"{elapsed}\n")
 PY
 elapsed=$(cat "$work/fhir-claims-elapsed")
+jvm_ticks=$(( $(ticks "$app") - jvm_before ))
+pg_ticks=$(( $(ticks "$postmaster" $(pgrep -P "$postmaster" || true)) - pg_before ))
 echo "== stored by this run, by status"
 sql -c "select status, count(*) from claim where idempotency_key like '%:BENCH-$run-%' group by status order by 1"
 decided=$(sql -c "select count(*) from claim where idempotency_key like '%:BENCH-$run-%' and status <> 'RECEIVED'")
 echo "claims adjudicated and stored: $decided, $(awk -v n="$decided" -v s="$elapsed" 'BEGIN { printf "%.0f", n / s }') claims/s"
+hz=$(getconf CLK_TCK)
+awk -v j="$jvm_ticks" -v p="$pg_ticks" -v hz="$hz" -v n="$((bundles * 200))" -v s="$elapsed" 'BEGIN {
+  printf "CPU per claim answered: platform JVM %.2f ms, PostgreSQL %.2f ms (%.1f + %.1f CPU s in %.1f s)\n",
+    j * 1000 / hz / n, p * 1000 / hz / n, j / hz, p / hz, s }'

@@ -86,17 +86,7 @@ public class ClaimAdjudication {
 
 	@Transactional
 	public Submitted submit(String submitter, String idempotencyKey, ClaimRequest request) {
-		if (submitter == null || submitter.isBlank()) {
-			throw new InvalidInput("submitter", "required", "is required");
-		}
-		IdempotencyKey.require(idempotencyKey);
-		request.check();
-		register.checkIdcs("patientIdcs", request.patientIdcs());
-		filing.require(Viewer.current().orElse(null));
-		Viewer.current().ifPresent(viewer -> Viewer.require(covers(viewer, request.patientIdcs(), request.careDate(), null,
-				null, request.executingInpe(), request.establishmentInpe(), request.prescriberInpe()),
-				"a provider submits its own care, a member their family's"));
-		String hash = hash(request);
+		String hash = checked(submitter, idempotencyKey, request, () -> filing.require(Viewer.current().orElse(null)));
 		claims.hold(submitter, idempotencyKey);
 		Optional<Claims.Keyed> earlier = claims.byKey(submitter, idempotencyKey);
 		if (earlier.isPresent()) {
@@ -109,6 +99,33 @@ public class ClaimAdjudication {
 		long id = claims.insert(submitter.strip(), idempotencyKey, hash, request);
 		ClaimMetrics.received();
 		return new Submitted(claim(id), false);
+	}
+
+	/**
+	 * Every check of a submission before its key is looked up, in the order a refusal names them: the form, the
+	 * patient's number, the provider's standing ({@code filingStanding}, which a batch runs once for all its claims)
+	 * and the viewer's scope. Returns the request's hash, which a resubmission under the same key must match.
+	 */
+	String checked(String submitter, String idempotencyKey, ClaimRequest request, Runnable filingStanding) {
+		if (submitter == null || submitter.isBlank()) {
+			throw new InvalidInput("submitter", "required", "is required");
+		}
+		IdempotencyKey.require(idempotencyKey);
+		if (request == null) {
+			throw new InvalidInput("request", "required", "is required");
+		}
+		request.check();
+		register.checkIdcs("patientIdcs", request.patientIdcs());
+		filingStanding.run();
+		Viewer.current().ifPresent(viewer -> Viewer.require(covers(viewer, request.patientIdcs(), request.careDate(), null,
+				null, request.executingInpe(), request.establishmentInpe(), request.prescriberInpe()),
+				"a provider submits its own care, a member their family's"));
+		return hash(request);
+	}
+
+	/** The provider's standing to file today, checked as a submission checks it. */
+	void requireFilingStanding() {
+		filing.require(Viewer.current().orElse(null));
 	}
 
 	/**

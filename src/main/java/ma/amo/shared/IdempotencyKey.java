@@ -44,4 +44,21 @@ public final class IdempotencyKey {
 		jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended(?, 0))) held")
 			.param(scope + "\n" + key).query(Integer.class).single();
 	}
+
+	/**
+	 * Holds several keys of one scope-and-key form each ({@code scope + "\n" + key}, as {@link #hold} takes them) for
+	 * the rest of the current transaction, in one statement. They are taken in a fixed order (their hash's), so two
+	 * batches sharing keys wait for each other instead of locking each other out; the wait is bounded as in
+	 * {@link #hold}.
+	 */
+	public static void holdAll(JdbcClient jdbc, java.util.Collection<String> scopedKeys) {
+		if (scopedKeys.isEmpty()) {
+			return;
+		}
+		jdbc.sql("select set_config('lock_timeout', ?, true)").param(LONGEST_WAIT).query(String.class).single();
+		jdbc.sql("""
+				select count(pg_advisory_xact_lock(h)) from
+				  (select distinct hashtextextended(k, 0) h from unnest(?::text[]) k order by 1) keys""")
+			.param(scopedKeys.toArray(String[]::new)).query(Long.class).single();
+	}
 }

@@ -106,4 +106,24 @@ class FhirClaimBatchIntegrationTest {
 		assertThat(claims.search(null, patient, null, null, 0, 10).totalElements()).isEqualTo(1);
 		assertThat(claims.search(null, other, null, null, 0, 10).totalElements()).isEqualTo(1);
 	}
+
+	@Test
+	void aClaimNumberMetTwiceInOneBundleIsStoredOnceBothAnsweredWithItAndOtherContentUnderItIsRefused() {
+		Hospitals.Hospital hospital = Hospitals.hospital(admin, directory);
+		String patient = insured();
+		String number = "LOT-" + UUID.randomUUID();
+		Claim changed = FhirClaimIntegrationTest.consultation(hospital, patient, number);
+		changed.getItemFirstRep().getNet().setValue(new BigDecimal("90.00"));
+		Bundle answer = Conformance.valid(hospital.client().transaction().withBundle(batch(
+				FhirClaimIntegrationTest.consultation(hospital, patient, number),
+				FhirClaimIntegrationTest.consultation(hospital, patient, number), changed)).execute());
+
+		assertThat(answer.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("200 OK", "200 OK", "422");
+		assertThat(answer.getEntry().get(1).getResource().getIdElement().getIdPart())
+			.isEqualTo(answer.getEntry().get(0).getResource().getIdElement().getIdPart());
+		assertThat(answer.getEntry().get(2).getResponse().getOutcome()).isNotNull();
+		assertThat(((org.hl7.fhir.r4.model.OperationOutcome) answer.getEntry().get(2).getResponse().getOutcome())
+			.getIssueFirstRep().getDiagnostics()).contains("idempotent-repeat");
+		assertThat(claims.search(null, patient, null, null, 0, 10).totalElements()).isEqualTo(1);
+	}
 }
