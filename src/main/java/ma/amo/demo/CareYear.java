@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 import ma.amo.claims.ClaimKind;
@@ -34,7 +36,7 @@ final class CareYear {
 	private static final double ANY_DAY = 0.03;
 
 	/** A medicine of the referential and its public price. */
-	record Medicine(String code, BigDecimal price) {
+	record Medicine(String code, String dci, BigDecimal price) {
 	}
 
 	/** The providers of one region (falling back on the whole country when a region has none of a kind). */
@@ -133,7 +135,7 @@ final class CareYear {
 		double draw = random.nextDouble();
 		boolean tadamon = "TADAMON".equals(p.regime());
 		if (p.aldCode() != null && draw < 0.6) {
-			return sheet(p, care, pick(providers.pharmacies(), p), false, medicineLines(2 + random.nextInt(2)));
+			return sheet(p, care, pick(providers.pharmacies(), p), false, treatment(p, 2 + random.nextInt(2)));
 		}
 		if (tadamon ? draw < 0.65 : draw < 0.07) {
 			String[] hospital = pick(providers.hospitals(), p);
@@ -181,6 +183,27 @@ final class CareYear {
 		}
 		return sheet(p, care, pick(providers.radiology(), p), false,
 				List.of(new ClaimRequest.Line("Z", BigDecimal.valueOf(15 + 5 * random.nextInt(4)), null, null, new BigDecimal("200"))));
+	}
+
+	/**
+	 * An exempted patient's medicines: those of their condition's protocol (a line per medicine, as a month's
+	 * treatment), so that their claims are covered under it; any medicines for a condition without a protocol.
+	 */
+	private List<ClaimRequest.Line> treatment(Patient p, int count) {
+		Set<String> dcis = DemoProtocols.medicines(p.aldCode());
+		List<Medicine> covered = medicines.stream().filter(m -> dcis.contains(m.dci())).toList();
+		if (covered.isEmpty()) {
+			return medicineLines(count);
+		}
+		List<String> chosen = new ArrayList<>(covered.stream().map(Medicine::dci).distinct().sorted().toList());
+		Collections.shuffle(chosen, random);
+		List<ClaimRequest.Line> lines = new ArrayList<>();
+		for (String dci : chosen.subList(0, Math.min(count, chosen.size()))) {
+			List<Medicine> forms = covered.stream().filter(m -> m.dci().equals(dci)).toList();
+			Medicine medicine = forms.get(random.nextInt(forms.size()));
+			lines.add(new ClaimRequest.Line(null, null, medicine.code(), 1, medicine.price()));
+		}
+		return lines;
 	}
 
 	private List<ClaimRequest.Line> medicineLines(int count) {

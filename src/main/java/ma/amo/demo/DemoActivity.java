@@ -31,6 +31,7 @@ import ma.amo.exemptions.Exemptions;
 import ma.amo.payments.BankAccounts;
 import ma.amo.payments.PayableClaims;
 import ma.amo.payments.PaymentBatches;
+import ma.amo.protocols.TherapeuticProtocols;
 import ma.amo.population.Person;
 import ma.amo.population.PopulationRegister;
 import ma.amo.providers.ProviderDirectory;
@@ -66,6 +67,7 @@ class DemoActivity implements ApplicationRunner {
 	private final ClaimSubmissions submissions;
 	private final Exemptions exemptions;
 	private final PriorApprovals approvals;
+	private final TherapeuticProtocols protocols;
 	private final MedicineReferentials medicines;
 	private final MemberEnrolment enrolment;
 	private final PopulationRegister register;
@@ -77,7 +79,7 @@ class DemoActivity implements ApplicationRunner {
 	private final TransactionTemplate transaction;
 
 	DemoActivity(ClaimAdjudication claims, ClaimSubmissions submissions, Exemptions exemptions, PriorApprovals approvals,
-			MedicineReferentials medicines, MemberEnrolment enrolment, PopulationRegister register,
+			TherapeuticProtocols protocols, MedicineReferentials medicines, MemberEnrolment enrolment, PopulationRegister register,
 			ProviderDirectory directory, PaymentBatches batches, BankAccounts accounts, PayableClaims payable,
 			PlatformTransactionManager transactions, DemoPopulation.Settings settings, Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${amo.demo.claims-per-person:1.0}") double claimsPerPerson) {
@@ -85,6 +87,7 @@ class DemoActivity implements ApplicationRunner {
 		this.submissions = submissions;
 		this.exemptions = exemptions;
 		this.approvals = approvals;
+		this.protocols = protocols;
 		this.medicines = medicines;
 		this.enrolment = enrolment;
 		this.register = register;
@@ -118,6 +121,7 @@ class DemoActivity implements ApplicationRunner {
 		}
 		long exempted = patients.stream().filter(p -> p.aldCode() != null).count();
 		int count = (int) Math.max(100, Math.round(settings.persons() * claimsPerPerson));
+		DemoProtocols.load(protocols);
 		CareYear care = new CareYear(found, medicines(today), random, today);
 		var year = care.draw(patients, count);
 		care.addForDemoAccounts(year, demoMember(patients), demoClinic(), patients);
@@ -292,7 +296,7 @@ class DemoActivity implements ApplicationRunner {
 				// Reimbursed medicines only (taux 70): the others would be refused line by line.
 				if (cells.length == 12 && cells[0].matches("\\d{13}") && cells[6].matches("\\d+(\\.\\d{1,2})?")
 						&& cells[10].strip().equals("70")) {
-					list.add(new CareYear.Medicine(cells[0].strip(), new BigDecimal(cells[6].strip())));
+					list.add(new CareYear.Medicine(cells[0].strip(), cells[2].strip(), new BigDecimal(cells[6].strip())));
 				}
 			}
 		}

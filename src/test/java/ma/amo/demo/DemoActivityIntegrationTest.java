@@ -123,6 +123,20 @@ class DemoActivityIntegrationTest {
 	}
 
 	@Test
+	void theDemoProtocolsAreApprovedByTwoRegulatorsAndMostTreatmentsUnderThemAreCovered() {
+		assertThat(jdbc.sql("select count(*) from protocol_version where status = 'APPROVED' and proposed_by = 'regulateur'"
+				+ " and decided_by = 'regulateur.controle' and condition in (9, 14, 17)").query(Long.class).single())
+			.isEqualTo(3);
+		assertThat(jdbc.sql("select string_agg(code, ',') from protocol_item i join protocol_version v on v.id = i.version_id"
+				+ " where v.condition = 9").query(String.class).single()).contains("METFORMINE");
+		// The exempted patients buy their protocol's medicines: a month's treatment more than its frequency is the
+		// exception that goes to review, not the rule.
+		long covered = jdbc.sql("select count(*) from claim_line_reason where code = 'ALD_EXEMPTION'").query(Long.class).single();
+		long outside = jdbc.sql("select count(*) from claim_line_reason where code = 'ALD_PROTOCOL'").query(Long.class).single();
+		assertThat(outside).isLessThan(covered);
+	}
+
+	@Test
 	void aSecondStartAddsNothing() throws Exception {
 		long claims = jdbc.sql("select count(*) from claim").query(Long.class).single();
 		long approvals = jdbc.sql("select count(*) from prior_approval").query(Long.class).single();

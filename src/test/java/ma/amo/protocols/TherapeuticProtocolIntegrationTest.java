@@ -151,13 +151,6 @@ class TherapeuticProtocolIntegrationTest {
 	}
 
 	@Test
-	void theDemoProtocolOfDiabetesIsInForceWithItsMedicinesByDci() {
-		JsonNode diabetes = maker.get("/api/v1/protocols/in-force?condition=9&date=2026-06-01").body();
-		assertThat(diabetes.get("source").asText()).contains("01/01/2024");
-		assertThat(diabetes.get("items").toString()).contains("METFORMINE", "\"period\":\"QUARTER\"");
-	}
-
-	@Test
 	void anExemptedPatientsCareInsideTheProtocolIsCoveredAndCareOutsideOrBeyondItsFrequencyGoesToReview() {
 		medicinesFromFebruary2026();
 		long protocol = approved(proposal(18, "2026-01-01", null,
