@@ -80,13 +80,14 @@ postgres_pids() {
   echo "$postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"
 }
 # The same, of the threads that serve requests alone (Tomcat's http-nio threads and the carriers of the virtual
-# threads requests run on): without the JIT, GC and background tasks, whose fixed cost per second would weigh on each
-# answer when the machine is so busy that few are served.
+# threads requests run on, "ForkJoinPool-1-": Linux cuts thread names to 15 characters): without the JIT, GC and
+# background tasks, whose fixed cost per second would weigh on each answer when the machine is so busy that few are
+# served.
 request_ticks() {
   local total=0 task
   for task in /proc/$app/task/*; do
     case $(cat "$task/comm" 2>/dev/null) in
-      http-nio*|ForkJoinPool-1-w*) total=$(( total + $(sed -E 's/^.*\) //' "$task/stat" | awk '{ print $12 + $13 }') )) ;;
+      http-nio*|ForkJoinPool-1-*) total=$(( total + $(sed -E 's/^.*\) //' "$task/stat" | awk '{ print $12 + $13 }') )) ;;
     esac
   done
   echo $total
