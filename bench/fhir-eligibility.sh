@@ -9,8 +9,11 @@
 # Environment (all optional):
 #   BENCH_HTTP_PORT, BENCH_PG_PORT   ports of the platform and of its embedded PostgreSQL (default 18084, 54354)
 #   BENCH_CONNECTIONS                the concurrencies measured (default "8")
+#   BENCH_WARMUP                     seconds of warm-up of the FHIR path, half of it for REST (default 10)
 #   BENCH_JAR, BENCH_JAVA_OPTS       see bench/serve.sh
 # The data directory target/bench-fhir-N is shared with bench/fhir-claims.sh and kept between runs.
+# Each wrk run also prints the CPU per answer of the platform's JVM and of PostgreSQL's processes (utime + stime from
+# /proc over the run, wrk apart): on a shared machine it stays readable when requests/s do not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 persons=${1:-100000}
@@ -62,14 +65,57 @@ request = function()
     { ["Authorization"] = "Bearer $token" })
 end
 LUA
-# Warm-up of both paths (the JIT, the connection pool, the database's cache).
-wrk -t1 -c8 -d10s -s "$work/fhir-eligibility.lua" "$base" > /dev/null
-wrk -t1 -c8 -d5s -s "$work/rest-eligibility.lua" "$base" > /dev/null
+# CPU ticks (utime + stime) of the JVM and of every process of the embedded PostgreSQL (the postmaster and its children).
+ticks() {
+  local pids="$1" total=0
+  for pid in $pids; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$(( total + $(sed -E 's/^.*\) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }') ))
+  done
+  echo $total
+}
+postgres_pids() {
+  local postmaster
+  postmaster=$(head -n 1 "$work/postgres/postmaster.pid")
+  echo "$postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"
+}
+# The same, of the threads that serve requests alone (Tomcat's http-nio threads and the carriers of the virtual
+# threads requests run on, "ForkJoinPool-1-": Linux cuts thread names to 15 characters): without the JIT, GC and
+# background tasks, whose fixed cost per second would weigh on each answer when the machine is so busy that few are
+# served.
+request_ticks() {
+  local total=0 task
+  for task in /proc/$app/task/*; do
+    case $(cat "$task/comm" 2>/dev/null) in
+      http-nio*|ForkJoinPool-1-*) total=$(( total + $(sed -E 's/^.*\) //' "$task/stat" | awk '{ print $12 + $13 }') )) ;;
+    esac
+  done
+  echo $total
+}
+hz=$(getconf CLK_TCK)
+# wrk with the CPU per answer of the JVM and of PostgreSQL over the run.
+measured() {
+  local pg jvm0 pg0 req0 out
+  pg=$(postgres_pids)
+  jvm0=$(ticks $app); pg0=$(ticks "$pg"); req0=$(request_ticks)
+  out=$(wrk "$@")
+  echo "$out"
+  echo "$out" | awk -v jvm=$(( $(ticks $app) - jvm0 )) -v pg=$(( $(ticks "$pg") - pg0 )) \
+    -v req=$(( $(request_ticks) - req0 )) -v hz="$hz" '
+    /requests in/ { n = $1 }
+    END { if (n > 0) printf "CPU per answer: JVM %.3f ms (request threads %.3f ms), PostgreSQL %.3f ms (%d answers)\n",
+      jvm * 1000 / hz / n, req * 1000 / hz / n, pg * 1000 / hz / n, n }'
+}
+# Warm-up of both paths (the JIT, the connection pool, the database's cache): BENCH_WARMUP seconds for FHIR, half
+# for REST; on a loaded machine the JIT needs far more than the default 10 s before a figure is the steady state's.
+warmup=${BENCH_WARMUP:-10}
+wrk -t1 -c8 -d"${warmup}s" -s "$work/fhir-eligibility.lua" "$base" > /dev/null
+wrk -t1 -c8 -d"$(( (warmup + 1) / 2 ))s" -s "$work/rest-eligibility.lua" "$base" > /dev/null
 for connections in ${BENCH_CONNECTIONS:-8}; do
   echo "== platform: POST /fhir/CoverageEligibilityRequest/\$submit, $connections connections, ${seconds} s"
-  wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/fhir-eligibility.lua" "$base"
+  measured -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/fhir-eligibility.lua" "$base"
   echo "== platform: GET /api/v1/eligibility, $connections connections, ${seconds} s"
-  wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/rest-eligibility.lua" "$base"
+  measured -t1 -c"$connections" -d"${seconds}s" --latency -s "$work/rest-eligibility.lua" "$base"
   echo "== database ceiling: pgbench, the cover-file query, $connections clients, ${seconds} s"
   rm -f "$work"/pgbench_log.*
   (cd "$work" && pgbench -h localhost -p "$port" -U postgres -n -M prepared -j 1 -c "$connections" -T "$seconds" \

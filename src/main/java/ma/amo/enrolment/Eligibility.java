@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -71,9 +72,16 @@ public class Eligibility {
 	 * feeds: no member scoping here, the caller's access rule decides who may ask.
 	 */
 	public void coversChanged(Instant since, LocalDate date, Consumer<Rights> each) {
+		coversChanged(since, date, List.of(), each);
+	}
+
+	/** As {@link #coversChanged(Instant, LocalDate, Consumer)}, of the persons {@code only} names (all when empty). */
+	public void coversChanged(Instant since, LocalDate date, List<String> only, Consumer<Rights> each) {
 		String people = since == null ? "select idcs from member union select idcs from dependant" : CHANGED_SINCE;
-		jdbc.sql("select idcs from (" + people + ") p order by idcs")
+		jdbc.sql("select idcs from (" + people + ") p" + (only.isEmpty() ? "" : " where idcs = any(:only)")
+				+ " order by idcs")
 			.params(since == null ? Map.of() : Map.of("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)))
+			.params(only.isEmpty() ? Map.of() : Map.of("only", only.toArray(String[]::new)))
 			.withFetchSize(1_000)
 			.query((RowCallbackHandler) rs -> files.load(rs.getString(1)).map(file -> engine.decide(file, date))
 				.ifPresent(each));

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * FHIR Bulk Data Access v2.0 (https://hl7.org/fhir/uv/bulkdata/) for the beneficiary feed: the kick-off at system
  * level {@code /fhir/$export} or patient level {@code /fhir/Patient/$export}, by {@code GET} with URL parameters or
  * {@code POST} with a Parameters resource, the status {@code GET|DELETE /fhir/$export-poll-status?_jobId=} and the files
- * {@code GET /fhir/$export-file?_jobId=&_type=}. HAPI operations with manual responses: the answers are the
+ * {@code GET /fhir/$export-file?_jobId=&_type=}. A Patient-level {@code POST} may name {@code patient} references: the
+ * files then hold those patients and their Coverage only. HAPI operations with manual responses: the answers are the
  * specification's (202 with Content-Location, a JSON manifest, NDJSON), not FHIR resources.
  */
 @Component
@@ -66,9 +67,15 @@ class BulkExportProvider {
 	private void kickOff(String operation, RequestDetails details, HttpServletRequest request,
 			HttpServletResponse response) {
 		namedByParameter(details);
+		if (request.getParameterMap().containsKey(BulkExportRequest.PATIENT)) {
+			throw new InvalidInput(BulkExportRequest.PATIENT, "post",
+					"patient is given in the Parameters body of a POST kick-off, as valueReference Patient/{idcs}");
+		}
 		Map<String, String[]> parameters = "POST".equals(request.getMethod())
 				? BulkExportRequest.posted(fhir, details, request.getParameterMap()) : request.getParameterMap();
-		BulkExportRequest asked = BulkExportRequest.of(request.getHeader("Prefer"), parameters, exports.now());
+		BulkExportRequest asked = BulkExportRequest.of(request.getHeader("Prefer"), parameters, exports.now(),
+				operation.startsWith("/Patient/"));
+		exports.checkPatients(asked.patients());
 		String base = details.getFhirServerBase();
 		StringBuilder url = new StringBuilder(base).append(operation).append("?_type=")
 			.append(String.join(",", asked.types()));

@@ -17,29 +17,46 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ma.amo.shared.InvalidInput;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Reference;
 
 /**
  * The parameters of a kick-off of FHIR Bulk Data {@code $export}, checked before anything is stored: the resource
- * types (Patient and Coverage, the beneficiary feed), {@code _since}, the output format, and the
- * {@code Prefer: respond-async} header the specification requires. Any other parameter is refused rather than
- * ignored: a client asking for {@code _typeFilter} or {@code patient} must not believe it got a filtered export.
+ * types (Patient and Coverage, the beneficiary feed), {@code _since}, the output format, the {@code patient}
+ * references a Patient-level {@code POST} may limit the export to, and the {@code Prefer: respond-async} header the
+ * specification requires. Any other parameter is refused rather than ignored: a client asking for {@code _typeFilter}
+ * must not believe it got a filtered export. {@code patients} are IDCS, empty for everyone.
  */
-record BulkExportRequest(List<String> types, Instant since) {
+record BulkExportRequest(List<String> types, Instant since, List<String> patients) {
 
 	static final List<String> TYPES = List.of("Patient", "Coverage");
 
 	/** The spelling of the specification and the two abbreviations it tells servers to accept. */
 	private static final Set<String> NDJSON = Set.of("application/fhir+ndjson", "application/ndjson", "ndjson");
 
-	private static final Set<String> PARAMETERS = Set.of("_type", "_since", "_outputFormat");
+	private static final Set<String> PARAMETERS = Set.of("_type", "_since", "_outputFormat", "patient");
 
-	/** A kick-off's Parameters name three values: a few kilobytes are plenty. */
-	private static final int MOST_BODY = 16 * 1024;
+	static final String PATIENT = "patient";
+
+	/**
+	 * The most patients one kick-off names: a hospital's list of the day's admissions, not its whole file (that is an
+	 * export without {@code patient}, then {@code _since}); each is looked up before the job starts.
+	 */
+	static final int MOST_PATIENTS = 1_000;
+
+	/** The id of {@code Patient/{id}}: an IDCS, whose check digit the register checks next. */
+	private static final java.util.regex.Pattern PATIENT_REFERENCE = java.util.regex.Pattern.compile("Patient/([0-9A-Za-z-]{1,64})");
+
+	/** A kick-off's Parameters: three values and at most {@link #MOST_PATIENTS} references, about 80 bytes each. */
+	private static final int MOST_BODY = 128 * 1024;
 
 	/** No record of the platform predates AMO's start: an older _since is a mistake, not a wish for everything. */
 	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
-	static BulkExportRequest of(String prefer, Map<String, String[]> parameters, Instant now) {
+	/**
+	 * The request of a kick-off; {@code patientLevel} for {@code /Patient/$export}, the only level the specification
+	 * gives {@code patient} a meaning at.
+	 */
+	static BulkExportRequest of(String prefer, Map<String, String[]> parameters, Instant now, boolean patientLevel) {
 		if (prefer == null || prefer.length() > 200 || !List.of(prefer.toLowerCase().split("\\s*[,;]\\s*"))
 			.contains("respond-async")) {
 			throw new InvalidInput("Prefer", "respond-async",
@@ -48,20 +65,27 @@ record BulkExportRequest(List<String> types, Instant since) {
 		for (String name : parameters.keySet()) {
 			if (!PARAMETERS.contains(name)) {
 				throw new InvalidInput(name.length() > 40 ? "parameter" : name, "unsupported",
-						"this export takes _type, _since and _outputFormat only");
+						"this export takes _type, _since, _outputFormat and, at Patient level, patient only");
 			}
+		}
+		String[] patients = parameters.getOrDefault(PATIENT, new String[0]);
+		if (patients.length > 0 && !patientLevel) {
+			throw new InvalidInput(PATIENT, "level", "patient limits a Patient-level export: POST it to "
+					+ "[base]/Patient/$export");
 		}
 		String format = single(parameters, "_outputFormat");
 		if (format != null && !NDJSON.contains(format)) {
 			throw new InvalidInput("_outputFormat", "ndjson", "the only output format is application/fhir+ndjson");
 		}
-		return new BulkExportRequest(types(single(parameters, "_type")), since(single(parameters, "_since"), now));
+		return new BulkExportRequest(types(single(parameters, "_type")), since(single(parameters, "_since"), now),
+				patients(patients));
 	}
 
 	/**
-	 * The parameters of a {@code POST} kick-off: a Parameters resource (JSON or XML) of primitive values, read as
-	 * strictly as any resource received, beside the URL's; an empty body asks for everything. A parameter given both
-	 * ways counts twice and is refused like a repeated one.
+	 * The parameters of a {@code POST} kick-off: a Parameters resource (JSON or XML) of primitive values, and of
+	 * {@code valueReference} for {@code patient}, read as strictly as any resource received, beside the URL's; an
+	 * empty body asks for everything. A parameter given both ways counts twice and is refused like a repeated one. A
+	 * {@code patient} reference is kept as its {@code reference} text, checked by {@link #of}.
 	 */
 	static Map<String, String[]> posted(FhirContext fhir, RequestDetails details, Map<String, String[]> query) {
 		byte[] body = details.loadRequestContents();
@@ -82,6 +106,10 @@ record BulkExportRequest(List<String> types, Instant since) {
 			}
 			for (int i = 0; i < parameters.getParameter().size(); i++) {
 				Parameters.ParametersParameterComponent parameter = parameters.getParameter().get(i);
+				if (PATIENT.equals(parameter.getName())) {
+					values.computeIfAbsent(PATIENT, n -> new ArrayList<>()).add(reference(parameter, i));
+					continue;
+				}
 				if (!parameter.hasName() || !(parameter.getValue() instanceof PrimitiveType<?> value)
 						|| !value.hasValue() || parameter.hasResource() || parameter.hasPart()) {
 					throw new InvalidInput("Parameters.parameter[" + i + "]", "value",
@@ -93,6 +121,40 @@ record BulkExportRequest(List<String> types, Instant since) {
 		Map<String, String[]> all = new LinkedHashMap<>();
 		values.forEach((name, given) -> all.put(name, given.toArray(String[]::new)));
 		return all;
+	}
+
+	/** The reference text of a {@code patient} parameter, which carries a valueReference and nothing else. */
+	private static String reference(Parameters.ParametersParameterComponent parameter, int i) {
+		if (!(parameter.getValue() instanceof Reference reference) || !reference.hasReference()
+				|| reference.hasIdentifier() || parameter.hasResource() || parameter.hasPart()) {
+			throw new InvalidInput("Parameters.parameter[" + i + "]", "value",
+					"patient is a valueReference to Patient/{idcs}");
+		}
+		return reference.getReference();
+	}
+
+	/** The IDCS of the {@code patient} references, each once, at most {@link #MOST_PATIENTS}. */
+	private static List<String> patients(String[] references) {
+		if (references.length > MOST_PATIENTS) {
+			throw new InvalidInput(PATIENT, "count", "at most " + MOST_PATIENTS + " patients a kick-off");
+		}
+		java.util.Set<String> patients = new java.util.LinkedHashSet<>();
+		for (String reference : references) {
+			java.util.regex.Matcher matcher = PATIENT_REFERENCE.matcher(reference);
+			if (!matcher.matches()) {
+				throw new InvalidInput(PATIENT, "reference", "each patient is a reference Patient/{idcs}; not '"
+						+ printable(reference) + "'");
+			}
+			if (!patients.add(matcher.group(1))) {
+				throw new InvalidInput(PATIENT, "duplicate", reference + " is named twice");
+			}
+		}
+		return List.copyOf(patients);
+	}
+
+	private static String printable(String value) {
+		String shown = value.length() > 40 ? value.substring(0, 40) : value;
+		return shown.replaceAll("[^A-Za-z0-9/-]", "?");
 	}
 
 	private static String single(Map<String, String[]> parameters, String name) {

@@ -46,7 +46,8 @@ class BulkExports {
 	/** The audit trail's purpose of the feed (loi 09-08: the hospitals' copy of the beneficiaries). */
 	static final String PURPOSE = "BENEFICIARY_SYNC";
 
-	private static final String COLUMNS = "id, account, types, since, transaction_time, rights_date, request, cancelled_at";
+	private static final String COLUMNS = "id, account, types, since, transaction_time, rights_date, request, cancelled_at, "
+			+ "array(select p.idcs from bulk_export_patient p where p.export_id = bulk_export.id order by p.idcs)";
 
 	private final JdbcClient jdbc;
 	private final PopulationRegister register;
@@ -82,15 +83,23 @@ class BulkExports {
 			.query(OffsetDateTime.class).single().toInstant();
 	}
 
-	/** Records the job of {@code account}; the request URL is the one the manifest repeats. */
-	BulkExportJob start(String account, BulkExportRequest asked, Instant transactionTime, String request) {
+	/**
+	 * Records the job of {@code account}, and the patients it is limited to, in one transaction; the request URL is the
+	 * one the manifest repeats.
+	 */
+	@Transactional
+	public BulkExportJob start(String account, BulkExportRequest asked, Instant transactionTime, String request) {
 		BulkExportJob job = new BulkExportJob(UUID.randomUUID(), account, asked.types(), asked.since(), transactionTime,
-				LocalDate.now(clock), request, false);
+				LocalDate.now(clock), request, false, asked.patients());
 		jdbc.sql("insert into bulk_export (id, account, types, since, transaction_time, rights_date, request) "
 				+ "values (?, ?, ?, ?, ?, ?, ?)")
 			.params(job.id(), account, String.join(",", job.types()), utc(job.since()), utc(transactionTime),
 					job.rightsDate(), request)
 			.update();
+		if (!job.patients().isEmpty()) {
+			jdbc.sql("insert into bulk_export_patient (export_id, idcs) select ?, unnest(?)")
+				.params(job.id(), job.patients().toArray(String[]::new)).update();
+		}
 		return job;
 	}
 
@@ -104,6 +113,21 @@ class BulkExports {
 			.params(id, account, KEPT.toSeconds())
 			.query(BulkExports::job).optional()
 			.orElseThrow(() -> new NotFound("_jobId", "no export " + id + " of this account (cancelled, expired or never asked)"));
+	}
+
+	/**
+	 * Refuses, naming the parameter, a {@code patient} the register does not hold; the references are checked for their
+	 * form by the request, their check digit here.
+	 */
+	void checkPatients(List<String> patients) {
+		patients.forEach(idcs -> register.checkIdcs(BulkExportRequest.PATIENT, idcs));
+		java.util.Set<String> known = register.known(patients);
+		List<String> unknown = patients.stream().filter(p -> !known.contains(p)).toList();
+		if (!unknown.isEmpty()) {
+			throw new ma.amo.shared.InvalidInput("patient", "unknown", "no such patient in the population register: "
+					+ String.join(", ", unknown.stream().limit(10).map(p -> "Patient/" + p).toList())
+					+ (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : ""));
+		}
 	}
 
 	/** Cancels the job: its status and files answer 404 from now on. */
@@ -123,9 +147,9 @@ class BulkExports {
 		long[] count = {0};
 		try {
 			switch (type) {
-				case "Patient" -> register.changed(job.since(), job.transactionTime(),
+				case "Patient" -> register.changed(job.since(), job.transactionTime(), job.patients(),
 						person -> line(parser, PatientProvider.patient(person), out, count));
-				case "Coverage" -> eligibility.coversChanged(job.since(), job.rightsDate(), rights -> {
+				case "Coverage" -> eligibility.coversChanged(job.since(), job.rightsDate(), job.patients(), rights -> {
 					if (Cover.exists(rights)) {
 						line(parser, Cover.coverage(rights), out, count);
 					}
@@ -159,7 +183,8 @@ class BulkExports {
 		OffsetDateTime since = rs.getObject(4, OffsetDateTime.class);
 		return new BulkExportJob(rs.getObject(1, UUID.class), rs.getString(2), List.of(rs.getString(3).split(",")),
 				since == null ? null : since.toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant(),
-				rs.getObject(6, LocalDate.class), rs.getString(7), rs.getObject(8, OffsetDateTime.class) != null);
+				rs.getObject(6, LocalDate.class), rs.getString(7), rs.getObject(8, OffsetDateTime.class) != null,
+				List.of((String[]) rs.getArray(9).getArray()));
 	}
 
 	static Optional<UUID> id(String value) {

@@ -85,7 +85,13 @@ class EligibilityProvider implements IResourceProvider {
 		if (date.getPrecision() != ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY) {
 			throw new InvalidInput("CoverageEligibilityRequest.servicedDate", "date", "must be a full date, yyyy-MM-dd");
 		}
-		return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
+		// The text as sent, not HAPI's calendar fields: a lenient calendar reads 2026-02-30 as 2026-03-02.
+		try {
+			return LocalDate.parse(date.getValueAsString());
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw new InvalidInput("CoverageEligibilityRequest.servicedDate", "date", "must be a date that exists");
+		}
 	}
 
 	static CoverageEligibilityResponse response(CoverageEligibilityRequest asked, Rights rights, Date now) {

@@ -9,7 +9,12 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.ETagSupportEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import java.time.Clock;
+
+import ma.amo.enrolment.Eligibility;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,6 +55,21 @@ class FhirServer {
 		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
 		registration.setName("fhir");
 		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	/**
+	 * Eligibility's fast path, after the security chain (its order is the lowest) and before HAPI's servlet, on the
+	 * operation's URL alone.
+	 */
+	@Bean
+	FilterRegistrationBean<CoverageEligibilityFastPath> coverageEligibilityFastPath(Eligibility eligibility, Reads reads,
+			Clock clock, ProfileValidation profiles) {
+		FilterRegistrationBean<CoverageEligibilityFastPath> registration = new FilterRegistrationBean<>(
+				new CoverageEligibilityFastPath(eligibility, reads, clock, profiles));
+		registration.addUrlPatterns(CoverageEligibilityFastPath.PATH);
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+		registration.setName("coverageEligibilityFastPath");
 		return registration;
 	}
 

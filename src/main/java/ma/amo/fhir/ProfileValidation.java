@@ -73,6 +73,11 @@ class ProfileValidation {
 		return outcome;
 	}
 
+	/** Whether every resource received is checked ({@code amo.fhir.profile-validation}). */
+	boolean checksIncoming() {
+		return incoming;
+	}
+
 	/** With {@code amo.fhir.profile-validation}: refuses a received resource the specification's rules refuse. */
 	void checkIncoming(IBaseResource resource) {
 		if (!incoming) {

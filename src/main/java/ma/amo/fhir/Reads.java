@@ -33,6 +33,12 @@ class Reads {
 		record(request, AuditEntry.Action.READ, record, ids, purpose);
 	}
 
+	/** A read answered outside HAPI's request cycle, with the purpose the client stated (null: the operation's). */
+	void read(String stated, String record, List<String> ids, String purpose) {
+		trail.record(Viewer.current().map(Viewer::name).orElse("anonymous"), AuditEntry.Action.READ, record, ids,
+				stated == null ? purpose : stated);
+	}
+
 	void changed(RequestDetails request, String record, String id, String purpose) {
 		record(request, AuditEntry.Action.CHANGE, record, List.of(id), purpose);
 	}

@@ -50,17 +50,6 @@ final class Referentials {
 		return system;
 	}
 
-	/**
-	 * The medicines are the reference list's (GMR), several thousand codes that change with each list published: the
-	 * CodeSystem names them without listing them (content not-present), the medicines API of the platform lists them.
-	 */
-	static CodeSystem medicines() {
-		CodeSystem system = Terminology.codeSystem("medicines", "Medicines", Canonical.MEDICINES,
-				"Médicaments de la liste de référence (GMR), par leur code EAN-13; la liste publiée en vigueur fait foi");
-		system.setContent(CodeSystem.CodeSystemContentMode.NOTPRESENT);
-		return system;
-	}
-
 	/** The kinds of adjudication line the platform adds to HL7's adjudication codes. */
 	static CodeSystem adjudication() {
 		CodeSystem system = Terminology.codeSystem("adjudication", "Adjudication", Canonical.ADJUDICATION,

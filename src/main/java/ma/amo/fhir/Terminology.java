@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ma.amo.claims.ClaimAdjudication;
 import ma.amo.enrolment.RightsStatus;
 import ma.amo.tariffs.CareLimits;
+import ma.amo.tariffs.MedicineReferentials;
 import ma.amo.tariffs.TariffVersions;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
@@ -25,7 +26,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The platform's referentials as FHIR: a NamingSystem for every identifier system of {@link Canonical} (persons,
  * members, providers, claims, approvals, payments) and a CodeSystem for every code system it names (reason codes,
- * long-term conditions, rights' status, acts, medicines, care types... see {@link Referentials}). Built from the modules that own them at each read, so that a code added there is served here at once.
+ * long-term conditions, rights' status, acts, medicines, care types... see {@link Referentials}). Built from the
+ * modules that own them at each read, so that a code added there is served here at once; the medicines, a few thousand
+ * concepts of a list that never changes once published, are built once per list ({@link MedicinesCodeSystem}).
  */
 @Configuration(proxyBeanMethods = false)
 class Terminology {
@@ -39,10 +42,13 @@ class Terminology {
 
 	/** Every code system of {@link Canonical}, served under the last segment of its URL. */
 	@Bean
-	CodeSystems codeSystems(ClaimAdjudication claims, CareLimits limits, TariffVersions tariffs, Clock clock) {
+	CodeSystems codeSystems(ClaimAdjudication claims, CareLimits limits, TariffVersions tariffs,
+			MedicineReferentials medicineLists, Clock clock) {
+		MedicinesCodeSystem medicines = new MedicinesCodeSystem(medicineLists);
 		return new CodeSystems(Map.of("reason-codes", () -> reasonCodes(claims), "long-term-conditions",
 				() -> longTermConditions(limits), "rights-status", Terminology::rightsStatus, "acts",
-				() -> Referentials.acts(tariffs, LocalDate.now(clock)), "medicines", Referentials::medicines,
+				() -> Referentials.acts(tariffs, LocalDate.now(clock)), "medicines",
+				() -> medicines.on(LocalDate.now(clock)),
 				"adjudication", Referentials::adjudication, "care-types", Referentials::careTypes,
 				"prior-approval-info", Referentials::priorApprovalInfo, "professions", Referentials::professions,
 				"establishment-categories", Referentials::establishmentCategories));

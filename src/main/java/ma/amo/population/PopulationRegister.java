@@ -87,12 +87,28 @@ public class PopulationRegister {
 	 * size. The instants are the database's, as the change stamps are.
 	 */
 	public void changed(Instant since, Instant until, Consumer<Person> each) {
+		changed(since, until, List.of(), each);
+	}
+
+	/** As {@link #changed(Instant, Instant, Consumer)}, of the persons {@code only} names (everyone when it is empty). */
+	public void changed(Instant since, Instant until, List<String> only, Consumer<Person> each) {
 		jdbc.sql("select " + PERSON_COLUMNS + " from person where changed_at <= :until"
-				+ (since == null ? "" : " and changed_at > :since") + " order by idcs")
+				+ (since == null ? "" : " and changed_at > :since") + (only.isEmpty() ? "" : " and idcs = any(:only)")
+				+ " order by idcs")
 			.param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
 			.params(since == null ? java.util.Map.of() : java.util.Map.of("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)))
+			.params(only.isEmpty() ? java.util.Map.of() : java.util.Map.of("only", only.toArray(String[]::new)))
 			.withFetchSize(STREAMED)
 			.query((RowCallbackHandler) rs -> each.accept(person(rs, 0)));
+	}
+
+	/** Which of these IDCS the register holds: one query, whatever their number. */
+	public java.util.Set<String> known(java.util.Collection<String> idcs) {
+		if (idcs.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return java.util.Set.copyOf(jdbc.sql("select idcs from person where idcs = any(?)")
+			.param(idcs.toArray(String[]::new)).query(String.class).list());
 	}
 
 	/** Whether the register holds nobody yet (first start). */

@@ -184,6 +184,24 @@ public class MedicineReferentials {
 		return value != null && value.toUpperCase(java.util.Locale.ROOT).contains(upperText);
 	}
 
+	/** A published version and its medicines in code order: what the platform reimburses on its dates. */
+	public record InForce(long id, LocalDate effectiveFrom, List<Medicine> medicines) {
+	}
+
+	/**
+	 * The published version in force on {@code date} and its medicines, if any: held in memory like every published
+	 * version, so a caller that keys its own rendering on {@link InForce#id()} builds it once per version.
+	 */
+	public java.util.Optional<InForce> inForce(LocalDate date) {
+		Map.Entry<LocalDate, Long> version = published().floorEntry(date);
+		if (version == null) {
+			return java.util.Optional.empty();
+		}
+		Published medicines = versions.computeIfAbsent(version.getValue(), this::load);
+		return java.util.Optional.of(new InForce(version.getValue(), version.getKey(), medicines.byCode().values()
+			.stream().sorted(java.util.Comparator.comparing(Medicine::code)).toList()));
+	}
+
 	/** The published version in force on {@code date}, if any. */
 	java.util.Optional<Long> versionOn(LocalDate date) {
 		return java.util.Optional.ofNullable(published().floorEntry(date)).map(Map.Entry::getValue);

@@ -23,7 +23,15 @@ import ma.amo.providers.ProviderDirectory;
 import ma.amo.support.Api;
 import ma.amo.support.IntegrationTest;
 import ma.amo.support.Registers;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +60,9 @@ class FhirBulkExportIntegrationTest {
 
 	@Autowired
 	AuditTrail audit;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@LocalServerPort
 	int port;
@@ -208,14 +219,75 @@ class FhirBulkExportIntegrationTest {
 	void aPostedKickOffWithABadBodyOrParameterIsRefusedNamingIt() {
 		assertRefused(post("/fhir/$export", """
 				{"resourceType":"Parameters","parameter":[{"name":"_type","valueString":"Claim"}]}"""), "_type");
-		assertRefused(post("/fhir/$export", """
-				{"resourceType":"Parameters","parameter":[{"name":"patient","valueReference":{"reference":"Patient/1"}}]}"""),
+		assertRefused(post("/fhir/Patient/$export", """
+				{"resourceType":"Parameters","parameter":[{"name":"patient","valueString":"Patient/1"}]}"""),
 				"Parameters.parameter[0]");
 		assertRefused(post("/fhir/$export", """
 				{"resourceType":"Parameters","parameter":[{"name":"_since","valueInstant":"2026-06-01T00:00:00Z"},
 				 {"name":"_since","valueInstant":"2026-06-02T00:00:00Z"}]}"""), "_since");
 		HttpResponse<String> notParameters = post("/fhir/$export", "{\"resourceType\":\"Patient\"}");
 		assertThat(notParameters.statusCode()).as(notParameters.body()).isEqualTo(400);
+	}
+
+	@Test
+	void aPatientLevelExportLimitedToSomePatientsHoldsThemAndTheirCoverageOnly() {
+		String first = member("Premier");
+		String second = member("Second");
+		String other = member("Autre");
+		Parameters parameters = new Parameters();
+		parameters.addParameter().setName("_type").setValue(new StringType("Patient,Coverage"));
+		parameters.addParameter().setName("patient").setValue(new Reference("Patient/" + first));
+		parameters.addParameter().setName("patient").setValue(new Reference("Patient/" + second));
+		MethodOutcome kickOff = client().operation().onType(Patient.class).named("$export").withParameters(parameters)
+			.withAdditionalHeader("Prefer", "respond-async").returnMethodOutcome().execute();
+		assertThat(kickOff.getResponseStatusCode()).isEqualTo(202);
+		String status = kickOff.getResponseHeaders().get("content-location").get(0);
+		JsonNode manifest = JSON.readTree(send(hospital, "GET", status).body());
+		List<Resource> patients = ndjson(manifest.get("output").get(0).get("url").asText());
+		assertThat(ids(patients)).containsExactly(first, second);
+		patients.forEach(Conformance::valid);
+		List<Resource> coverages = ndjson(manifest.get("output").get(1).get("url").asText());
+		assertThat(coverages).extracting(c -> ((Coverage) c).getBeneficiary().getReference())
+			.containsExactly("Patient/" + first, "Patient/" + second).doesNotContain("Patient/" + other);
+	}
+
+	@Test
+	void aPatientListWithAnUnknownOrMalformedPatientIsRefusedNamingTheParameterAndStartsNothing() {
+		String known = member("Connu");
+		String unknown = idcs();
+		long jobs = jdbc.sql("select count(*) from bulk_export").query(Long.class).single();
+		Parameters parameters = new Parameters();
+		parameters.addParameter().setName("patient").setValue(new Reference("Patient/" + known));
+		parameters.addParameter().setName("patient").setValue(new Reference("Patient/" + unknown));
+		InvalidRequestException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+				InvalidRequestException.class, () -> client().operation().onType(Patient.class).named("$export")
+					.withParameters(parameters).withAdditionalHeader("Prefer", "respond-async").returnMethodOutcome()
+					.execute());
+		assertThat(refused).isNotNull();
+		OperationOutcome outcome = (OperationOutcome) refused.getOperationOutcome();
+		assertThat(outcome.getIssueFirstRep().getExpression()).extracting(e -> e.getValue()).containsExactly("patient");
+		assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains("Patient/" + unknown).doesNotContain(known);
+
+		String one = "{\"name\":\"patient\",\"valueReference\":{\"reference\":\"Patient/%s\"}}";
+		assertRefused(post("/fhir/$export", "{\"resourceType\":\"Parameters\",\"parameter\":[" + one.formatted(known)
+				+ "]}"), "patient");
+		assertRefused(post("/fhir/Patient/$export", "{\"resourceType\":\"Parameters\",\"parameter\":["
+				+ one.formatted(known) + "," + one.formatted(known) + "]}"), "patient");
+		assertRefused(post("/fhir/Patient/$export", """
+				{"resourceType":"Parameters","parameter":[{"name":"patient","valueReference":{"reference":"Organization/1"}}]}"""),
+				"patient");
+		assertRefused(post("/fhir/Patient/$export", "{\"resourceType\":\"Parameters\",\"parameter\":["
+				+ one.formatted("1234567890") + "]}"), "patient");
+		assertRefused(post("/fhir/Patient/$export", "{\"resourceType\":\"Parameters\",\"parameter\":["
+				+ String.join(",", java.util.Collections.nCopies(BulkExportRequest.MOST_PATIENTS + 1, one.formatted(known)))
+				+ "]}"), "patient");
+		assertRefused(send(hospital, "GET", "/fhir/Patient/$export?patient=Patient/" + known, "Prefer", "respond-async"),
+				"patient");
+		assertThat(jdbc.sql("select count(*) from bulk_export").query(Long.class).single()).isEqualTo(jobs);
+	}
+
+	private IGenericClient client() {
+		return Hospitals.withToken(admin.base(), hospital);
 	}
 
 	private HttpResponse<String> post(String path, String parameters) {

@@ -8,7 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ma.amo.tariffs.MedicineReferentials;
+import org.springframework.beans.factory.annotation.Autowired;
 import ma.amo.approvals.CareType;
 import ma.amo.providers.Profession;
 import ma.amo.providers.ProviderDirectory;
@@ -32,6 +38,9 @@ class FhirTerminologyIntegrationTest {
 	int port;
 
 	IGenericClient client;
+
+	@Autowired
+	MedicineReferentials medicines;
 
 	@BeforeEach
 	void client() {
@@ -82,6 +91,51 @@ class FhirTerminologyIntegrationTest {
 		assertThat(codes("establishment-categories")).containsExactlyElementsOf(ProviderDirectory.CATEGORIES);
 		assertThat(codes("prior-approval-info")).containsExactly("medical-note", "protocol", "stay-days", "sessions");
 		assertThat(codes("adjudication")).containsExactly("reason", "sessions");
+	}
+
+	@Test
+	void theMedicinesAreThoseOfTheListInForceWithTheirSubstanceFormAndGenericGroup() {
+		LocalDate from = LocalDate.of(2026, 6, 1);
+		if (medicines.referentials().stream().noneMatch(r -> r.effectiveFrom().equals(from)
+				&& r.status() == ma.amo.tariffs.MedicineReferential.Status.PUBLISHED)) {
+			String list = """
+					code,name,dci,dosage,form,presentation,ppv,ph,prix_br,princeps_generique,taux_remboursement
+					6118000160465,CLAMOXYL,AMOXICILLINE,500 MG,GELULE,1 BOITE 24 GELULE,93.35,,84.0,P,70
+					6118000070054,AMOXICILLINE LLORENTE,AMOXICILLINE,500 MG,GELULE,1 BOITE 24 GELULE,84.0,,84.0,G,70
+					6118000040019,VITAMINE C,ACIDE ASCORBIQUE,1 G,COMPRIME,1 TUBE 20,25.0,,25.0,P,0
+					""";
+			var proposal = medicines.propose(new ByteArrayInputStream(list.getBytes(StandardCharsets.UTF_8)), false,
+					"fhir.csv", from, "agent.maker");
+			medicines.decide(proposal.referential().id(), "agent.checker", true);
+		}
+		CodeSystem system = Conformance.valid(client.read().resource(CodeSystem.class).withId("medicines").execute());
+		assertThat(system.getContent()).isEqualTo(CodeSystem.CodeSystemContentMode.COMPLETE);
+		assertThat(system.getVersion()).isEqualTo("2026-06-01");
+		assertThat(system.getCount()).isEqualTo(system.getConcept().size()).isEqualTo(3);
+		assertThat(system.getProperty()).extracting(CodeSystem.PropertyComponent::getCode)
+			.contains("dci", "form", "generic-group", "generic", "reimbursement-rate");
+		CodeSystem.ConceptDefinitionComponent brand = system.getConcept().stream()
+			.filter(c -> c.getCode().equals("6118000160465")).findFirst().orElseThrow();
+		assertThat(brand.getDisplay()).isEqualTo("CLAMOXYL");
+		assertThat(property(brand, "dci")).isEqualTo("AMOXICILLINE");
+		assertThat(property(brand, "form")).isEqualTo("GELULE");
+		assertThat(property(brand, "generic")).isEqualTo("false");
+		assertThat(property(brand, "generic-group")).isEqualTo("AMOXICILLINE | 500 MG | GELULE | 1 BOITE 24 GELULE");
+		CodeSystem.ConceptDefinitionComponent generic = system.getConcept().stream()
+			.filter(c -> c.getCode().equals("6118000070054")).findFirst().orElseThrow();
+		assertThat(property(generic, "generic")).isEqualTo("true");
+		assertThat(property(generic, "generic-group")).isEqualTo(property(brand, "generic-group"));
+		assertThat(system.getConcept().stream().filter(c -> c.getCode().equals("6118000040019")).findFirst()
+			.map(c -> property(c, "reimbursement-rate"))).contains("0");
+		// Read again, the list is the same (built once for the version, served as a copy).
+		CodeSystem again = client.read().resource(CodeSystem.class).withId("medicines").execute();
+		assertThat(again.getConcept()).extracting(CodeSystem.ConceptDefinitionComponent::getCode)
+			.containsExactlyElementsOf(system.getConcept().stream().map(CodeSystem.ConceptDefinitionComponent::getCode).toList());
+	}
+
+	private static String property(CodeSystem.ConceptDefinitionComponent concept, String code) {
+		return concept.getProperty().stream().filter(p -> p.getCode().equals(code)).findFirst()
+			.map(p -> p.getValue().primitiveValue()).orElse(null);
 	}
 
 	@Test
