@@ -150,40 +150,6 @@ public class MedicineReferentials {
 				reference, base, medicine.reimbursementRate(), explanation);
 	}
 
-	/** A medicine found by a search, with the other medicines of its generic group (same DCI, dosage, form, presentation). */
-	public record Found(Medicine medicine, List<Medicine> group) {
-	}
-
-	/**
-	 * The medicines of the version in force on {@code date} whose name, DCI or code contains {@code text} (case and
-	 * accents as typed), in name order, at most {@code limit}; each with its generic group, brands and generics.
-	 */
-	public List<Found> search(String text, LocalDate date, int limit) {
-		if (text == null || text.isBlank() || text.strip().length() > 60) {
-			throw new InvalidInput("text", "length", "must have 1 to 60 characters");
-		}
-		if (limit < 1 || limit > 200) {
-			throw new InvalidInput("limit", "range", "must be between 1 and 200");
-		}
-		Map.Entry<LocalDate, Long> version = published().floorEntry(date);
-		if (version == null) {
-			return List.of();
-		}
-		Published medicines = versions.computeIfAbsent(version.getValue(), this::load);
-		String asked = text.strip().toUpperCase(java.util.Locale.ROOT);
-		return medicines.byCode().values().stream()
-			.filter(m -> m.code().contains(asked) || contains(m.name(), asked) || contains(m.dci(), asked))
-			.sorted(java.util.Comparator.comparing(Medicine::name).thenComparing(Medicine::code)).limit(limit)
-			.map(m -> new Found(m, medicines.groups().get(Published.group(m)).stream()
-				.sorted(java.util.Comparator.comparing((Medicine g) -> !g.generic()).thenComparing(Medicine::name))
-				.toList()))
-			.toList();
-	}
-
-	private static boolean contains(String value, String upperText) {
-		return value != null && value.toUpperCase(java.util.Locale.ROOT).contains(upperText);
-	}
-
 	/** The published version in force on {@code date}, if any. */
 	java.util.Optional<Long> versionOn(LocalDate date) {
 		return java.util.Optional.ofNullable(published().floorEntry(date)).map(Map.Entry::getValue);

@@ -170,7 +170,7 @@ class AgentJourneyBrowserTest {
 		browser.open(reviewer, "/agents/actes?q=consultation");
 		assertThat(browser.find(By.id("results")).getText()).contains("C");
 		browser.assertAccessible();
-		browser.open(reviewer, "/agents/medicaments?q=a");
+		browser.open(reviewer, "/agents/medicaments?name=a");
 		browser.assertAccessible();
 		browser.open(reviewer, "/agents/etablissements?q=Clinique Souissi");
 		assertThat(browser.find(By.id("results")).getText()).contains("Clinique Souissi");
