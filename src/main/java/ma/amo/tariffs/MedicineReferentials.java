@@ -71,13 +71,20 @@ public class MedicineReferentials {
 	@Transactional
 	public Proposal propose(InputStream content, boolean excel, String fileName, LocalDate effectiveFrom,
 			String proposedBy) {
+		return propose(content, excel, fileName, effectiveFrom, proposedBy, ma.amo.shared.ImportProgress.NONE);
+	}
+
+	/** The same proposal, reporting the rows checked and then stored as it goes. */
+	@Transactional
+	public Proposal propose(InputStream content, boolean excel, String fileName, LocalDate effectiveFrom,
+			String proposedBy, ma.amo.shared.ImportProgress progress) {
 		if (effectiveFrom == null) {
 			throw new InvalidInput("effectiveFrom", "required", "is required");
 		}
 		if (proposedBy == null || proposedBy.isBlank()) {
 			throw new InvalidInput("proposedBy", "required", "is required");
 		}
-		MedicineFile.Parsed parsed = MedicineFile.read(content, excel);
+		MedicineFile.Parsed parsed = MedicineFile.read(content, excel, progress);
 		if (!parsed.rejected().isEmpty()) {
 			return new Proposal(null, parsed.rejected().stream().map(r -> new Rejected(r.line(), r.field(), r.reason())).toList());
 		}
@@ -85,7 +92,9 @@ public class MedicineReferentials {
 				insert into medicine_referential (effective_from, status, file_name, medicines, proposed_by)
 				values (?, 'PROPOSED', ?, ?, ?) returning id""")
 			.params(effectiveFrom, fileName, parsed.medicines().size(), proposedBy.strip()).query(Long.class).single();
+		int stored = 0;
 		for (Medicine m : parsed.medicines()) {
+			progress.stored(++stored, parsed.medicines().size());
 			jdbc.sql("insert into medicine (referential_id, " + MEDICINE + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(id, m.code(), m.name(), m.dci(), m.dosage(), m.form(), m.presentation(), m.ppv().amount(),
 						m.ph() == null ? null : m.ph().amount(), m.prixBr().amount(), String.valueOf(m.brandOrGeneric()),

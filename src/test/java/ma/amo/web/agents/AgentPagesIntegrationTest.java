@@ -228,6 +228,5 @@ class AgentPagesIntegrationTest {
 		assertThat(agent.get("/agents/medicaments?name=" + "x".repeat(61)).raw()).contains("Nom du médicament : trop long");
 		assertThat(agent.get("/agents/medicaments?dci=amoxi&date=demain").raw()).contains("Date : ");
 		assertThat(agent.get("/agents/medicaments?dci=amoxi&date=2043-02-01&page=99999").raw()).contains("Page : ");
-		assertThat(agent.get("/agents/medicaments?dci=%1Bamoxi").raw()).contains("DCI (substance active) : ");
 	}
 }
