@@ -122,7 +122,7 @@ class DemoActivity implements ApplicationRunner {
 		DemoApprovals approved = new DemoApprovals(approvals);
 		List<ClaimRequest> invoices = approved.make(Math.max(10, (int) (settings.persons() / 400)),
 				patients.stream().filter(p -> !"TADAMON".equals(p.regime())).map(CareYear.Patient::idcs).toList(),
-				found.clinics().values().stream().flatMap(List::stream).toList(), random, today);
+				found.clinics().values().stream().flatMap(List::stream).toList(), demoClinic(), random, today);
 		YearMonth current = YearMonth.from(today);
 		year.computeIfAbsent(current, m -> new ArrayList<>()).addAll(invoices);
 		long approvalsTook = System.nanoTime() - phase;
