@@ -228,6 +228,7 @@ class AgentJourneyBrowserTest {
 		browser.assertAccessible();
 		java.nio.file.Files.delete(file);
 	}
+
 	@Test
 	void anAdministratorImportsAListOfEstablishmentsAndWatchesItsRowsCheckedAndStored() throws java.io.IOException {
 		java.nio.file.Path file = java.nio.file.Files.createTempFile("etablissements-", ".csv");
