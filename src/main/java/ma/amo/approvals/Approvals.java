@@ -89,6 +89,22 @@ class Approvals {
 	}
 
 	/** Requests waiting for a reviewer, the earliest due first. */
+	/** One page of an establishment's approvals, newest first, in one status or all; and how many there are. */
+	List<Approval> ofEstablishment(String inpe, ApprovalStatus status, int offset, int limit) {
+		return jdbc.sql("""
+				select * from prior_approval where establishment_inpe = :inpe and (cast(:status as text) is null or status = :status)
+				order by received_at desc, id desc offset :offset limit :limit""")
+			.param("inpe", inpe).param("status", status == null ? null : status.name()).param("offset", offset)
+			.param("limit", limit).query(this::approval).list();
+	}
+
+	long countOfEstablishment(String inpe, ApprovalStatus status) {
+		return jdbc.sql("""
+				select count(*) from prior_approval where establishment_inpe = :inpe
+				and (cast(:status as text) is null or status = :status)""")
+			.param("inpe", inpe).param("status", status == null ? null : status.name()).query(Long.class).single();
+	}
+
 	List<Approval> pending(int limit) {
 		return jdbc.sql("select * from prior_approval where status = 'PENDING' order by due_at, id limit ?")
 			.param(limit).query(this::approval).list();

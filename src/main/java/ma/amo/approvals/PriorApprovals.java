@@ -131,6 +131,25 @@ public class PriorApprovals {
 			.toList();
 	}
 
+	/**
+	 * One page of an establishment's requests, newest first, in one status or all (null): for the establishment
+	 * itself, a medical reviewer or an administrator, who read all of them (the count is theirs to see too).
+	 */
+	public ma.amo.shared.PageOf<Approval> ofEstablishment(String inpe, ApprovalStatus status, int page, int size) {
+		if (inpe == null || !inpe.strip().matches("\\d{9}")) {
+			throw new InvalidInput("inpe", "pattern", "an INPE has 9 digits");
+		}
+		ma.amo.shared.PageOf.check(page, size, 100);
+		Viewer.require(Viewer.current().map(v -> switch (v.role()) {
+			case PROVIDER -> inpe.strip().equals(v.inpe());
+			case MEDICAL_REVIEWER, ADMINISTRATOR -> true;
+			default -> false;
+		}).orElse(false), "an establishment reads its own requests");
+		List<Approval> content = approvals.ofEstablishment(inpe.strip(), status, page * size, size).stream()
+			.filter(PriorApprovals::readable).map(PriorApprovals::hideNote).toList();
+		return ma.amo.shared.PageOf.of(content, page, size, approvals.countOfEstablishment(inpe.strip(), status));
+	}
+
 	/** The medical reviewer's decision on a pending request. */
 	@Transactional
 	public Approval decide(String reference, Decision decision) {

@@ -45,14 +45,18 @@ final class DemoApprovals {
 	/**
 	 * Asks for and decides {@code count} approvals for patients among {@code patients} at clinics among
 	 * {@code clinics}; answers the clinics' invoices for the care of the approvals to be consumed, to submit with the
-	 * last month's claims.
+	 * last month's claims. Every other cycle of fates is asked by {@code own} (the demo provider account's clinic, when
+	 * not null), so that its list of requests shows each state, over more than one page.
 	 */
-	List<ClaimRequest> make(int count, List<String> patients, List<String> clinics, Random random, LocalDate today) {
+	List<ClaimRequest> make(int count, List<String> patients, List<String> clinics, String own, Random random,
+			LocalDate today) {
 		List<ClaimRequest> invoices = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			Fate fate = CYCLE[i % CYCLE.length];
 			String patient = patients.get(random.nextInt(patients.size()));
-			String clinic = clinics.get(random.nextInt(clinics.size()));
+			// Drawn in any case: the rest of the demo draws the same numbers whichever clinic asks.
+			String drawn = clinics.get(random.nextInt(clinics.size()));
+			String clinic = own != null && (i / CYCLE.length) % 2 == 0 ? own : drawn;
 			// Consumed care took place already; the other requests are for care starting soon.
 			LocalDate start = fate == Fate.CONSUMED ? today.minusDays(5 + random.nextInt(20))
 					: today.plusDays(random.nextInt(20));

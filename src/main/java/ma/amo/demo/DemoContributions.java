@@ -34,6 +34,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After the demo population, when no employer is affiliated yet, runs the last complete month through the
@@ -69,12 +71,14 @@ class DemoContributions implements ApplicationRunner {
 	private final Clock clock;
 	private final DemoPopulation.Settings settings;
 	private final JdbcClient jdbc;
+	private final TransactionTemplate transaction;
 
 	DemoContributions(Employers employers, MemberEnrolment enrolment, PopulationRegister register,
 			DeclarationImport declarations, ContributionCalls calls, Payments payments, MonthlyCalls monthly,
 			SelfEmployedCategories categories, DirectDebits debits, Deadlines deadlines, Clock clock,
-			DemoPopulation.Settings settings, JdbcClient jdbc) {
+			DemoPopulation.Settings settings, JdbcClient jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 		this.employers = employers;
 		this.enrolment = enrolment;
 		this.register = register;
@@ -105,8 +109,11 @@ class DemoContributions implements ApplicationRunner {
 		for (Call call : calls.dueBy(PayerKind.EMPLOYER, today.withDayOfMonth(today.lengthOfMonth()))) {
 			pay(paid, call, random, today);
 		}
-		classifySelfEmployed(random);
-		mandateAchamil(random);
+		// The classifications and mandates, one per member, in one transaction: one commit instead of thousands.
+		transaction.executeWithoutResult(tx -> {
+			classifySelfEmployed(random);
+			mandateAchamil(random);
+		});
 		monthly.issue(month);
 		monthly.issue(today.withDayOfMonth(1));
 		for (Call call : calls.dueBy(PayerKind.MEMBER, today)) {

@@ -56,10 +56,19 @@ public class EstablishmentImport {
 	 */
 	@Transactional
 	public Outcome load(InputStream content, Format format, Sector sector, Set<String> categories, LocalDate activeFrom) {
+		return load(content, format, sector, categories, activeFrom, ma.amo.shared.ImportProgress.NONE);
+	}
+
+	/** The same import, reporting the rows checked and then registered as it goes. */
+	@Transactional
+	public Outcome load(InputStream content, Format format, Sector sector, Set<String> categories, LocalDate activeFrom,
+			ma.amo.shared.ImportProgress progress) {
 		List<TabularFile.Row> lines = TabularFile.read(content, format == Format.XLSX, HEADER_NAMES, COLUMNS);
 		List<Rejected> rejected = new ArrayList<>();
 		List<TabularFile.Row> valid = new ArrayList<>();
+		int checked = 0;
 		for (TabularFile.Row line : lines) {
+			progress.checked(++checked, lines.size());
 			Rejected problem = check(line, categories);
 			if (problem != null) {
 				rejected.add(problem);
@@ -72,7 +81,9 @@ public class EstablishmentImport {
 			return new Outcome(lines.size(), 0, 0, rejected);
 		}
 		int registered = 0;
+		int stored = 0;
 		for (TabularFile.Row line : valid) {
+			progress.stored(++stored, valid.size());
 			Map<String, String> v = line.values();
 			if (directory.register(new NewEstablishment(v.get("name"), v.get("category"), sector, v.get("region"),
 					v.get("province"), v.get("commune")), activeFrom).created()) {

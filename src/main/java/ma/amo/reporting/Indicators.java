@@ -97,8 +97,7 @@ public class Indicators {
 						case COUNT -> rs.getObject(i + 1) == null ? null : rs.getLong(i + 1);
 						case AMOUNT, SHARE, DAYS -> rs.getBigDecimal(i + 1);
 						case CODE -> label(column.key(), rs.getString(i + 1), locale);
-						default -> reasons.containsKey(rs.getString(i + 1))
-								? reasons.get(rs.getString(i + 1)) + " (" + rs.getString(i + 1) + ")" : rs.getString(i + 1);
+						default -> reason(reasons, rs.getString(i + 1), locale);
 					};
 					row.add(value);
 				}
@@ -118,6 +117,18 @@ public class Indicators {
 		Map<String, String> labels = new HashMap<>();
 		claims.reasonCodes().forEach(r -> labels.put(r.code(), r.label()));
 		return labels;
+	}
+
+	/**
+	 * A reason code in the viewer's language, its code beside it: the bundle's {@code reporting.code.claimReason.<code>}
+	 * (the Arabic rendering), else the catalogue's French label; a text that is no code of the catalogue as it is.
+	 */
+	private String reason(Map<String, String> reasons, String code, Locale locale) {
+		String french = code == null ? null : reasons.get(code);
+		if (french == null) {
+			return code;
+		}
+		return messages.getMessage("reporting.code.claimReason." + code, null, french, locale) + " (" + code + ")";
 	}
 
 	/** A row with its small counts hidden, and every figure computed over a hidden count. */

@@ -188,6 +188,8 @@ final class AccessRules {
 			rule(GET, "/agents/medicaments", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, FINANCE, ADMINISTRATOR)),
 			rule(GET, "/agents/etablissements", EnumSet.of(PAYER_AGENT, MEDICAL_REVIEWER, FINANCE, ADMINISTRATOR)),
 			rule(null, "/agents/imports/**", EnumSet.of(ADMINISTRATOR)), rule(null, "/agents/imports", EnumSet.of(ADMINISTRATOR)),
+			rule(null, "/agents/imports-referentiels/**", EnumSet.of(ADMINISTRATOR)),
+			rule(null, "/agents/imports-referentiels", EnumSet.of(ADMINISTRATOR)),
 			rule(null, "/reclamations/**", EnumSet.of(PROVIDER, MEMBER)),
 			rule(null, "/reclamations", EnumSet.of(PROVIDER, MEMBER)),
 			// The regulator's desks in the web (INPE and listing requests, directory changes): regulators act, agents read.

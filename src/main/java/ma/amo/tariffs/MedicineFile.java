@@ -45,11 +45,14 @@ final class MedicineFile {
 	private MedicineFile() {
 	}
 
-	static Parsed read(InputStream content, boolean excel) {
+	static Parsed read(InputStream content, boolean excel, ma.amo.shared.ImportProgress progress) {
 		List<Medicine> medicines = new ArrayList<>();
 		List<Rejected> rejected = new ArrayList<>();
 		Map<String, Long> seen = new HashMap<>();
-		for (TabularFile.Row row : TabularFile.read(content, excel, COLUMNS, HEADER)) {
+		List<TabularFile.Row> rows = TabularFile.read(content, excel, COLUMNS, HEADER);
+		int checked = 0;
+		for (TabularFile.Row row : rows) {
+			progress.checked(++checked, rows.size());
 			try {
 				Medicine medicine = medicine(row.values());
 				Long first = seen.putIfAbsent(medicine.code(), row.line());

@@ -71,13 +71,20 @@ public class MedicineReferentials {
 	@Transactional
 	public Proposal propose(InputStream content, boolean excel, String fileName, LocalDate effectiveFrom,
 			String proposedBy) {
+		return propose(content, excel, fileName, effectiveFrom, proposedBy, ma.amo.shared.ImportProgress.NONE);
+	}
+
+	/** The same proposal, reporting the rows checked and then stored as it goes. */
+	@Transactional
+	public Proposal propose(InputStream content, boolean excel, String fileName, LocalDate effectiveFrom,
+			String proposedBy, ma.amo.shared.ImportProgress progress) {
 		if (effectiveFrom == null) {
 			throw new InvalidInput("effectiveFrom", "required", "is required");
 		}
 		if (proposedBy == null || proposedBy.isBlank()) {
 			throw new InvalidInput("proposedBy", "required", "is required");
 		}
-		MedicineFile.Parsed parsed = MedicineFile.read(content, excel);
+		MedicineFile.Parsed parsed = MedicineFile.read(content, excel, progress);
 		if (!parsed.rejected().isEmpty()) {
 			return new Proposal(null, parsed.rejected().stream().map(r -> new Rejected(r.line(), r.field(), r.reason())).toList());
 		}
@@ -85,7 +92,9 @@ public class MedicineReferentials {
 				insert into medicine_referential (effective_from, status, file_name, medicines, proposed_by)
 				values (?, 'PROPOSED', ?, ?, ?) returning id""")
 			.params(effectiveFrom, fileName, parsed.medicines().size(), proposedBy.strip()).query(Long.class).single();
+		int stored = 0;
 		for (Medicine m : parsed.medicines()) {
+			progress.stored(++stored, parsed.medicines().size());
 			jdbc.sql("insert into medicine (referential_id, " + MEDICINE + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(id, m.code(), m.name(), m.dci(), m.dosage(), m.form(), m.presentation(), m.ppv().amount(),
 						m.ph() == null ? null : m.ph().amount(), m.prixBr().amount(), String.valueOf(m.brandOrGeneric()),
@@ -148,40 +157,6 @@ public class MedicineReferentials {
 		}
 		return new MedicineBase(medicine, payerBody, date, version.getValue(), version.getKey(), rule, column,
 				reference, base, medicine.reimbursementRate(), explanation);
-	}
-
-	/** A medicine found by a search, with the other medicines of its generic group (same DCI, dosage, form, presentation). */
-	public record Found(Medicine medicine, List<Medicine> group) {
-	}
-
-	/**
-	 * The medicines of the version in force on {@code date} whose name, DCI or code contains {@code text} (case and
-	 * accents as typed), in name order, at most {@code limit}; each with its generic group, brands and generics.
-	 */
-	public List<Found> search(String text, LocalDate date, int limit) {
-		if (text == null || text.isBlank() || text.strip().length() > 60) {
-			throw new InvalidInput("text", "length", "must have 1 to 60 characters");
-		}
-		if (limit < 1 || limit > 200) {
-			throw new InvalidInput("limit", "range", "must be between 1 and 200");
-		}
-		Map.Entry<LocalDate, Long> version = published().floorEntry(date);
-		if (version == null) {
-			return List.of();
-		}
-		Published medicines = versions.computeIfAbsent(version.getValue(), this::load);
-		String asked = text.strip().toUpperCase(java.util.Locale.ROOT);
-		return medicines.byCode().values().stream()
-			.filter(m -> m.code().contains(asked) || contains(m.name(), asked) || contains(m.dci(), asked))
-			.sorted(java.util.Comparator.comparing(Medicine::name).thenComparing(Medicine::code)).limit(limit)
-			.map(m -> new Found(m, medicines.groups().get(Published.group(m)).stream()
-				.sorted(java.util.Comparator.comparing((Medicine g) -> !g.generic()).thenComparing(Medicine::name))
-				.toList()))
-			.toList();
-	}
-
-	private static boolean contains(String value, String upperText) {
-		return value != null && value.toUpperCase(java.util.Locale.ROOT).contains(upperText);
 	}
 
 	/** A published version and its medicines in code order: what the platform reimburses on its dates. */

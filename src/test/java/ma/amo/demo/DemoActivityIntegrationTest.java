@@ -113,6 +113,10 @@ class DemoActivityIntegrationTest {
 		assertThat(jdbc.sql("select count(*) from prior_approval_step where action = 'EXTEND'").query(Long.class).single())
 			.isPositive();
 		assertThat(jdbc.sql("select count(*) from prior_approval_use").query(Long.class).single()).isPositive();
+		// The demo provider account's clinic has requests in every state to list on its page.
+		String clinic = jdbc.sql("select inpe from platform_user where username = 'prestataire'").query(String.class).single();
+		assertThat(jdbc.sql("select distinct status from prior_approval where establishment_inpe = ?").param(clinic)
+			.query(String.class).list()).contains("PENDING", "MORE_INFORMATION_REQUESTED", "APPROVED", "REJECTED");
 	}
 
 	@Test

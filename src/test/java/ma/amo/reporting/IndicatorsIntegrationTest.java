@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import ma.amo.claims.ClaimAdjudication;
 import ma.amo.population.ImportKind;
 import ma.amo.population.ImportMode;
 import ma.amo.population.PopulationImports;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +47,12 @@ class IndicatorsIntegrationTest {
 
 	@Autowired
 	PopulationImports imports;
+
+	@Autowired
+	ClaimAdjudication adjudication;
+
+	@Autowired
+	MessageSource messages;
 
 	@Autowired
 	ProviderDirectory directory;
@@ -199,6 +208,24 @@ class IndicatorsIntegrationTest {
 		assertThat(late).isEqualTo("Dossier déposé après le délai de dépôt (LATE_FILING)");
 		assertThat(difference(after, before, late, 1)).isEqualByComparingTo("1");
 		assertThat(difference(after, before, late, 2)).isEqualByComparingTo("150");
+	}
+
+	@Test
+	void theArabicDashboardNamesTheRejectionReasonsInArabicAndTheFrenchOneInFrench() {
+		String patient = insured("SALARIED_PRIVATE", null);
+		claim("MEMBER_REIMBURSEMENT", patient, "2026-01-05", "2026-05-04", "150", "REJECTED");
+		refresh.refresh();
+		String filter = "/indicateurs?du=2026-06&au=2026-06&organisme=CNSS";
+		String arabic = Users.as(new Api(port), "REGULATOR", null, null, null).get(filter + "&lang=ar").raw();
+		assertThat(arabic).contains("ملف مودع بعد أجل الإيداع (LATE_FILING)")
+			.doesNotContain("Dossier déposé après le délai de dépôt");
+		String french = Users.as(new Api(port), "REGULATOR", null, null, null).get(filter).raw();
+		assertThat(french).contains("Dossier déposé après le délai de dépôt (LATE_FILING)");
+		// Every reason a rule can decide on has its Arabic words: none falls back to French on the Arabic dashboard.
+		Locale ar = Locale.forLanguageTag("ar");
+		assertThat(adjudication.reasonCodes()).allSatisfy(reason -> assertThat(
+				messages.getMessage("reporting.code.claimReason." + reason.code(), null, null, ar))
+			.as(reason.code()).isNotBlank().isNotEqualTo(reason.label()));
 	}
 
 	@Test

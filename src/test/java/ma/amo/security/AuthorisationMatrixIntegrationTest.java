@@ -248,6 +248,10 @@ class AuthorisationMatrixIntegrationTest {
 			POST /agents/imports                                        X
 			GET /agents/imports/{id}                                    X
 			GET /agents/imports/{id}/progression                        X
+			GET /agents/imports-referentiels                            X
+			POST /agents/imports-referentiels                           X
+			GET /agents/imports-referentiels/{id}                       X
+			GET /agents/imports-referentiels/{id}/progression           X
 			POST /reclamations                                          PS
 			GET /reclamations/{id}                                      PS
 			GET /prestataire/droits                                     P

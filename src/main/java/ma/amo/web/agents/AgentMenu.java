@@ -26,6 +26,7 @@ class AgentMenu {
 				new MenuEntry("agents.menu.acts", "/agents/actes", Referentials.ROLES, 50),
 				new MenuEntry("agents.menu.medicines", "/agents/medicaments", Referentials.ROLES, 51),
 				new MenuEntry("agents.menu.establishments", "/agents/etablissements", Referentials.ROLES, 52),
-				new MenuEntry("agents.menu.imports", "/agents/imports", EnumSet.of(ADMINISTRATOR), 60));
+				new MenuEntry("agents.menu.imports", "/agents/imports", EnumSet.of(ADMINISTRATOR), 60),
+				new MenuEntry("agents.menu.referentialImports", "/agents/imports-referentiels", EnumSet.of(ADMINISTRATOR), 61));
 	}
 }

@@ -16,7 +16,6 @@ import java.util.Set;
 import ma.amo.providers.ProviderDirectory;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.Viewer.Role;
-import ma.amo.tariffs.MedicineReferentials;
 import ma.amo.tariffs.TariffVersions;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -26,9 +25,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The referentials' browsers for the agents: the acts of the tariff in force (code or label), the medicines of the
- * referential in force with their generic groups (name, DCI or code), and the establishments (name, typo-tolerant, or
- * INPE). They name no person: nothing to audit.
+ * The referentials' browsers for the agents: the acts of the tariff in force (code or label) and the establishments
+ * (name, typo-tolerant, or INPE); the medicines have their own page ({@link MedicinesPage}). They name no person:
+ * nothing to audit.
  */
 @Controller
 @RequestMapping("/agents")
@@ -39,15 +38,13 @@ class Referentials {
 	private static final int SHOWN = 50;
 
 	private final TariffVersions tariffs;
-	private final MedicineReferentials medicines;
 	private final ProviderDirectory directory;
 	private final MessageSource messages;
 	private final Clock clock;
 
-	Referentials(TariffVersions tariffs, MedicineReferentials medicines, ProviderDirectory directory,
+	Referentials(TariffVersions tariffs, ProviderDirectory directory,
 			MessageSource messages, Clock clock) {
 		this.tariffs = tariffs;
-		this.medicines = medicines;
 		this.directory = directory;
 		this.messages = messages;
 		this.clock = clock;
@@ -61,11 +58,6 @@ class Referentials {
 		model.addAttribute("version", inForce.orElse(null));
 		return search(q, model, locale, "agents/acts", text -> inForce
 			.map(v -> tariffs.acts(v.id(), text, null, 0, SHOWN).content()).orElse(List.of()));
-	}
-
-	@GetMapping("/medicaments")
-	String medicines(@RequestParam(required = false) String q, Model model, Locale locale) {
-		return search(q, model, locale, "agents/medicines", text -> medicines.search(text, LocalDate.now(clock), SHOWN));
 	}
 
 	@GetMapping("/etablissements")

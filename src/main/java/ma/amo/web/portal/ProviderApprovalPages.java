@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import ma.amo.approvals.Approval;
 import ma.amo.approvals.ApprovalRequest;
+import ma.amo.approvals.ApprovalStatus;
 import ma.amo.approvals.CareType;
 import ma.amo.approvals.PriorApprovals;
 import ma.amo.audit.AuditEntry;
@@ -16,6 +17,7 @@ import ma.amo.audit.AuditTrail;
 import ma.amo.shared.AccessRefused;
 import ma.amo.shared.InvalidInput;
 import ma.amo.shared.NotFound;
+import ma.amo.shared.PageOf;
 import ma.amo.shared.RuleBroken;
 import ma.amo.shared.Viewer;
 import org.springframework.stereotype.Controller;
@@ -30,8 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * An establishment's prior-approval requests (prises en charge): the form (care type, start, stay or sessions, the acts
  * and medicines to estimate, the medical note), filed in the establishment's own name under the form's idempotency
- * key, then the request with its pre-check, estimate, due date and decision; and a patient's requests this
- * establishment may read.
+ * key, then the request with its pre-check, estimate, due date and decision; the establishment's requests in every
+ * state, paged, and a patient's requests this establishment may read.
  */
 @Controller
 @RequestMapping("/prestataire/accords")
@@ -52,23 +54,60 @@ class ProviderApprovalPages {
 			String sessions, String protocol, String medicalNote, String renews, List<CareLines.Typed> lines) {
 	}
 
+	/** Requests listed per page: a clinic files a few a day, a hospital many more. */
+	static final int PER_PAGE = 20;
+	/** Beyond this page the state filter or a patient's IDCS narrows the list instead. */
+	static final int LAST_PAGE = 1_000;
+
+	/**
+	 * The establishment's requests in every state (or one: {@code etat}), newest first, a page at a time; with
+	 * {@code idcs}, a patient's requests this establishment may read.
+	 */
 	@GetMapping
-	String approvals(@RequestParam(required = false) String idcs, Model model) {
+	String approvals(@RequestParam(required = false) String idcs, @RequestParam(required = false) String etat,
+			@RequestParam(required = false) String page, Model model) {
+		Viewer viewer = Viewer.current().orElseThrow(() -> new AccessRefused("log in to read the requests"));
 		Map<String, String> errors = new LinkedHashMap<>();
 		List<Approval> found = List.of();
+		ApprovalStatus status = status(errors, etat);
+		int number = Fields.number(errors, "page", "Page", page == null || page.isBlank() ? "1" : page, 1, LAST_PAGE) instanceof Integer n
+				? n - 1 : 0;
+		PageOf<Approval> listed = PageOf.of(List.of(), 0, PER_PAGE, 0);
 		if (idcs != null) {
 			String patient = Fields.idcs(errors, "idcs", idcs);
 			if (patient != null) {
 				found = approvals.ofPatient(patient);
-				trail.record(Viewer.actingAccount(), AuditEntry.Action.READ, "PRIOR_APPROVAL",
-						found.stream().map(Approval::reference).toList(), "PRIOR_APPROVAL");
 			}
 		}
+		else if (errors.isEmpty() && viewer.inpe() != null) {
+			listed = approvals.ofEstablishment(viewer.inpe(), status, number, PER_PAGE);
+			found = listed.content();
+		}
+		if (!found.isEmpty()) {
+			trail.record(Viewer.actingAccount(), AuditEntry.Action.READ, "PRIOR_APPROVAL",
+					found.stream().map(Approval::reference).toList(), "PRIOR_APPROVAL");
+		}
 		model.addAttribute("idcs", idcs == null ? "" : idcs);
+		model.addAttribute("etat", status == null ? "" : status.name());
+		model.addAttribute("statuses", ApprovalStatus.values());
 		model.addAttribute("approvals", found);
+		model.addAttribute("listed", listed);
 		model.addAttribute("searched", idcs != null && errors.isEmpty());
 		model.addAttribute("errors", errors);
 		return "portal/provider-approvals";
+	}
+
+	private static ApprovalStatus status(Map<String, String> errors, String typed) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		try {
+			return ApprovalStatus.valueOf(typed.strip());
+		}
+		catch (IllegalArgumentException unknown) {
+			errors.put("etat", "État : choisir une des valeurs proposées");
+			return null;
+		}
 	}
 
 	@GetMapping("/nouvelle")

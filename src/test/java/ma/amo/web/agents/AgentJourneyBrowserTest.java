@@ -170,7 +170,7 @@ class AgentJourneyBrowserTest {
 		browser.open(reviewer, "/agents/actes?q=consultation");
 		assertThat(browser.find(By.id("results")).getText()).contains("C");
 		browser.assertAccessible();
-		browser.open(reviewer, "/agents/medicaments?q=a");
+		browser.open(reviewer, "/agents/medicaments?name=a");
 		browser.assertAccessible();
 		browser.open(reviewer, "/agents/etablissements?q=Clinique Souissi");
 		assertThat(browser.find(By.id("results")).getText()).contains("Clinique Souissi");
@@ -225,6 +225,25 @@ class AgentJourneyBrowserTest {
 		// htmx asks for the progress every second until the job has finished.
 		browser.waitFor(ExpectedConditions.textToBe(By.id("job-status"), "Terminé"));
 		assertThat(browser.find(By.id("bar")).getAttribute("value")).isEqualTo("100");
+		browser.assertAccessible();
+		java.nio.file.Files.delete(file);
+	}
+
+	@Test
+	void anAdministratorImportsAListOfEstablishmentsAndWatchesItsRowsCheckedAndStored() throws java.io.IOException {
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("etablissements-", ".csv");
+		java.nio.file.Files.writeString(file, "region,delegation,commune,name,category\n"
+				+ "Rabat-Salé-Kénitra,Rabat,Rabat (Mun.),Clinique Navigateur " + java.util.UUID.randomUUID() + ",CLINIC\n");
+		browser.signIn(administrator, "/agents/imports-referentiels");
+		browser.assertAccessible();
+		new org.openqa.selenium.support.ui.Select(browser.find(By.id("kind"))).selectByValue("ESTABLISHMENTS");
+		new org.openqa.selenium.support.ui.Select(browser.find(By.id("sector"))).selectByValue("PRIVATE");
+		browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+		browser.find(By.cssSelector("main form button[type=submit]")).click();
+		browser.waitFor(d -> d.getCurrentUrl().matches(".*/agents/imports-referentiels/\\d+$"));
+		browser.waitFor(ExpectedConditions.textToBe(By.id("job-status"), "Terminé"));
+		assertThat(browser.text("stored")).isEqualTo("1 / 1");
+		assertThat(browser.text("outcome")).contains("1 établissement(s) enregistré(s)");
 		browser.assertAccessible();
 		java.nio.file.Files.delete(file);
 	}

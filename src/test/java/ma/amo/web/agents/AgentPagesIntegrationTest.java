@@ -198,7 +198,7 @@ class AgentPagesIntegrationTest {
 	}
 
 	@Test
-	void aMedicineIsFoundByItsDciWithTheBrandsAndGenericsOfItsGroup() {
+	void aMedicineIsFoundByItsDciOnTheReferentialInForceWithTheBrandsAndGenericsOfItsGroup() {
 		// A version far ahead, so that no other test's date of care reads it.
 		LocalDate from = LocalDate.of(2043, 1, 1);
 		String file = """
@@ -211,12 +211,22 @@ class AgentPagesIntegrationTest {
 				"agents.csv", from, "agent.maker");
 		assertThat(proposal.rejected()).isEmpty();
 		medicines.decide(proposal.referential().id(), "agent.checker", true);
-		var found = medicines.search("amoxi", from, 10);
-		assertThat(found).extracting(f -> f.medicine().name()).containsExactly("AMOXICILLINE LLORENTE", "CLAMOXYL");
-		// The group lists its generics first.
-		assertThat(found.get(1).group()).extracting(m -> m.name()).containsExactly("AMOXICILLINE LLORENTE", "CLAMOXYL");
-		assertThat(medicines.search("6118000080435", from, 10)).extracting(f -> f.group().size()).containsExactly(1);
 		Api agent = Users.as(administrator, "PAYER_AGENT", "CNSS", null, null);
-		assertThat(agent.get("/agents/medicaments?q=" + "x".repeat(61)).raw()).contains("Recherche : trop long");
+
+		// Part of the DCI, accents and case aside: both medicines of the group, in name order, with their bases.
+		String page = agent.get("/agents/medicaments?dci=amoxi&date=2043-02-01").raw();
+		assertThat(page).contains("2 médicament(s) du référentiel en vigueur le 01/02/2043");
+		assertThat(page.indexOf("AMOXICILLINE LLORENTE")).isPositive().isLessThan(page.indexOf("CLAMOXYL"));
+		assertThat(page).contains("500 MG · GELULE · 1 BOITE 24 GELULE : 1 princeps, 1 générique(s)", "84,00 DH");
+		assertThat(agent.get("/agents/medicaments?name=gentamen&date=2043-02-01").raw())
+			.contains("GENTAMEN", "1 princeps, 0 générique(s)").doesNotContain("CLAMOXYL");
+		// The referential in force on another day does not hold them.
+		assertThat(agent.get("/agents/medicaments?name=clamoxyl&date=2001-01-01").raw())
+			.containsAnyOf("Aucun résultat", "Aucun référentiel").doesNotContain("6118000160465");
+
+		// Bad input is refused next to its field, never a 500.
+		assertThat(agent.get("/agents/medicaments?name=" + "x".repeat(61)).raw()).contains("Nom du médicament : trop long");
+		assertThat(agent.get("/agents/medicaments?dci=amoxi&date=demain").raw()).contains("Date : ");
+		assertThat(agent.get("/agents/medicaments?dci=amoxi&date=2043-02-01&page=99999").raw()).contains("Page : ");
 	}
 }

@@ -194,6 +194,57 @@ class PortalPagesIntegrationTest {
 	}
 
 	@Test
+	void anEstablishmentListsAllItsPriorApprovalsInEveryStatePageByPageAndNoOtherEstablishmentSeesThem() {
+		String patient = fixtures.insured("Khadija");
+		java.util.List<String> references = new java.util.ArrayList<>();
+		for (int i = 0; i < 22; i++) {
+			Api.Response asked = clinic.post("/api/v1/prior-approvals", """
+					{"patientIdcs":"%s","establishmentInpe":"%s","careType":"HOSPITAL_STAY","expectedStart":"%s","stayDays":2,
+					 "lines":[{"actCode":"APPENDICECTOMIE","billed":2000.00}],"medicalNote":"Appendicite"}"""
+				.formatted(patient, fixtures.clinic(), today.plusDays(7)), "Idempotency-Key", UUID.randomUUID().toString());
+			assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
+			references.add(asked.body().get("reference").asText());
+		}
+		Api reviewer = ma.amo.support.Users.medicalReviewer(fixtures.administrator());
+		decide(reviewer, references.get(0), "{\"decision\":\"REJECTED\",\"reason\":\"Indication non justifiée\"}");
+		decide(reviewer, references.get(1), """
+				{"decision":"APPROVED","amount":1500.00,"validFrom":"%s","validUntil":"%s"}"""
+			.formatted(today, today.plusDays(60)));
+		decide(reviewer, references.get(2), "{\"decision\":\"MORE_INFORMATION_REQUESTED\",\"reason\":\"Compte rendu ?\"}");
+
+		String first = clinic.get("/prestataire/accords").raw();
+		assertThat(first).contains("22 demande(s), les plus récentes d&#39;abord", "Page 1 sur 2", "Refusé", "Accordé",
+				"Complément demandé", "En attente de décision");
+		assertThat(rows(first)).isEqualTo(20);
+		String second = clinic.get("/prestataire/accords?page=2").raw();
+		assertThat(rows(second)).isEqualTo(2);
+		assertThat(references).allSatisfy(r -> assertThat(first.contains(">" + r + "<") || second.contains(">" + r + "<")).isTrue());
+		assertThat(clinic.get("/prestataire/accords?etat=REJECTED").raw()).contains("1 demande(s)", references.get(0))
+			.doesNotContain(references.get(1));
+		assertThat(clinic.get("/prestataire/accords?etat=APPROVED").raw()).contains("1 demande(s)", references.get(1));
+		assertThat(clinic.get("/prestataire/accords?etat=PENDING").raw()).contains("19 demande(s)")
+			.doesNotContain(">" + references.get(2) + "<");
+
+		// Bad filters are explained in French, never a 500; another establishment lists none of them.
+		assertThat(clinic.get("/prestataire/accords?etat=DELETED").raw()).contains("État : choisir une des valeurs proposées");
+		assertThat(clinic.get("/prestataire/accords?page=0").raw()).contains("Page : un nombre entier de 1 à 1000");
+		Api other = PortalFixtures.create(port, imports, directory).clinicAccount();
+		String theirs = other.get("/prestataire/accords").raw();
+		assertThat(theirs).contains("Aucune demande de votre établissement dans cet état.");
+		assertThat(references).noneSatisfy(r -> assertThat(theirs).contains(r));
+	}
+
+	private static void decide(Api reviewer, String reference, String body) {
+		Api.Response decided = reviewer.post("/api/v1/prior-approvals/" + reference + "/decision", body);
+		assertThat(decided.status()).as(decided.raw()).isEqualTo(200);
+	}
+
+	private static int rows(String page) {
+		String table = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
+		return table.split("<tr>", -1).length - 1;
+	}
+
+	@Test
 	void paymentsAreListedWithTheirStatementsAsPdfForTheEstablishmentAndTheMember() {
 		String patient = fixtures.insured("Ilham");
 		assertThat(form(clinic, "/prestataire/soins", invoice(UUID.randomUUID().toString(), patient, "C", "80")).status())
