@@ -1,15 +1,8 @@
 package ma.amo.regulation.web;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
 
 import ma.amo.shared.AccessRefused;
 import ma.amo.shared.NotFound;
-import ma.amo.shared.Viewer;
-import ma.amo.web.MenuEntry;
-import ma.amo.web.MenuSection;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,13 +21,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RegulationPageErrors {
 
-	private final List<MenuEntry> entries;
-
-	RegulationPageErrors(List<MenuSection> sections) {
-		this.entries = sections.stream().flatMap(s -> s.entries().stream()).sorted(Comparator.comparingInt(MenuEntry::order))
-			.toList();
-	}
-
 	@ExceptionHandler(NotFound.class)
 	ModelAndView notFound(NotFound e) {
 		return page(HttpStatus.NOT_FOUND, "regulation.error.notFound");
@@ -50,16 +36,9 @@ class RegulationPageErrors {
 		return page(HttpStatus.FORBIDDEN, "regulation.error.refused");
 	}
 
+	/** The layout finds the viewer, the menu and the language itself ({@code ma.amo.web.PageModel}). */
 	private ModelAndView page(HttpStatus status, String message) {
 		ModelAndView page = new ModelAndView("regulation/error", status);
-		Viewer viewer = Viewer.current().orElse(null);
-		Locale locale = LocaleContextHolder.getLocale();
-		boolean arabic = "ar".equals(locale.getLanguage());
-		page.addObject("viewer", viewer);
-		page.addObject("menu", viewer == null ? List.of()
-				: entries.stream().filter(e -> e.roles().contains(viewer.role())).toList());
-		page.addObject("direction", arabic ? "rtl" : "ltr");
-		page.addObject("language", arabic ? "ar" : "fr");
 		page.addObject("message", message);
 		return page;
 	}
