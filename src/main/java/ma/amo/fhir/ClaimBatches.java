@@ -119,6 +119,7 @@ class ClaimBatches {
 		if (!changed.isEmpty()) {
 			reads.changed(request, "CLAIM", changed, "CLAIM_PROCESSING");
 		}
+		request.getUserData().put(ClaimBatchAnswers.ANSWER, answer);
 		return answer;
 	}
 

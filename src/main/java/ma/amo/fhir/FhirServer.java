@@ -52,6 +52,7 @@ class FhirServer {
 		server.registerInterceptor(new BulkDataCapability());
 		server.registerInterceptor(refusals);
 		server.registerInterceptor(reads);
+		server.registerInterceptor(new ClaimBatchAnswers(context));
 		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
 		registration.setName("fhir");
 		registration.setLoadOnStartup(1);

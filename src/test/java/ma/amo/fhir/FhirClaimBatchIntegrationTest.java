@@ -3,6 +3,10 @@ package ma.amo.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -125,5 +129,41 @@ class FhirClaimBatchIntegrationTest {
 		assertThat(((org.hl7.fhir.r4.model.OperationOutcome) answer.getEntry().get(2).getResponse().getOutcome())
 			.getIssueFirstRep().getDiagnostics()).contains("idempotent-repeat");
 		assertThat(claims.search(null, patient, null, null, 0, 10).totalElements()).isEqualTo(1);
+	}
+
+	@Test
+	void aBundleAnsweredWithoutHapisEncoderGetsTheBytesHapiSendsForTheSameBundle() throws Exception {
+		Hospitals.Hospital hospital = Hospitals.hospital(admin, directory);
+		String patient = insured();
+		Claim refused = FhirClaimIntegrationTest.consultation(hospital, patient, "LOT-" + UUID.randomUUID());
+		refused.getItemFirstRep().getNet().setValue(new BigDecimal("-1"));
+		String body = Hospitals.FHIR.newJsonParser().encodeResourceToString(batch(
+				FhirClaimIntegrationTest.consultation(hospital, patient, "LOT-" + UUID.randomUUID()),
+				FhirClaimIntegrationTest.consultation(hospital, patient, "LOT-" + UUID.randomUUID()), refused));
+
+		// The first answer is written directly; the same Bundle sent again with a URL parameter is answered by HAPI's
+		// encoder, from the same stored claims (a resubmission is answered with the claims of the first). Each answer
+		// has its own id.
+		HttpResponse<String> direct = post(hospital, "/fhir", body);
+		HttpResponse<String> encoded = post(hospital, "/fhir?_format=json", body);
+
+		assertThat(direct.statusCode()).as(direct.body()).isEqualTo(200);
+		String id = "\"id\":\"[0-9a-f-]{36}\"";
+		assertThat(direct.body()).containsPattern(id);
+		assertThat(direct.body().replaceFirst(id, "")).isEqualTo(encoded.body().replaceFirst(id, ""));
+		// HAPI's answer holds nothing the direct writer leaves to HAPI's encoder: the first was written directly.
+		assertThat(ClaimBatchAnswers.writable(Hospitals.FHIR.newJsonParser().parseResource(Bundle.class, encoded.body())))
+			.isTrue();
+		assertThat(direct.headers().firstValue("Content-Type")).isEqualTo(encoded.headers().firstValue("Content-Type"));
+		assertThat(direct.headers().firstValue("X-Powered-By")).isEqualTo(encoded.headers().firstValue("X-Powered-By"));
+		Bundle answer = Conformance.valid(Hospitals.FHIR.newJsonParser().parseResource(Bundle.class, direct.body()));
+		assertThat(answer.getEntry()).extracting(e -> e.getResponse().getStatus()).containsExactly("200 OK", "200 OK", "400");
+		assertThat(reasons((ClaimResponse) answer.getEntry().get(1).getResource())).contains("DUPLICATE");
+	}
+
+	private HttpResponse<String> post(Hospitals.Hospital hospital, String path, String body) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin.base() + path))
+			.header("Authorization", "Bearer " + hospital.token()).header("Content-Type", "application/fhir+json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 }

@@ -193,7 +193,7 @@ class FhirClaimIntegrationTest {
 
 	@Test
 	void withProfileValidationOnAClaimTheSpecificationRefusesIsRefusedBeforeItIsRead() {
-		Claim claim = consultation(new Hospitals.Hospital("000000001", "000000002", null), idcs(), "FAC-1");
+		Claim claim = consultation(new Hospitals.Hospital("000000001", "000000002", null, null), idcs(), "FAC-1");
 		claim.setStatus(null);
 		new ProfileValidation(Hospitals.FHIR, false, Conformance.validator()).checkIncoming(claim);
 		BaseServerResponseException refused = catchThrowableOfType(BaseServerResponseException.class,

@@ -41,8 +41,8 @@ final class Hospitals {
 	private Hospitals() {
 	}
 
-	/** A hospital: its INPE, a practitioner of it and a client holding its token. */
-	record Hospital(String inpe, String doctor, IGenericClient client) {
+	/** A hospital: its INPE, a practitioner of it, a client holding its token and the token itself. */
+	record Hospital(String inpe, String doctor, IGenericClient client, String token) {
 	}
 
 	static Hospital hospital(Api admin, ProviderDirectory directory) {
@@ -59,7 +59,7 @@ final class Hospitals {
 		assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
 		String token = token(admin.base(), issued.body().get("clientId").asText(),
 				issued.body().get("clientSecret").asText());
-		return new Hospital(inpe, doctor, withToken(admin.base(), token));
+		return new Hospital(inpe, doctor, withToken(admin.base(), token), token);
 	}
 
 	static IGenericClient withToken(String base, String token) {
