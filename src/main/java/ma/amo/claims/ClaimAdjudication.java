@@ -373,6 +373,7 @@ public class ClaimAdjudication {
 			this.locked = locked;
 			this.stored = claims.coveredCodes(locked);
 			this.exempted = exemptedLines.of(locked);
+			rules.prepare(locked, lookups);
 		}
 
 		List<Claims.Adjudicated> decide() {

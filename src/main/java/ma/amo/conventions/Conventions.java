@@ -48,9 +48,12 @@ public class Conventions {
 	private final ProviderDirectory directory;
 	private final TariffVersions tariffs;
 	private final Clock clock;
+	private final ConventionCovers covers;
 
-	Conventions(JdbcClient jdbc, ProviderDirectory directory, TariffVersions tariffs, Clock clock) {
+	Conventions(JdbcClient jdbc, ProviderDirectory directory, TariffVersions tariffs, Clock clock,
+			ConventionCovers covers) {
 		this.jdbc = jdbc;
+		this.covers = covers;
 		this.directory = directory;
 		this.tariffs = tariffs;
 		this.clock = clock;
@@ -275,21 +278,8 @@ public class Conventions {
 	 * record or a directory period), else the executing professional's adherence; empty when there is none.
 	 */
 	public Optional<Convention.Cover> coverOn(String executingInpe, String establishmentInpe, String payerBody, LocalDate date) {
-		return jdbc.sql("""
-				select number, tariff_version_id, establishment_inpe, false from convention_register
-				  where establishment_inpe = :establishment and payer_body = :payer and status = 'SIGNED'
-				    and start_date <= :date and (end_date is null or end_date >= :date)
-				union all
-				select r.number, r.tariff_version_id, a.inpe, true from convention_adherence a
-				  join convention_record r on r.id = a.convention_id
-				  where a.inpe = :executing and r.payer_body = :payer and r.status = 'SIGNED'
-				    and r.start_date <= :date and (r.end_date is null or r.end_date >= :date)
-				    and a.adhered_on <= :date and (a.withdrawn_on is null or a.withdrawn_on > :date)
-				limit 1""")
-			.param("establishment", establishmentInpe).param("payer", payerBody).param("date", date)
-			.param("executing", executingInpe)
-			.query((rs, n) -> new Convention.Cover(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getBoolean(4)))
-			.optional();
+		return covers.of(java.util.Arrays.asList(executingInpe, establishmentInpe))
+			.on(executingInpe, establishmentInpe, payerBody, date);
 	}
 
 	/** The professional's latest withdrawal, on or before {@code date}, from a convention with the payer body. */

@@ -82,6 +82,12 @@ public final class Adjudicating {
 		return loadedPatient;
 	}
 
+	/** What a rule read beforehand for the whole chunk ({@link Rule#prepare}) under {@code key}; null if nothing. */
+	@SuppressWarnings("unchecked")
+	<T> T prepared(Class<T> key) {
+		return (T) lookups.get(key);
+	}
+
 	/** A referential's answer for {@code key}, read with {@code load} the first time the claims of the chunk ask. */
 	@SuppressWarnings("unchecked")
 	<T> T lookup(Object key, java.util.function.Supplier<T> load) {

@@ -33,6 +33,13 @@ public class Rules {
 		}
 	}
 
+	/** Lets each rule read at once what it needs for the claims of a chunk adjudicated together. */
+	public void prepare(List<ma.amo.claims.Claim> chunk, java.util.Map<Object, Object> lookups) {
+		for (Rule rule : rules) {
+			rule.prepare(chunk, lookups);
+		}
+	}
+
 	/** The rules with their reason codes, kinds, labels and sources, in the order they run. */
 	public List<Rule> catalogue() {
 		return rules;
