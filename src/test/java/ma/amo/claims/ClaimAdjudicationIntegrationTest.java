@@ -627,6 +627,34 @@ class ClaimAdjudicationIntegrationTest {
 	}
 
 	@Test
+	void claimsAdjudicatedInOneRunEachMeetTheirProvidersStatusAndConventionOnTheirOwnCareDate() {
+		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
+		directory.status(gp, ma.amo.providers.ProviderStatus.SUSPENDED, LocalDate.of(2025, 6, 1), "sanction ordinale");
+		String colleague = doctor(Profession.GENERAL_PRACTITIONER, null);
+		String clinic = clinic();
+		directory.convention(clinic, "CNSS", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 5, 31));
+		String invoice = """
+				{"kind":"PROVIDER_INVOICE","patientIdcs":"%s","careDate":"%s","filedOn":"2025-06-20",
+				 "executingInpe":"%s","establishmentInpe":"%s","lines":[%s]}""";
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		for (String body : java.util.List.of(
+				sheet(insured("SALARIED_PRIVATE"), "2025-05-20", "2025-06-20", gp, act("C", "80")),
+				sheet(insured("SALARIED_PRIVATE"), "2025-06-05", "2025-06-20", gp, act("C", "80")),
+				invoice.formatted(insured("SALARIED_PRIVATE"), "2025-05-20", colleague, clinic, act("C", "80")),
+				invoice.formatted(insured("SALARIED_PRIVATE"), "2025-06-05", colleague, clinic, act("C", "80")))) {
+			ids.add(api.post("/api/v1/claims", body, "Idempotency-Key", UUID.randomUUID().toString()).body().get("id").asLong());
+		}
+		assertThat(api.post("/api/v1/claims/adjudication-runs?limit=100000", "").status()).isEqualTo(200);
+
+		java.util.function.IntFunction<String> reasons = i -> line(api.get("/api/v1/claims/" + ids.get(i)).body(), 0)
+			.get("reasons").toString();
+		assertThat(reasons.apply(0)).doesNotContain("PROVIDER_NOT_ELIGIBLE");
+		assertThat(reasons.apply(1)).contains("PROVIDER_NOT_ELIGIBLE").contains("INPE " + gp);
+		assertThat(reasons.apply(2)).doesNotContain("PROVIDER_NOT_ELIGIBLE");
+		assertThat(reasons.apply(3)).contains("PROVIDER_NOT_ELIGIBLE").contains("non conventionné avec CNSS");
+	}
+
+	@Test
 	void twoWorkersOnTheReceivedQueueAdjudicateEachClaimExactlyOnce() throws Exception {
 		String gp = doctor(Profession.GENERAL_PRACTITIONER, null);
 		java.util.List<Long> ids = new java.util.ArrayList<>();
