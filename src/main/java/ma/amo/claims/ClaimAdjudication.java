@@ -365,6 +365,7 @@ public class ClaimAdjudication {
 		private final Map<Object, Object> lookups = new HashMap<>();
 		private final List<Covered> coveredHere = new ArrayList<>();
 		private final ExemptedLines.OfChunk exempted;
+		private final List<Rights> rights;
 
 		private record Covered(String patientIdcs, LocalDate careDate, Claims.SameDay day, CoveredAct act, Money amount) {
 		}
@@ -373,13 +374,17 @@ public class ClaimAdjudication {
 			this.locked = locked;
 			this.stored = claims.coveredCodes(locked);
 			this.exempted = exemptedLines.of(locked);
+			// The patients' rights on their dates of care, their cover files read in one query for the chunk.
+			this.rights = eligibility.of(locked.stream().map(Claim::patientIdcs).toList(),
+					locked.stream().map(Claim::careDate).toList());
 			rules.prepare(locked, lookups);
 		}
 
 		List<Claims.Adjudicated> decide() {
 			List<Claims.Adjudicated> decided = new ArrayList<>(locked.size());
-			for (Claim claim : locked) {
-				Claims.Adjudicated a = decide(claim);
+			for (int i = 0; i < locked.size(); i++) {
+				Claim claim = locked.get(i);
+				Claims.Adjudicated a = decide(claim, rights.get(i));
 				decided.add(a);
 				exempted.decided(claim, a.lines());
 				for (LineDecision line : a.lines()) {
@@ -392,14 +397,8 @@ public class ClaimAdjudication {
 			return decided;
 		}
 
-		private Claims.Adjudicated decide(Claim claim) {
-			Rights rights;
-			try {
-				rights = eligibility.of(claim.patientIdcs(), claim.careDate());
-			}
-			catch (NotFound | InvalidInput e) {
-				rights = null;
-			}
+		/** {@code rights}: the patient's on the date of care, null when the patient is not in the register. */
+		private Claims.Adjudicated decide(Claim claim, Rights rights) {
 			Claims.SameDay day = Claims.SameDay.of(claim);
 			List<CoveredAct> coveredThatDay = new ArrayList<>(stored.getOrDefault(day, List.of()));
 			coveredHere.stream().filter(c -> c.day().equals(day)).forEach(c -> coveredThatDay.add(c.act()));

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import ma.amo.enrolment.rights.CoverFile;
 import ma.amo.enrolment.rights.CoverFiles;
 import ma.amo.enrolment.rights.RightsEngine;
 import ma.amo.parameters.Parameters;
@@ -61,6 +63,32 @@ public class Eligibility {
 				viewer.idcs().equals(rights.idcs()) || viewer.idcs().equals(rights.memberIdcs()),
 				"a member sees the rights of their own family only"));
 		return rights;
+	}
+
+	/**
+	 * The rights of many persons, each on its own date, their cover files read in one query (the claims adjudicated
+	 * together): for each, what {@link #of} answers, or null where {@link #of} refuses an IDCS that is not well formed
+	 * or not in the register. The member's scope is checked as {@link #of} checks it.
+	 */
+	public List<Rights> of(List<String> idcs, List<LocalDate> dates) {
+		if (idcs.size() != dates.size()) {
+			throw new IllegalArgumentException("one date per person");
+		}
+		List<String> wellFormed = idcs.stream().filter(i -> i != null && register.idcsCheckDigit().problem(i) == null)
+			.toList();
+		Map<String, CoverFile> loaded = files.loadAll(wellFormed);
+		List<Rights> answers = new ArrayList<>(idcs.size());
+		for (int i = 0; i < idcs.size(); i++) {
+			CoverFile file = idcs.get(i) == null ? null : loaded.get(idcs.get(i));
+			Rights rights = file == null ? null : engine.decide(file, dates.get(i));
+			if (rights != null) {
+				Viewer.current().filter(viewer -> viewer.role() == Viewer.Role.MEMBER).ifPresent(viewer -> Viewer.require(
+						viewer.idcs().equals(rights.idcs()) || viewer.idcs().equals(rights.memberIdcs()),
+						"a member sees the rights of their own family only"));
+			}
+			answers.add(rights);
+		}
+		return answers;
 	}
 
 	/**

@@ -26,6 +26,9 @@ class EnrolmentIntegrationTest {
 	@Autowired
 	PopulationImports imports;
 
+	@Autowired
+	Eligibility eligibility;
+
 	@LocalServerPort
 	int port;
 
@@ -130,6 +133,44 @@ class EnrolmentIntegrationTest {
 		assertThat(rights.get("payerBody").asText()).isEqualTo("CNOPS");
 		assertThat(eligibility("idcs=" + child + "&date=2031-08-31").get("status").asText()).isEqualTo("OPEN");
 		assertThat(eligibility("idcs=" + child + "&date=2031-09-01").get("rule").asText()).isEqualTo("CHILD_AGE_LIMIT");
+	}
+
+	@Test
+	void theRightsOfManyPersonsReadTogetherAreEachTheRightsReadAlone() {
+		String mother = person(LocalDate.of(1975, 3, 3));
+		String child = person(LocalDate.of(2010, 9, 1));
+		String spouse = person(LocalDate.of(1978, 3, 3));
+		String stranger = person(LocalDate.of(1990, 1, 1));
+		String number = enrol(mother, "PUBLIC_SECTOR", "2015-01-01").get("member").get("registrationNumber").asText();
+		for (String[] link : new String[][] { { child, "CHILD" }, { spouse, "SPOUSE" } }) {
+			assertThat(api.post("/api/v1/members/" + number + "/dependants",
+					"{\"idcs\":\"%s\",\"relation\":\"%s\",\"startDate\":\"2016-01-01\"}".formatted(link[0], link[1]))
+				.status()).isEqualTo(201);
+		}
+		String unknown = idcs();
+		List<String> asked = List.of(child, mother, spouse, stranger, unknown, "123", child, mother);
+		List<LocalDate> dates = List.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), LocalDate.of(2015, 6, 1),
+				LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), LocalDate.of(2031, 9, 1),
+				LocalDate.of(2014, 1, 1));
+
+		List<ma.amo.enrolment.Rights> together = eligibility.of(asked, dates);
+
+		assertThat(together).hasSize(asked.size());
+		for (int i = 0; i < asked.size(); i++) {
+			ma.amo.enrolment.Rights alone;
+			try {
+				alone = eligibility.of(asked.get(i), dates.get(i));
+			}
+			catch (ma.amo.shared.NotFound | ma.amo.shared.InvalidInput refused) {
+				alone = null;
+			}
+			assertThat(together.get(i)).as(asked.get(i) + " on " + dates.get(i)).isEqualTo(alone);
+		}
+		assertThat(together.get(0).relation()).isEqualTo("CHILD");
+		assertThat(together.get(2).status()).isNotEqualTo(RightsStatus.OPEN);
+		assertThat(together.get(4)).isNull();
+		assertThat(together.get(5)).isNull();
+		assertThat(together.get(6).rule()).isEqualTo("CHILD_AGE_LIMIT");
 	}
 
 	@Test

@@ -38,6 +38,21 @@ public class CoverFiles {
 	/** Kept in a file of its own so that the benchmark measures the database's ceiling on the very same text. */
 	private static final String QUERY = sql("cover-file.sql");
 
+	/**
+	 * The same query for many persons at once (the claims of a chunk): the asked IDCS come from an array and the
+	 * dependant links of any of them are read. Derived from the one text so that the two cannot drift apart.
+	 */
+	private static final String QUERY_MANY = many(QUERY);
+
+	static String many(String query) {
+		String one = "select ?::text as idcs";
+		String link = "d.idcs = (select idcs from q)";
+		if (!query.contains(one) || !query.contains(link)) {
+			throw new IllegalStateException("cover-file.sql no longer reads one IDCS as " + one + " and " + link);
+		}
+		return query.replace(one, "select distinct unnest(?::text[]) as idcs").replace(link, "d.idcs in (select idcs from q)");
+	}
+
 	private final JdbcClient jdbc;
 
 	/** The statement of a resource file, without its comment lines. */
@@ -66,7 +81,28 @@ public class CoverFiles {
 		return person == null ? Optional.empty() : Optional.of(rows.file(person));
 	}
 
-	/** The tagged rows of one query, assembled into a cover file. */
+	/**
+	 * The cover files of these persons, read in one round trip, by IDCS: each the one {@link #load} reads. A person
+	 * not in the register has none.
+	 */
+	public Map<String, CoverFile> loadAll(java.util.Collection<String> idcs) {
+		String[] asked = idcs.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+		Map<String, CoverFile> files = new HashMap<>();
+		if (asked.length == 0) {
+			return files;
+		}
+		Rows rows = new Rows();
+		jdbc.sql(QUERY_MANY).param(asked).query(rows::add);
+		for (String one : asked) {
+			Person person = rows.persons.get(one);
+			if (person != null) {
+				files.put(one, rows.file(person));
+			}
+		}
+		return files;
+	}
+
+	/** The tagged rows of one query, assembled into a cover file, or into the files of many persons. */
 	private static final class Rows {
 
 		private final Map<String, Person> persons = new HashMap<>();
@@ -120,16 +156,24 @@ public class CoverFiles {
 			}
 		}
 
+		private Map<String, List<CoverFile.Period>> periods;
+
+		/** The person's file: their own periods, and their links as a dependant (rows of others' files left out). */
 		CoverFile file(Person person) {
-			Map<String, List<CoverFile.Period>> periods = new HashMap<>();
-			for (Enrolment enrolment : enrolments) {
-				Member member = members.get(enrolment.memberId());
-				periods.computeIfAbsent(member.idcs(), k -> new ArrayList<>()).add(new CoverFile.Period(member, enrolment,
-						suspensions.getOrDefault(enrolment.id(), List.of()),
-						CoverFile.PaidDays.inMonthOrder(days.getOrDefault(member.id(), List.of()))));
+			if (periods == null) {
+				periods = new HashMap<>();
+				for (Enrolment enrolment : enrolments) {
+					Member member = members.get(enrolment.memberId());
+					periods.computeIfAbsent(member.idcs(), k -> new ArrayList<>()).add(new CoverFile.Period(member,
+							enrolment, suspensions.getOrDefault(enrolment.id(), List.of()),
+							CoverFile.PaidDays.inMonthOrder(days.getOrDefault(member.id(), List.of()))));
+				}
 			}
 			List<CoverFile.Link> fileLinks = new ArrayList<>(links.size());
 			for (Dependant link : links) {
+				if (!link.idcs().equals(person.idcs())) {
+					continue;
+				}
 				Member member = linkMembers.get(link.memberId());
 				fileLinks.add(new CoverFile.Link(link, member, persons.get(member.idcs()),
 						periods.getOrDefault(member.idcs(), List.of())));
