@@ -3,8 +3,14 @@ package ma.amo.providers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import ma.amo.parameters.ParameterValues;
 import jakarta.validation.constraints.Size;
@@ -195,14 +201,13 @@ public class ProviderDirectory {
 	 * The status history of each of these providers, by the date it took effect: what {@link #statusOn} answers for
 	 * any date, read in one query for many providers (the claims adjudicated together). An unknown INPE has none.
 	 */
-	public java.util.Map<String, java.util.NavigableMap<LocalDate, ProviderStatus>> statusHistories(
-			java.util.Collection<String> inpes) {
-		java.util.Map<String, java.util.NavigableMap<LocalDate, ProviderStatus>> histories = new java.util.HashMap<>();
-		String[] asked = inpes.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+	public Map<String, NavigableMap<LocalDate, ProviderStatus>> statusHistories(Collection<String> inpes) {
+		Map<String, NavigableMap<LocalDate, ProviderStatus>> histories = new HashMap<>();
+		String[] asked = inpes.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
 		if (asked.length > 0) {
 			jdbc.sql("select inpe, effective_from, status from provider_status where inpe = any(?)").param(asked)
 				.query(rs -> {
-					histories.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
+					histories.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
 						.put(rs.getObject(2, LocalDate.class), ProviderStatus.valueOf(rs.getString(3)));
 				});
 		}

@@ -1,6 +1,9 @@
 package ma.amo.claims.adjudication;
 
 import java.util.List;
+import java.util.Map;
+
+import ma.amo.claims.Claim;
 
 import org.springframework.stereotype.Component;
 
@@ -34,7 +37,7 @@ public class Rules {
 	}
 
 	/** Lets each rule read at once what it needs for the claims of a chunk adjudicated together. */
-	public void prepare(List<ma.amo.claims.Claim> chunk, java.util.Map<Object, Object> lookups) {
+	public void prepare(List<Claim> chunk, Map<Object, Object> lookups) {
 		for (Rule rule : rules) {
 			rule.prepare(chunk, lookups);
 		}
