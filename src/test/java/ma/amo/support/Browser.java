@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -110,8 +111,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
 		return this;
 	}
 
+	/**
+	 * Waits for the condition; an element read while a submitted form loads its answer may belong to the page being
+	 * left (stale): the condition is then asked again on the new page.
+	 */
 	public void waitFor(ExpectedCondition<?> condition) {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+		new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	public WebElement find(By by) {
