@@ -21,13 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Appends lines to the chain. Requests arrive in parallel, but a hash chain needs one order: requests only queue
  * their lines (no lock, no database round trip on the eligibility path), and one writer thread takes whatever has
- * queued within ten milliseconds, numbers and seals it after the chain's last line and copies it in one transaction:
- * a busy minute costs a few thousand batches, not one transaction per read. The writer takes an advisory lock per batch and
- * reads the chain's head under it, so that several instances of the platform on one database, and the retention
- * purge, still make one chain.
+ * queued within ten milliseconds, numbers and seals it after the chain's last line and copies it in one
+ * transaction: a busy minute costs a few thousand batches, not one transaction per read. The writer takes an
+ * advisory lock per batch and reads the chain's head under it, so that several instances of the platform on one
+ * database, and the retention purge, still make one chain.
  * <p>
  * A read is recorded once its line is queued: a crash loses at most the lines of the batch being gathered and
- * written (some ten milliseconds of reads). A change waits for its line to be committed before answering ({@link #awaitWritten}).
+ * written (some ten milliseconds of reads). A change waits for its line to be committed before answering
+ * ({@link #awaitWritten}).
  */
 @Component
 class ChainWriter {
