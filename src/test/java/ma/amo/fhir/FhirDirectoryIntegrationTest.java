@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
-import java.util.UUID;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
@@ -15,6 +14,7 @@ import ma.amo.providers.ProviderStatus;
 import ma.amo.providers.Sector;
 import ma.amo.support.Api;
 import ma.amo.support.IntegrationTest;
+import ma.amo.support.People;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -174,10 +174,6 @@ class FhirDirectoryIntegrationTest {
 
 	/** A commune no other test registers, in letters only as the ministry's lists write them. */
 	private static String commune() {
-		StringBuilder name = new StringBuilder("Ait ");
-		for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
-			name.append((char) ('a' + Character.digit(c, 16)));
-		}
-		return name.toString();
+		return "Ait " + People.letters(10);
 	}
 }

@@ -1,6 +1,7 @@
 package ma.amo.support;
 
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import ma.amo.population.IdcsCheckDigit;
@@ -26,6 +27,15 @@ public final class People {
 
 	public static String cin() {
 		return "ZT" + (NEXT.getAndIncrement() % 1_000_000);
+	}
+
+	/** Letters drawn at random, for a name no other test uses: names hold no digits, and a UUID may hold few letters. */
+	public static String letters(int count) {
+		StringBuilder letters = new StringBuilder(count);
+		for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, count).toCharArray()) {
+			letters.append((char) ('a' + Character.digit(c, 16)));
+		}
+		return letters.toString();
 	}
 
 	/** One RNP line (no death) for the header of {@link #RNP_HEADER}. */

@@ -2,6 +2,7 @@ package ma.amo.web.agents;
 
 import static ma.amo.support.People.cin;
 import static ma.amo.support.People.idcs;
+import static ma.amo.support.People.letters;
 import static ma.amo.support.People.rnp;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,18 +90,9 @@ class AgentJourneyBrowserTest {
 		return response.body().get("id").asLong();
 	}
 
-	/** Eight letters from a random identifier: a family name holds no digits, and a UUID may hold few letters. */
-	static String lettersOnly(UUID id) {
-		StringBuilder letters = new StringBuilder();
-		for (char c : id.toString().replace("-", "").substring(0, 8).toCharArray()) {
-			letters.append((char) ('a' + Character.digit(c, 16)));
-		}
-		return letters.toString();
-	}
-
 	@Test
 	void anAgentFindsAPersonAndConfirmsAClaimInReviewWithEachLineExplained() {
-		String name = "Zerhouni" + lettersOnly(UUID.randomUUID());
+		String name = "Zerhouni" + letters(8);
 		String patient = insured(name);
 		long claim = consultation(patient, "2024-03-01");
 		assertThat(administrator.get("/api/v1/claims/" + claim).body().get("status").asText()).isEqualTo("IN_REVIEW");
