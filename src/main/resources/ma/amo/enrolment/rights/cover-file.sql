@@ -1,8 +1,8 @@
 -- A person's cover file in one round trip (CoverFiles): the person and the members they depend on, the dependant
 -- links, every regime period of those people, their suspensions and paid working days, as tagged rows.
 -- The one parameter is the IDCS. bench/eligibility.sh runs this same text through pgbench for the database's ceiling.
--- The suspensions are read through their enrolment index from an array: as a semi join on a CTE the planner hashes
--- the CTE and scans the whole table on every answer, a cost that would grow with the country's suspensions.
+-- The suspensions are read through their enrolment index from an array: written as a semi join on a CTE, the
+-- planner chose to hash the CTE and scan the whole table on every answer, a cost growing with the suspensions.
 with q as (select ?::text as idcs),
 l as (select d.id, d.member_id, d.idcs, d.relation, d.start_date, d.end_date, d.end_reason, d.student_until,
         d.disabled, m.idcs as member_idcs, m.payer_body, m.registration_number, m.registered_on
